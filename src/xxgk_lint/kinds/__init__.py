@@ -1,0 +1,113 @@
+"""Rule kinds: the code behind declarative rules.
+
+A kind validates a rule's ``params`` once (``compile``) and returns a check, a callable
+``check(report, ctx) -> iterable of Hit``.  Built-in kinds are imported on first use;
+third-party kinds come from the ``xxgk_lint.kinds`` entry-point group, which is only
+scanned when a rule names a kind that is not built in (so start-up stays fast).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any, Callable, Iterable
+
+ENTRY_POINT_GROUP = "xxgk_lint.kinds"
+
+BUILTIN = {
+    "presence": "tables", "identity": "tables", "range": "tables", "cellstate": "tables",
+    "sections": "text", "order": "text", "heading": "text", "pattern": "text",
+    "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
+}
+_cache: dict[str, Any] = {}
+
+
+class ParamError(ValueError):
+    """A rule parameter that is wrong; ``key`` names it so the loader can point at its line."""
+
+    def __init__(self, message: str, key: str = ""):
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass
+class Context:
+    """What checks may read besides the report: settings from config and the command line."""
+
+    deadlines: dict[str, str]   # issuer kind -> "MM-DD" of year Y+1
+
+
+Check = Callable[[Any, Context], Iterable[Any]]
+
+
+class Kind:
+    """Base class.  Subclasses set ``name``, ``fields`` (message fields) and ``params``."""
+
+    name = ""
+    fields: frozenset[str] = frozenset()
+    # param -> (types, required)
+    params: dict[str, tuple[tuple[type, ...], bool]] = {}
+
+    def compile(self, params: dict[str, Any], rule: Any) -> Check:
+        for key in params:
+            if key not in self.params:
+                raise ParamError(f"unknown parameter {key!r} for kind {self.name!r} "
+                                 f"(allowed: {', '.join(sorted(self.params)) or 'none'})", key)
+        for key, (types, required) in self.params.items():
+            if key not in params:
+                if required:
+                    raise ParamError(f"kind {self.name!r} needs parameter {key!r}")
+                continue
+            if not isinstance(params[key], types) or isinstance(params[key], bool) and bool not in types:
+                names = " or ".join(t.__name__ for t in types)
+                raise ParamError(f"{key!r} must be {names}", key)
+        return self.build(params, rule)
+
+    def build(self, params: dict[str, Any], rule: Any) -> Check:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def get_kind(name: str) -> Kind:
+    kind = _cache.get(name)
+    if kind is not None:
+        return kind
+    if name in BUILTIN:
+        module = import_module(f".{BUILTIN[name]}", __name__)
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Kind) and obj.name:
+                _cache[obj.name] = obj()
+        return _cache[name]
+    kind = _from_entry_points(name)
+    if kind is None:
+        raise KeyError(f"unknown kind {name!r} (built in: {', '.join(sorted(BUILTIN))}; "
+                       f"plugins register kinds in the {ENTRY_POINT_GROUP!r} entry-point group)")
+    _cache[name] = kind
+    return kind
+
+
+def _from_entry_points(name: str) -> Kind | None:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == name:
+            try:
+                obj = ep.load()
+            except Exception as e:  # a broken plugin must not take the linter down
+                raise KeyError(f"kind {name!r}: plugin {ep.value!r} failed to load: {e}") from None
+            kind = obj() if isinstance(obj, type) else obj
+            if not isinstance(kind, Kind):
+                raise KeyError(f"kind {name!r}: plugin {ep.value!r} is not an xxgk_lint.kinds.Kind")
+            return kind
+    return None
+
+
+def str_list(params: dict[str, Any], key: str, default: Iterable[str] = ()) -> tuple[str, ...]:
+    """A parameter that may be one string or a list of strings."""
+    v = params.get(key)
+    if v is None:
+        return tuple(default)
+    if isinstance(v, (str, int)):
+        return (str(v),)
+    if not isinstance(v, list) or not all(isinstance(x, (str, int)) for x in v):
+        raise ParamError(f"{key!r} must be a string or a list of strings", key)
+    return tuple(str(x) for x in v)

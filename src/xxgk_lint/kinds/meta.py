@@ -1,0 +1,159 @@
+"""Kinds over metadata: date, template, metadata (fields present), reader (reader notes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterator
+
+from ..findings import Hit, Place, Tr
+from ..model import Report
+from ..template import TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_PRE2019, TEMPLATES
+from . import Context, Kind, ParamError, str_list
+
+_BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
+_KIND_LABELS = {
+    "government": Tr("人民政府", "people's government"), "department": Tr("政府部门", "government department"),
+    "township": Tr("乡镇（街道）", "township/street"), "other": Tr("其他机关", "other body"),
+    "unknown": Tr("类型不明的机关", "body of unknown kind"),
+}
+_TEMPLATE_LABELS = {
+    TEMPLATE_2021: Tr("2021年版（国办公开办函〔2021〕30号）", "2021 (国办公开办函〔2021〕30号)"),
+    TEMPLATE_2019: Tr("2019年版（国办公开办函〔2019〕60号）", "2019 (国办公开办函〔2019〕60号)"),
+    TEMPLATE_PRE2019: Tr("2019年以前的旧格式", "pre-2019 format"),
+}
+
+
+def _bound(spec: str, year: int, ctx: Context, kind: str) -> dt.date:
+    if spec == "deadline":
+        mmdd = ctx.deadlines.get(kind) or ctx.deadlines["unknown"]
+        return dt.date(year + 1, int(mmdd[:2]), int(mmdd[3:]))
+    m = _BOUND.match(spec)
+    assert m is not None
+    return dt.date(year + int(m.group(1) or 0), int(m.group(2)), int(m.group(3)))
+
+
+class Date(Kind):
+    """Dates against bounds computed from the report year Y.
+
+    ``subject: published`` with ``not_after``/``not_before`` (``deadline`` = the issuer
+    kind's deadline in Y+1, or ``Y+1-01-31``-style dates); ``subject: period`` checks the
+    statistics period is exactly 1 January – 31 December of Y; ``subject: published_valid``
+    reports a publication date that does not exist (2023年2月30日).
+    """
+
+    name = "date"
+    fields = frozenset({"date", "bound", "year", "start", "end", "expected_start", "expected_end", "kind", "raw"})
+    params = {"subject": ((str,), True), "not_after": ((str,), False), "not_before": ((str,), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        subject = params["subject"]
+        if subject not in ("published", "period", "published_valid"):
+            raise ParamError("'subject' must be published, published_valid or period", "subject")
+        for key in ("not_after", "not_before"):
+            v = params.get(key)
+            if v is not None and v != "deadline" and not _BOUND.match(v):
+                raise ParamError(f"{key!r} must be 'deadline' or like 'Y+1-01-31'", key)
+        if subject == "published" and not (params.get("not_after") or params.get("not_before")):
+            raise ParamError("subject 'published' needs not_after or not_before")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            meta, year = report.meta, report.meta.year
+            if subject == "published_valid":
+                if meta.published is None and meta.published_raw:
+                    yield Hit(meta.published_loc, Place(field="published"), {"raw": meta.published_raw})
+                return
+            if year is None:
+                return
+            if subject == "period":
+                start, end = meta.period_start, meta.period_end
+                if start is None or end is None:
+                    return
+                exp_s, exp_e = dt.date(year, 1, 1), dt.date(year, 12, 31)
+                if (start, end) != (exp_s, exp_e):
+                    yield Hit(meta.period_loc, Place(field="period"), {
+                        "start": start.isoformat(), "end": end.isoformat(), "year": year,
+                        "expected_start": exp_s.isoformat(), "expected_end": exp_e.isoformat()})
+                return
+            published = meta.published
+            if published is None:
+                return
+            for key, late in (("not_after", True), ("not_before", False)):
+                spec = params.get(key)
+                if not spec:
+                    continue
+                bound = _bound(spec, year, ctx, meta.kind)
+                if (published > bound) if late else (published < bound):
+                    yield Hit(meta.published_loc, Place(field="published"), {
+                        "date": published.isoformat(), "bound": bound.isoformat(), "year": year,
+                        "kind": _KIND_LABELS.get(meta.kind, _KIND_LABELS["unknown"])})
+        return check
+
+
+class Template(Kind):
+    """The report (or one of its tables) follows a template other than the one its year requires."""
+
+    name = "template"
+    fields = frozenset({"template", "expected", "year", "table"})
+    params = {"expected": ((str,), True), "outdated": ((str, list), True)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        expected = params["expected"]
+        outdated = str_list(params, "outdated")
+        for t in (expected, *outdated):
+            if t not in TEMPLATES:
+                raise ParamError(f"unknown template {t!r} ({', '.join(TEMPLATES)})",
+                                 "expected" if t == expected else "outdated")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            args = {"year": report.meta.year, "expected": _TEMPLATE_LABELS.get(expected, expected)}
+            if report.meta.template in outdated:
+                yield Hit(None, Place(field="template"),
+                          args | {"template": _TEMPLATE_LABELS[report.meta.template], "table": ""})
+                return
+            for tid, table in report.tables.items():   # a current report with one old table
+                if table.present and table.spec.version in outdated:
+                    yield Hit(table.loc, Place(table=tid),
+                              args | {"template": _TEMPLATE_LABELS[table.spec.version], "table": tid})
+        return check
+
+
+_FIELDS = ("title", "body", "year", "published", "period", "kind")
+
+
+class Metadata(Kind):
+    """A metadata field that could not be found in the document."""
+
+    name = "metadata"
+    fields = frozenset({"field"})
+    params = {"field": ((str,), True)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        name = params["field"]
+        if name not in _FIELDS:
+            raise ParamError(f"'field' must be one of {', '.join(_FIELDS)}", "field")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            m = report.meta
+            value = {"title": m.title, "body": m.body, "year": m.year, "published": m.published or m.published_raw,
+                     "period": m.period_start or m.period_raw, "kind": m.kind != "unknown"}[name]
+            if not value:
+                yield Hit(None, Place(field=name), {"field": name})
+        return check
+
+
+class Reader(Kind):
+    """Turns what a reader noticed (unknown rows, unreadable headers) into findings."""
+
+    name = "reader"
+    fields = None            # any: the note's own arguments (a test checks every note code's message)
+    params = {"codes": ((str, list), True)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        codes = set(str_list(params, "codes"))
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            for note in report.notes:
+                if note.code in codes:
+                    yield Hit(note.loc, Place(table=note.args.get("table_id", "")), note.args)
+        return check

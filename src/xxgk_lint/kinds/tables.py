@@ -1,0 +1,294 @@
+"""Kinds over the statistics tables: presence, identity, range, cellstate."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .. import expr
+from ..findings import Hit, Place, Tr
+from ..labels import col_label, row_label, table_label
+from ..model import BLANK, MISSING, PLACEHOLDER, TEXT, Report, Table
+from ..template import TABLE_IDS, TABLES, TableSpec
+from . import Context, Kind, ParamError, str_list
+
+_STATE_LABELS = {
+    BLANK: Tr("空白", "blank"), PLACEHOLDER: Tr("占位符", "placeholder"),
+    TEXT: Tr("文字", "text"), MISSING: Tr("缺失", "missing"),
+}
+
+
+def _table_param(params: dict[str, Any]) -> str:
+    t = params.get("table")
+    if t not in TABLE_IDS:
+        raise ParamError(f"'table' must be one of {', '.join(TABLE_IDS)}", "table")
+    return t
+
+
+def _known_rows(table: str) -> set[str]:
+    out: set[str] = set()
+    for (tid, _), spec in TABLES.items():
+        if tid == table:
+            out.update(spec.row_by_id)
+            out.update(spec.groups)
+    return out
+
+
+def _known_cols(table: str) -> set[str]:
+    return {c for (tid, _), spec in TABLES.items() if tid == table for c in spec.col_by_id}
+
+
+def _expand_rows(spec: TableSpec, names: tuple[str, ...]) -> list[str]:
+    if not names:
+        return [r.id for r in spec.rows]
+    out: list[str] = []
+    for n in names:
+        out.extend(spec.groups.get(n, (n,) if n in spec.row_by_id else ()))
+    return out
+
+
+def _cell_args(table: str, row: str, col: str) -> dict[str, Any]:
+    return {
+        "table": Tr(table_label(table, "zh"), table_label(table, "en")),
+        "row": Tr(row_label(table, row, "zh"), row_label(table, row, "en")),
+        "col": Tr(col_label(table, col, "zh"), col_label(table, col, "en")),
+    }
+
+
+def _selected_cells(table: Table, rows: tuple[str, ...], cols: tuple[str, ...]) -> Iterator[Any]:
+    spec = table.spec
+    for row in _expand_rows(spec, rows):
+        r = spec.row_by_id[row]
+        for col in spec.row_cols(r):
+            if cols and col not in cols:
+                continue
+            cell = table.cells.get((row, col))
+            if cell is not None:
+                yield cell
+
+
+class _CellSelection(Kind):
+    """Shared parameter handling for kinds that select cells of one or all tables."""
+
+    def _select(self, params: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        tables = str_list(params, "table", TABLE_IDS)
+        for t in tables:
+            if t not in TABLE_IDS:
+                raise ParamError(f"unknown table {t!r} (tables: {', '.join(TABLE_IDS)})", "table")
+        rows, cols = str_list(params, "rows"), str_list(params, "cols")
+        for t in tables:
+            if rows and len(tables) == 1:
+                bad = [r for r in rows if r not in _known_rows(t)]
+                if bad:
+                    raise ParamError(f"unknown row {bad[0]!r} in {t}", "rows")
+            if cols and len(tables) == 1:
+                bad = [c for c in cols if c not in _known_cols(t)]
+                if bad:
+                    raise ParamError(f"unknown column {bad[0]!r} in {t}", "cols")
+        return tables, rows, cols
+
+
+class Presence(Kind):
+    """Tables, rows or cells of the template that must be in the report."""
+
+    name = "presence"
+    fields = frozenset({"table", "row", "col"})
+    params = {"target": ((str,), True), "table": ((str, list), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        target = params["target"]
+        if target not in ("tables", "rows", "cells"):
+            raise ParamError("'target' must be tables, rows or cells", "target")
+        tables = str_list(params, "table", TABLE_IDS)
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            for tid in tables:
+                table = report.tables.get(tid)
+                if target == "tables":
+                    if table is None or not table.present:
+                        if table is None or not table.image_only:   # images are their own rule
+                            yield Hit(_anchor(report, tid), Place(table=tid),
+                                      {"table": Tr(table_label(tid, "zh"), table_label(tid, "en"))})
+                    continue
+                if table is None or not table.present:
+                    continue
+                spec = table.spec
+                for r in spec.rows:
+                    cells = [table.cells[(r.id, c)] for c in spec.row_cols(r)]
+                    missing = [c for c in cells if c.state == MISSING]
+                    if not missing:
+                        continue
+                    whole_row = len(missing) == len(cells)
+                    if target == "rows" and whole_row:
+                        yield Hit(table.loc, Place(table=tid, row=r.id), _cell_args(tid, r.id, ""))
+                    elif target == "cells" and not whole_row:
+                        for c in missing:
+                            yield Hit(c.loc or table.row_loc(r.id), Place(table=tid, row=r.id, col=c.col),
+                                      _cell_args(tid, r.id, c.col))
+        return check
+
+
+def _anchor(report: Report, table: str):
+    """Where to point for a missing table: the heading of its section, if any."""
+    sec = report.section({"t2": 2, "t3": 3, "t4": 4}[table])
+    return sec.loc if sec else None
+
+
+class Identity(Kind):
+    """An equation between cells, evaluated for each column, each row, or once."""
+
+    name = "identity"
+    fields = frozenset({"table", "row", "col", "lhs", "rhs", "diff", "lhs_terms", "rhs_terms"})
+    params = {
+        "table": ((str,), True), "equation": ((str,), True), "each": ((str,), False),
+        "rows": ((str, list), False), "cols": ((str, list), False), "tolerance": ((int, float), False),
+        "anchor": ((str,), False),
+    }
+
+    def build(self, params: dict[str, Any], rule: Any):
+        table_id = _table_param(params)
+        each = params.get("each", "none")
+        if each not in ("row", "column", "none"):
+            raise ParamError("'each' must be row, column or none", "each")
+        try:
+            node = expr.parse(params["equation"])
+        except expr.ExprError as e:
+            raise ParamError(f"equation: {e} (at character {e.pos + 1})", "equation") from None
+        if node[0] != "cmp":
+            raise ParamError("equation must compare two sides, e.g. 'total == a + b'", "equation")
+        rows_sel, cols_sel = str_list(params, "rows"), str_list(params, "cols")
+        known_rows, known_cols = _known_rows(table_id), _known_cols(table_id)
+        for n in expr.names(node):
+            parts = n.split(".")
+            ok = (len(parts) == 2 and parts[0] in known_rows and parts[1] in known_cols) or (
+                len(parts) == 1 and (parts[0] in (known_rows if each in ("column",) else known_cols)))
+            if not ok:
+                raise ParamError(f"equation: unknown name {n!r} for {table_id} with each={each}", "equation")
+        tolerance = float(params.get("tolerance", 0))
+        anchor = params.get("anchor")
+        op, lhs_node, rhs_node = node[1], node[2], node[3]
+        bound: dict[str, list[tuple]] = {}   # spec version -> instances
+
+        def instances(spec: TableSpec) -> list[tuple]:
+            out = []
+            if each == "column":
+                loop = [("", c.id) for c in spec.cols if not cols_sel or c.id in cols_sel]
+            elif each == "row":
+                loop = [(r, "") for r in _expand_rows(spec, rows_sel)]
+            else:
+                loop = [("", "")]
+            for row, col in loop:
+                def resolve(name: str, row: str = row, col: str = col) -> list[tuple[str, str]]:
+                    parts = name.split(".")
+                    if len(parts) == 2:
+                        keys = [(r, parts[1]) for r in _expand_rows(spec, (parts[0],))]
+                    elif each == "column":
+                        keys = [(r, col) for r in _expand_rows(spec, (name,))]
+                    else:
+                        keys = [(row, name)]
+                    for k in keys:
+                        r = spec.row_by_id.get(k[0])
+                        if r is None or k[1] not in spec.row_cols(r):
+                            raise KeyError(k)
+                    if not keys:
+                        raise KeyError(name)
+                    return keys
+                try:
+                    lf, lkeys = expr.bind(lhs_node, resolve)
+                    rf, rkeys = expr.bind(rhs_node, resolve)
+                except KeyError:
+                    continue    # this layout lacks a cell the equation needs: not applicable here
+                akey = resolve(anchor)[0] if anchor else lkeys[0] if lkeys else rkeys[0]
+                out.append((row, col, lf, rf, lkeys, rkeys, akey, resolve))
+            return out
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            table = report.table(table_id)
+            if table is None:
+                return
+            spec = table.spec
+            inst = bound.get(spec.version)
+            if inst is None:
+                inst = bound[spec.version] = instances(spec)
+            get = table.numbers().get
+            for row, col, lf, rf, lkeys, rkeys, akey, resolve in inst:
+                a, b = lf(get), rf(get)
+                if a is None or b is None or expr.compare(op, a, b, tolerance):
+                    continue
+                cells = table.cells
+                related = tuple(cells[k].loc for k in (*lkeys, *rkeys) if k != akey and cells[k].loc)
+                args = _cell_args(table_id, row or akey[0], col or akey[1])
+                diff = a - b
+                args.update(lhs=_num(a), rhs=_num(b), diff=_num(abs(diff)),
+                            lhs_terms=expr.render(lhs_node, resolve, get, _num),
+                            rhs_terms=expr.render(rhs_node, resolve, get, _num))
+                yield Hit(cells[akey].loc, Place(table=table_id, row=row or akey[0], col=col or akey[1]),
+                          args, related)
+        return check
+
+
+def _num(v: float) -> int | float:
+    if isinstance(v, float):
+        v = round(v, 6)
+        return int(v) if v == int(v) else v
+    return v
+
+
+class Range(_CellSelection):
+    """Numeric cells within bounds (and integral where counts are)."""
+
+    name = "range"
+    fields = frozenset({"table", "row", "col", "value", "min", "max"})
+    params = {"table": ((str, list), False), "rows": ((str, list), False), "cols": ((str, list), False),
+              "min": ((int, float), False), "max": ((int, float), False), "integer": ((bool,), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        tables, rows, cols = self._select(params)
+        lo, hi = params.get("min"), params.get("max")
+        integer = bool(params.get("integer", False))
+        if lo is None and hi is None and not integer:
+            raise ParamError("give at least one of 'min', 'max', 'integer'")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            for tid in tables:
+                table = report.table(tid)
+                if table is None:
+                    continue
+                for cell in _selected_cells(table, rows, cols):
+                    v = cell.value
+                    if v is None:
+                        continue
+                    if (lo is not None and v < lo) or (hi is not None and v > hi) or \
+                            (integer and v != int(v)):
+                        args = _cell_args(tid, cell.row, cell.col)
+                        args.update(value=cell.raw if cell.raw is not None else v, min=lo, max=hi)
+                        yield Hit(cell.loc, Place(table=tid, row=cell.row, col=cell.col), args)
+        return check
+
+
+class CellState(_CellSelection):
+    """Cells that are present but hold no number: blank, a placeholder like "/", or text."""
+
+    name = "cellstate"
+    fields = frozenset({"table", "row", "col", "raw", "state"})
+    params = {"table": ((str, list), False), "rows": ((str, list), False), "cols": ((str, list), False),
+              "states": ((str, list), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        tables, rows, cols = self._select(params)
+        states = str_list(params, "states", (BLANK, PLACEHOLDER, TEXT))
+        for s in states:
+            if s not in (BLANK, PLACEHOLDER, TEXT):
+                raise ParamError(f"unknown state {s!r} (blank, placeholder, text)", "states")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            for tid in tables:
+                table = report.table(tid)
+                if table is None:
+                    continue
+                for cell in _selected_cells(table, rows, cols):
+                    if cell.state in states:
+                        args = _cell_args(tid, cell.row, cell.col)
+                        args.update(raw=cell.raw or "", state=_STATE_LABELS[cell.state])
+                        yield Hit(cell.loc or table.row_loc(cell.row),
+                                  Place(table=tid, row=cell.row, col=cell.col), args)
+        return check

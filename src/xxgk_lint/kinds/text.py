@@ -1,0 +1,196 @@
+"""Kinds over the report's sections and text: sections, order, heading, pattern."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..findings import Hit, Place, Tr
+from ..labels import section_label
+from ..model import Location, Report, Section
+from ..template import SECTION_BY_KEY
+from . import Context, Kind, ParamError, str_list
+
+
+def _section_keys(params: dict[str, Any], key: str = "sections") -> tuple[int, ...]:
+    raw = str_list(params, key, [str(k) for k in SECTION_BY_KEY])
+    try:
+        keys = tuple(int(k) for k in raw)
+    except ValueError:
+        raise ParamError(f"{key!r} must list section numbers 1-6", key) from None
+    if any(k not in SECTION_BY_KEY for k in keys):
+        raise ParamError(f"{key!r} must list section numbers 1-6", key)
+    return keys
+
+
+def _sec_args(key: int) -> dict[str, Any]:
+    return {"section": Tr(section_label(key, "zh"), section_label(key, "en"))}
+
+
+class Sections(Kind):
+    """The six sections must exist (``check: present``) and hold something (``check: nonempty``)."""
+
+    name = "sections"
+    fields = frozenset({"section", "heading"})
+    params = {"check": ((str,), True), "sections": ((str, int, list), False), "min_chars": ((int,), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        mode = params["check"]
+        if mode not in ("present", "nonempty"):
+            raise ParamError("'check' must be present or nonempty", "check")
+        keys = _section_keys(params)
+        min_chars = int(params.get("min_chars", 4))
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            if not any(s.key for s in report.sections) and mode == "nonempty":
+                return
+            for key in keys:
+                sec = report.section(key)
+                if mode == "present":
+                    if sec is None:
+                        yield Hit(None, Place(section=key), _sec_args(key))
+                elif sec is not None and not sec.has_table and len(_content(sec.text)) < min_chars:
+                    yield Hit(sec.loc, Place(section=key), _sec_args(key) | {"heading": sec.heading})
+        return check
+
+
+_PUNCT = re.compile(r"[\s。，、；：:;,.!！?？\-—]+")
+
+
+def _content(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+class Order(Kind):
+    """Sections appear in template order."""
+
+    name = "order"
+    fields = frozenset({"section", "heading", "after"})
+    params = {}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            highest: Section | None = None
+            for sec in report.sections:
+                if not sec.key:
+                    continue
+                if highest is not None and sec.key < highest.key:
+                    yield Hit(sec.loc, Place(section=sec.key),
+                              _sec_args(sec.key) | {"heading": sec.heading, "after": highest.heading})
+                elif highest is None or sec.key > highest.key:
+                    highest = sec
+        return check
+
+
+class Heading(Kind):
+    """A heading's wording (``check: wording``) or numbering (``check: number``) differs from the template."""
+
+    name = "heading"
+    fields = frozenset({"section", "heading", "expected", "numeral", "expected_numeral"})
+    params = {"check": ((str,), True), "forms": ((str, list), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        mode = params["check"]
+        if mode not in ("wording", "number"):
+            raise ParamError("'check' must be wording or number", "check")
+        forms = str_list(params, "forms", ("variant", "other"))
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            for sec in report.sections:
+                spec = SECTION_BY_KEY.get(sec.key)
+                if spec is None:
+                    continue
+                expected = f"{spec.numeral}、{spec.title}"
+                args = _sec_args(sec.key) | {"heading": sec.heading, "expected": expected,
+                                             "numeral": sec.numeral, "expected_numeral": spec.numeral}
+                if mode == "wording" and sec.form in forms:
+                    yield Hit(sec.loc, Place(section=sec.key), args)
+                elif mode == "number" and sec.numeral and sec.numeral != spec.numeral:
+                    yield Hit(sec.loc, Place(section=sec.key), args)
+        return check
+
+
+class Pattern(Kind):
+    """Text that must (``must_match``, ``all_of``) or must not (``must_not_match``) appear.
+
+    ``in`` is a list of section numbers, ``title``, ``preamble`` or ``all``.  A section that
+    is absent is not assessed (its own rule reports it).
+    """
+
+    name = "pattern"
+    fields = frozenset({"section", "match", "missing", "title"})
+    params = {"in": ((str, int, list), True), "must_match": ((str,), False),
+              "must_not_match": ((str,), False), "all_of": ((list,), False), "anchor": ((int,), False),
+              "flags": ((str,), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        where = str_list(params, "in")
+        for w in where:
+            if w not in ("title", "preamble", "all") and not (w.isdigit() and int(w) in SECTION_BY_KEY):
+                raise ParamError("'in' takes section numbers 1-6, title, preamble or all", "in")
+        flags = re.IGNORECASE if params.get("flags") == "i" else 0
+
+        def rx(key: str, src: str) -> re.Pattern[str]:
+            try:
+                return re.compile(src, flags)
+            except re.error as e:
+                raise ParamError(f"{key}: bad regular expression: {e}", key) from None
+
+        must = rx("must_match", params["must_match"]) if "must_match" in params else None
+        must_not = rx("must_not_match", params["must_not_match"]) if "must_not_match" in params else None
+        all_of = [(p, rx("all_of", p)) for p in params.get("all_of", [])]
+        if not (must or must_not or all_of):
+            raise ParamError("give one of must_match, must_not_match, all_of")
+        anchor = params.get("anchor")
+
+        def targets(report: Report) -> list[tuple[str, Any]]:
+            """(text, locator) pairs; locator maps a span to a Location."""
+            out: list[tuple[str, Any]] = []
+            for w in where:
+                if w == "title":
+                    if report.meta.title:
+                        loc = report.meta.title_loc
+                        out.append((report.meta.title, lambda s, e, loc=loc: _shift(loc, s, e)))
+                elif w == "all":
+                    out.extend((s.text, s.locate) for s in report.sections)
+                else:
+                    sec = report.section(0 if w == "preamble" else int(w))
+                    if sec is not None:
+                        out.append((sec.text, sec.locate))
+            return out
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            texts = targets(report)
+            if not texts:
+                return
+            place = Place(section=int(where[0])) if where[0].isdigit() else Place(field="title") \
+                if where[0] == "title" else Place()
+            base_args: dict[str, Any] = {"title": report.meta.title}
+            if place.section:
+                base_args |= _sec_args(place.section)
+            if must_not is not None:
+                for text, locate in texts:
+                    for m in must_not.finditer(text):
+                        yield Hit(locate(m.start(), m.end()), place, base_args | {"match": m.group(0)})
+            anchor_loc = _anchor_loc(report, anchor, where)
+            if must is not None and not any(must.search(t) for t, _ in texts):
+                yield Hit(anchor_loc, place, base_args)
+            if all_of:
+                missing = [p for p, r in all_of if not any(r.search(t) for t, _ in texts)]
+                if missing:
+                    yield Hit(anchor_loc, place, base_args | {"missing": "、".join(missing)})
+        return check
+
+
+def _shift(loc: Location | None, start: int, end: int) -> Location | None:
+    if loc is None:
+        return None
+    return Location(loc.path, loc.line, loc.col + start, loc.line, loc.col + end, loc.page)
+
+
+def _anchor_loc(report: Report, anchor: int | None, where: tuple[str, ...]) -> Location | None:
+    if where[0] == "title":
+        return report.meta.title_loc
+    key = anchor if anchor is not None else int(where[0]) if where[0].isdigit() else None
+    sec = report.section(key) if key is not None else None
+    return sec.loc if sec else None

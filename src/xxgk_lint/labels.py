@@ -1,0 +1,64 @@
+"""Human labels for logical places (表三 / 一、本年新收 / 自然人), in Chinese or English."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .findings import Place
+from .template import SECTION_BY_KEY, TABLE_NAMES, TABLES
+
+_META_FIELDS = {
+    "title": ("标题", "title"), "body": ("发布机关", "issuing body"), "year": ("报告年度", "report year"),
+    "published": ("发布日期", "publication date"), "period": ("统计期限", "statistics period"),
+    "template": ("模板版本", "template version"),
+}
+
+
+@lru_cache(maxsize=1024)
+def row_label(table: str, row: str, lang: str) -> str:
+    for (tid, _), spec in TABLES.items():
+        if tid == table and row in spec.row_by_id:
+            r = spec.row_by_id[row]
+            return r.short if lang == "zh" else r.en
+    return row
+
+
+@lru_cache(maxsize=1024)
+def col_label(table: str, col: str, lang: str) -> str:
+    for (tid, _), spec in TABLES.items():
+        if tid == table and col in spec.col_by_id:
+            c = spec.col_by_id[col]
+            return c.zh if lang == "zh" else c.en
+    return col
+
+
+def table_label(table: str, lang: str) -> str:
+    zh, en = TABLE_NAMES.get(table, (table, table))
+    return zh if lang == "zh" else en
+
+
+def section_label(key: int, lang: str) -> str:
+    s = SECTION_BY_KEY.get(key)
+    if s is None:
+        return "前言" if lang == "zh" else "preamble"
+    return f"{s.numeral}、{s.title}" if lang == "zh" else f"Section {key} ({s.en})"
+
+
+def field_label(name: str, lang: str) -> str:
+    zh, en = _META_FIELDS.get(name, (name, name))
+    return zh if lang == "zh" else en
+
+
+def describe(place: Place, lang: str) -> str:
+    parts: list[str] = []
+    if place.section:
+        parts.append(section_label(place.section, lang))
+    if place.table:
+        parts.append(table_label(place.table, lang))
+        if place.row:
+            parts.append(row_label(place.table, place.row, lang))
+        if place.col:
+            parts.append(col_label(place.table, place.col, lang))
+    if place.field:
+        parts.append(field_label(place.field, lang))
+    return " / ".join(parts)

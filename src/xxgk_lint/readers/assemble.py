@@ -1,0 +1,118 @@
+"""Build the report model from a reader's blocks: sections, tables, metadata, template."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Location, Note, Report, Section, Table
+from ..normalize import label_key, squash
+from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TEMPLATE_PRE2019,
+                        TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS, table_spec)
+from . import meta as meta_mod
+from .blocks import Document, Grid, Para
+from .tables import BUILDERS, classify
+
+_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，]\s*(.{2,36}?)[。.:：]?$")
+_PRE2019_KEYS = {label_key(h) for h in PRE2019_HEADINGS}
+_SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
+
+
+@lru_cache(maxsize=4096)
+def classify_heading(text: str) -> tuple[int, str, str] | None:
+    """(section key, numeral as written, form) for a section heading, else None.
+
+    form: canonical (the 2021 wording), variant (a legal variant), other (recognisable
+    but reworded), pre2019 (a heading of the obsolete format, key 0)."""
+    t = squash(text)
+    if len(t) > 40:
+        return None
+    m = _HEADING.match(t)
+    if not m:
+        return None
+    numeral, title = m.groups()
+    k = label_key(title)
+    if k in CANONICAL_TITLE_KEYS:
+        return CANONICAL_TITLE_KEYS[k], numeral, "canonical"
+    if k in VARIANT_TITLE_KEYS:
+        return VARIANT_TITLE_KEYS[k], numeral, "variant"
+    if k in _PRE2019_KEYS:
+        return 0, numeral, "pre2019"
+    for spec in SECTIONS:
+        if any(all(ph in k for ph in phrases) for phrases in spec.keys) and len(k) <= 24:
+            return spec.key, numeral, "other"
+    return None
+
+
+def assemble(doc: Document) -> Report:
+    notes: list[Note] = []
+    preamble = Section(0, "", "", "preamble", loc=Location(doc.path, 1, 1))
+    sections: list[Section] = [preamble]
+    current = preamble
+    tables: dict[str, Table] = {}
+    versions: dict[str, str] = {}
+    paras: list[Para] = []
+    preamble_count = 0
+    opening: Para | None = None
+    pre2019 = False
+    seen_keys: set[int] = set()
+
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            head = classify_heading(block.text)
+            if head is not None:
+                key, numeral, form = head
+                if form == "pre2019":
+                    pre2019 = True
+                if key and key not in seen_keys:
+                    seen_keys.add(key)
+                    current = Section(key, block.text.strip(), numeral, form, loc=block.loc)
+                    sections.append(current)
+                    continue
+                if key:
+                    notes.append(Note("duplicate-section", block.loc, {"heading": block.text.strip()}))
+            if current is preamble:
+                preamble_count += 1
+            elif current.key == 1 and opening is None and block.text.strip():
+                opening = block
+            paras.append(block)
+            if current.text:
+                current.text += "\n"
+            current.parts.append((len(current.text), block.loc))
+            current.text += block.text
+            continue
+        # a grid
+        current.has_table = True
+        if block.image:
+            tid = _SECTION_TABLE.get(current.key)
+            if tid and tid not in tables:
+                tables[tid] = Table(table_spec(tid, "2021"), {}, block.loc, present=False, image_only=True)
+            continue
+        kind = classify(block)
+        if kind == "pre2019":
+            pre2019 = True
+            continue
+        if kind is None:
+            continue
+        if kind in tables and tables[kind].present:
+            notes.append(Note("duplicate-table", block.loc, {"table_id": kind}))
+            continue
+        table, version = BUILDERS[kind](block, notes)
+        tables[kind] = table
+        versions[kind] = version
+
+    meta = meta_mod.extract(paras, preamble_count, opening)
+    meta.template = _template(versions, pre2019, meta.template_cited)
+    return Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
+
+
+def _template(versions: dict[str, str], pre2019: bool, cited: str) -> str:
+    """Detected from the tables (table 2's columns first, then table 3's shape); the text's
+    citation of a template only counts when no table says anything."""
+    for tid in ("t2", "t3"):
+        v = versions.get(tid, TEMPLATE_UNKNOWN)
+        if v != TEMPLATE_UNKNOWN:
+            return v
+    if pre2019:
+        return TEMPLATE_PRE2019
+    return cited or TEMPLATE_UNKNOWN

@@ -1,0 +1,142 @@
+"""Metadata from the text of a report: title, issuing body and its kind, year, dates.
+
+Each value records where it came from (title, metadata block, text), so a user sees
+what was inferred.  Nothing found is left empty; the `metadata` rules report it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Location, Metadata
+from ..normalize import norm_text, squash
+from .blocks import Para
+
+_YEAR = r"((?:19|20)\d{2})"
+_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,30}(?:政府信息公开|政务公开|信息公开).{0,12}报告")
+_TITLE_BODY = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:" + _YEAR + r")\s*年度?(?P<post>.*?)(?:政府信息公开|政务公开|信息公开)")
+_DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）\]]?$")
+_META_KEY = re.compile(r"(索引号|发布机构|发文机关|发布单位|来源|发布日期|发文日期|成文日期|日期|标题)\s*[:：]\s*")
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|期间|时间|区间|周期)\D{0,12}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*"
+    r"(?:至|到|-|—|～|~)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CITED = (("2021", re.compile(r"〔2021〕\s*30\s*号|\[2021\]\s*30\s*号")),
+          ("2019", re.compile(r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号")))
+_PLACE = r"[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)"
+_OPENING_BODY = re.compile(r"^" + _YEAR + r"\s*年\s*[,，]\s*(?:我|全)?(" + _PLACE + r")(?=[\u4e00-\u9fff])")
+
+
+def issuer_kind(body: str) -> str:
+    """government / department / township / other, from the body's name ("" → unknown)."""
+    b = squash(body)
+    if not b:
+        return "unknown"
+    if re.search(r"(乡|镇|街道)(人民政府|办事处|党政办公室|政府)?$", b) or b.endswith("街道办事处"):
+        return "township"
+    if b.endswith("人民政府"):
+        return "government"
+    if re.search(r"(局|委员会|委|办公室|办|中心|厅|署|院|所|站|队|处|部|会|管理区管委会|管委会)$", b):
+        return "department"
+    if b.endswith("政府"):
+        return "government"
+    return "other"
+
+
+def _date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _loc_at(p: Para, start: int, end: int) -> Location:
+    loc = p.loc
+    return Location(loc.path, loc.line, loc.col + start, loc.line, loc.col + end, loc.page, loc.table, loc.row, loc.cell)
+
+
+def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Metadata:
+    """``paras``: all paragraphs in order; the first ``preamble_count`` come before section 一.
+    ``opening``: the first body paragraph of section 一 (where the body is often named)."""
+    meta = Metadata()
+    head = paras[:max(preamble_count, 0)][:40]
+    tail = paras[-6:]
+    full_text = "\n".join(p.text for p in paras)
+
+    for p in head:                                   # metadata block printed by CMS pages
+        t = norm_text(p.text)
+        for m in _META_KEY.finditer(t):
+            key = m.group(1)
+            rest = t[m.end():]
+            value = re.split(r"\s{2,}|\s(?=\S{2,6}[:：])|\t", rest.strip(), maxsplit=1)[0].strip()
+            if key in ("发布机构", "发文机关", "发布单位") and value and not meta.body:
+                meta.body, meta.body_source = value, "metadata"
+            elif key in ("发布日期", "发文日期", "成文日期", "日期") and not meta.published_raw:
+                _set_date(meta, value, _loc_at(p, m.end(), m.end() + len(value)))
+            elif key == "标题" and value and not meta.title:
+                meta.title, meta.title_loc = value, _loc_at(p, m.end(), m.end() + len(value))
+
+    if not meta.title:
+        for p in head:
+            text = p.text.strip()
+            if len(text) <= 80 and _TITLE.search(norm_text(text)) and not text.endswith("。") \
+                    and not _PERIOD.search(text) and not text.startswith("本"):
+                lead = len(p.text) - len(p.text.lstrip())
+                meta.title, meta.title_loc = text, _loc_at(p, lead, lead + len(text))
+                break
+
+    if meta.title:
+        m = _TITLE_BODY.search(squash(meta.title))
+        if m:
+            meta.year, meta.year_source = int(m.group(2)), "title"
+            if not meta.body:
+                body = (m.group("pre") or m.group("post")).strip("的")
+                if body:
+                    meta.body, meta.body_source = body, "title"
+
+    if not meta.published_raw:
+        for p in (*head[:12], *reversed(tail)):
+            t = squash(p.text)
+            if _DATE_LINE.match(t):
+                _set_date(meta, t.strip("()（）[]"), p.loc)
+                break
+
+    for p in paras:
+        m = _PERIOD.search(squash(p.text))
+        if m:
+            meta.period_raw = m.group(0)
+            meta.period_start = _date(*m.group(1, 2, 3))
+            meta.period_end = _date(*m.group(4, 5, 6))
+            i = max(p.text.find("统计"), 0)
+            meta.period_loc = _loc_at(p, i, i + 4)
+            if meta.year is None and meta.period_end is not None:
+                meta.year, meta.year_source = meta.period_end.year, "period"
+            break
+
+    if opening is not None:
+        m = _OPENING_BODY.match(squash(opening.text))
+        if m:
+            if meta.year is None:
+                meta.year, meta.year_source = int(m.group(1)), "text"
+            place = m.group(2)
+            if not meta.body and (place + "人民政府" in full_text or place + "政府" in full_text):
+                meta.body, meta.body_source = place + "人民政府", "text"
+
+    for version, rx in _CITED:
+        if rx.search(full_text):
+            meta.template_cited = version
+            break
+    if meta.body:
+        meta.kind, meta.kind_source = issuer_kind(meta.body), meta.body_source
+    return meta
+
+
+def _set_date(meta: Metadata, value: str, loc: Location) -> None:
+    m = _DATE_CN.search(value) or _DATE_ISO.search(value)
+    if not m:
+        return
+    meta.published_raw = m.group(0)
+    meta.published = _date(*m.group(1, 2, 3))
+    meta.published_loc = loc

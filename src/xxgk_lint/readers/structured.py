@@ -1,0 +1,290 @@
+"""The structured YAML/JSON report format (docs/format.md): written by hand or by `extract`.
+
+Every value keeps its line and column, so a finding on a YAML report points at the
+exact line.  Shape errors (unknown table/row/column ids, wrong types) are input errors
+naming file:line, because in a hand-written file they are typos, not report defects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from ..model import MISSING, NUMBER, Cell, InputError, Location, Metadata, Report, Section, Table
+from ..template import (ISSUER_KINDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN,
+                        TEMPLATES, TableSpec, table_spec)
+from ..values import parse_cell
+from ..yamlio import LocDict, LocList, load
+from .assemble import classify_heading
+from .meta import _DATE_CN, _DATE_ISO, issuer_kind
+
+FORMAT_KEY = "xxgk-report"
+FORMAT_VERSION = 1
+TOP_KEYS = {FORMAT_KEY, "meta", "preamble", "sections", "tables"}
+META_KEYS = {"title", "body", "kind", "year", "published", "template", "period", "source"}
+SECTION_KEYS = {"key", "heading", "text"}
+
+
+class _Ctx:
+    def __init__(self, path: str, lines: list[str]):
+        self.path, self.lines = path, lines
+
+    def err(self, msg: str, pos: Any) -> InputError:
+        line, col = (pos[0], pos[1]) if pos else (0, 0)
+        return InputError(msg, self.path, line, col)
+
+    def loc(self, pos: Any) -> Location:
+        line, col, end = pos
+        return Location(self.path, line, col, line, end)
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(str(word), list(options), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _check_keys(ctx: _Ctx, d: LocDict, allowed: set[str], what: str) -> None:
+    for k in d:
+        if k not in allowed:
+            raise ctx.err(f"unknown {what} key {k!r}{_suggest(k, allowed)}; allowed: {', '.join(sorted(allowed))}",
+                          d.key_locs[k])
+
+
+def read(text: str, path: str) -> Report:
+    data = load(text, path)
+    ctx = _Ctx(path, text.splitlines())
+    if not isinstance(data, LocDict):
+        raise ctx.err("a structured report must be a mapping with 'meta', 'sections' and 'tables'",
+                      getattr(data, "pos", None))
+    _check_keys(ctx, data, TOP_KEYS, "top-level")
+    version = data.get(FORMAT_KEY, FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise ctx.err(f"unsupported format version {version!r} (this xxgk-lint reads {FORMAT_VERSION})",
+                      data.locs.get(FORMAT_KEY))
+    meta = _meta(ctx, data.get("meta"), data.locs.get("meta"))
+    sections = _sections(ctx, data)
+    tables = _tables(ctx, data.get("tables"), data.locs.get("tables"), meta)
+    if meta.template == TEMPLATE_UNKNOWN:
+        for tid in ("t2", "t3"):
+            if tid in tables and tables[tid].present:
+                meta.template = tables[tid].spec.version
+                break
+    return Report(path, meta, sections, tables, [], ctx.lines, "yaml")
+
+
+# --------------------------------------------------------------------------- meta
+def _meta(ctx: _Ctx, d: Any, pos: Any) -> Metadata:
+    meta = Metadata()
+    if d is None:
+        return meta
+    if not isinstance(d, LocDict):
+        raise ctx.err("'meta' must be a mapping", pos)
+    _check_keys(ctx, d, META_KEYS, "meta")
+
+    def text(key: str) -> str:
+        v = d.get(key)
+        if v is None:
+            return ""
+        if not isinstance(v, (str, int)):
+            raise ctx.err(f"meta.{key} must be text", d.locs[key])
+        return str(v).strip()
+
+    meta.title = text("title")
+    if meta.title:
+        meta.title_loc = ctx.loc(d.locs["title"])
+    meta.body = text("body")
+    meta.body_source = "metadata" if meta.body else ""
+    kind = text("kind")
+    if kind:
+        if kind not in ISSUER_KINDS:
+            raise ctx.err(f"meta.kind must be one of {', '.join(ISSUER_KINDS)}", d.locs["kind"])
+        meta.kind, meta.kind_source = kind, "metadata"
+    elif meta.body:
+        meta.kind, meta.kind_source = issuer_kind(meta.body), "metadata"
+    year = d.get("year")
+    if year is not None:
+        if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:
+            raise ctx.err(f"meta.year must be a year like 2023, not {year!r}", d.locs["year"])
+        meta.year, meta.year_source = year, "metadata"
+    elif meta.title:
+        from .meta import _TITLE_BODY
+        from ..normalize import squash
+        m = _TITLE_BODY.search(squash(meta.title))
+        if m:
+            meta.year, meta.year_source = int(m.group(2)), "title"
+    if "published" in d:
+        meta.published, meta.published_raw = _date(ctx, d["published"], d.locs["published"], "meta.published")
+        meta.published_loc = ctx.loc(d.locs["published"])
+    template = text("template")
+    if template:
+        if template not in TEMPLATES:
+            raise ctx.err(f"meta.template must be one of {', '.join(TEMPLATES)}", d.locs["template"])
+        meta.template = template
+    period = d.get("period")
+    if period is not None:
+        ppos = d.locs["period"]
+        if isinstance(period, LocDict) and set(period) <= {"start", "end"} and len(period) == 2:
+            meta.period_start, raw_s = _date(ctx, period["start"], period.locs["start"], "meta.period.start")
+            meta.period_end, raw_e = _date(ctx, period["end"], period.locs["end"], "meta.period.end")
+            meta.period_raw = f"{raw_s}/{raw_e}"
+        else:
+            raise ctx.err("meta.period must be a mapping with 'start' and 'end' dates", ppos)
+        meta.period_loc = ctx.loc(ppos)
+    return meta
+
+
+def _date(ctx: _Ctx, v: Any, pos: Any, what: str) -> tuple[dt.date | None, str]:
+    if isinstance(v, dt.datetime):
+        return v.date(), v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v, v.isoformat()
+    if isinstance(v, str):
+        m = _DATE_ISO.fullmatch(v.strip()) or _DATE_CN.fullmatch(v.strip())
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), v.strip()
+            except ValueError:
+                return None, v.strip()      # a date that does not exist: reported by a rule
+    raise ctx.err(f"{what} must be a date like 2024-01-10, not {v!r}", pos)
+
+
+# --------------------------------------------------------------------------- sections
+def _sections(ctx: _Ctx, data: LocDict) -> list[Section]:
+    out: list[Section] = []
+    pre = data.get("preamble")
+    sec0 = Section(0, "", "", "preamble", loc=Location(ctx.path, 1, 1))
+    if pre is not None:
+        if not isinstance(pre, str):
+            raise ctx.err("'preamble' must be text", data.locs["preamble"])
+        sec0.text, sec0.parts = pre, _parts(ctx, pre, data.locs["preamble"])
+    out.append(sec0)
+    items = data.get("sections")
+    if items is None:
+        return out
+    if not isinstance(items, LocList):
+        raise ctx.err("'sections' must be a list of {heading, text}", data.locs["sections"])
+    seen: set[int] = set()
+    for item, pos in zip(items, items.locs):
+        if not isinstance(item, LocDict):
+            raise ctx.err("each section must be a mapping with 'heading' and 'text'", pos)
+        _check_keys(ctx, item, SECTION_KEYS, "section")
+        heading = item.get("heading")
+        if not isinstance(heading, str) or not heading.strip():
+            raise ctx.err("a section needs a 'heading'", pos)
+        head = classify_heading(heading)
+        key = item.get("key")
+        if key is not None and key not in SECTION_BY_KEY:
+            raise ctx.err("section 'key' must be 1-6", item.locs["key"])
+        if head is None and key is None:
+            raise ctx.err(f"heading {heading!r} is not one of the six sections; add 'key: N' (1-6)",
+                          item.locs["heading"])
+        k = key if key is not None else head[0]
+        numeral, form = (head[1], head[2]) if head else ("", "other")
+        if k in seen or not k:
+            continue
+        seen.add(k)
+        text = item.get("text") or ""
+        if not isinstance(text, str):
+            raise ctx.err("section 'text' must be text", item.locs["text"])
+        sec = Section(k, heading.strip(), numeral, form, text, ctx.loc(item.locs["heading"]))
+        if "text" in item:
+            sec.parts = _parts(ctx, text, item.locs["text"])
+        out.append(sec)
+    return out
+
+
+def _parts(ctx: _Ctx, text: str, pos: Any) -> list[tuple[int, Location]]:
+    """Where each line of a text value stands in the file (block scalars start a line below)."""
+    line, col, _ = pos
+    src = ctx.lines[line - 1] if 0 < line <= len(ctx.lines) else ""
+    indicator = src[col - 1:col] if col else ""
+    if indicator in ("|", ">"):
+        parts, off = [], 0
+        for i, piece in enumerate(text.split("\n")):
+            n = line + 1 + i
+            body = ctx.lines[n - 1] if n <= len(ctx.lines) else ""
+            indent = len(body) - len(body.lstrip())
+            parts.append((off, Location(ctx.path, n, indent + 1)))
+            off += len(piece) + 1
+        return parts
+    quoted = 1 if indicator in ("'", '"') else 0
+    return [(0, Location(ctx.path, line, col + quoted))]
+
+
+# --------------------------------------------------------------------------- tables
+def _tables(ctx: _Ctx, d: Any, pos: Any, meta: Metadata) -> dict[str, Table]:
+    if d is None:
+        return {}
+    if not isinstance(d, LocDict):
+        raise ctx.err("'tables' must be a mapping of t2, t3, t4", pos)
+    out: dict[str, Table] = {}
+    for tid, rows in d.items():
+        tpos = d.key_locs[tid]
+        if tid not in TABLE_IDS:
+            raise ctx.err(f"unknown table {tid!r}{_suggest(tid, TABLE_IDS)}; tables are t2, t3, t4", tpos)
+        if rows == "image":
+            out[tid] = Table(table_spec(tid, TEMPLATE_2021), {}, ctx.loc(tpos), present=False, image_only=True)
+            continue
+        if not isinstance(rows, LocDict):
+            raise ctx.err(f"tables.{tid} must be a mapping of row id to values (or 'image')", d.locs[tid])
+        spec = table_spec(tid, _version(tid, rows, meta.template))
+        out[tid] = _table(ctx, spec, rows, ctx.loc(tpos))
+    return out
+
+
+def _version(tid: str, rows: LocDict, declared: str) -> str:
+    if declared in (TEMPLATE_2021, TEMPLATE_2019):
+        return declared
+    if tid == "t3" and "other_processing" in rows:
+        return TEMPLATE_2019
+    if tid == "t2":
+        cols: set[str] = set()
+        for v in rows.values():
+            if isinstance(v, dict):
+                cols.update(v)
+        if {"made", "published", "prev_items", "change"} & cols or {"other_services", "procurement"} & set(rows):
+            return TEMPLATE_2019
+    return TEMPLATE_2021
+
+
+def _table(ctx: _Ctx, spec: TableSpec, rows: LocDict, loc: Location) -> Table:
+    cells: dict[tuple[str, str], Cell] = {}
+    for row_id, values in rows.items():
+        rpos = rows.key_locs[row_id]
+        row = spec.row_by_id.get(row_id)
+        if row is None:
+            raise ctx.err(f"unknown row {row_id!r} in {spec.id} ({spec.version} template)"
+                          f"{_suggest(row_id, spec.row_by_id)}", rpos)
+        cols = spec.row_cols(row)
+        if isinstance(values, LocList):
+            if len(values) != len(cols):
+                raise ctx.err(f"{spec.id}.{row_id} has {len(values)} values; the template has {len(cols)} "
+                              f"({', '.join(cols)})", rows.locs[row_id])
+            pairs = [(c, v, p) for c, v, p in zip(cols, values, values.locs)]
+        elif isinstance(values, LocDict):
+            for c in values:
+                if c not in cols:
+                    raise ctx.err(f"unknown column {c!r} for {spec.id}.{row_id}{_suggest(c, cols)}; "
+                                  f"columns: {', '.join(cols)}", values.key_locs[c])
+            pairs = [(c, values[c], values.locs[c]) for c in cols if c in values]
+        else:
+            raise ctx.err(f"{spec.id}.{row_id} must be a list or a mapping of values", rows.locs[row_id])
+        for col, v, p in pairs:
+            cells[(row_id, col)] = _cell(ctx, spec.id, row_id, col, v, p)
+    for row_id, col in spec.cell_ids():
+        if (row_id, col) not in cells:
+            cells[(row_id, col)] = Cell(spec.id, row_id, col, None, None, MISSING, None)
+    return Table(spec, cells, loc)
+
+
+def _cell(ctx: _Ctx, tid: str, row: str, col: str, v: Any, pos: Any) -> Cell:
+    loc = ctx.loc(pos)
+    if isinstance(v, bool) or isinstance(v, (LocDict, LocList, dt.date)):
+        raise ctx.err(f"{tid}.{row}.{col} must be a number, null or text, not {type(v).__name__}", pos)
+    if isinstance(v, (int, float)):
+        line = ctx.lines[pos[0] - 1] if 0 < pos[0] <= len(ctx.lines) else ""
+        raw = line[pos[1] - 1:pos[2] - 1] if pos[2] else str(v)
+        return Cell(tid, row, col, raw or str(v), v, NUMBER, loc)
+    value, state = parse_cell(v)
+    return Cell(tid, row, col, v, value, state, loc)

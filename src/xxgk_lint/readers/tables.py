@@ -1,0 +1,371 @@
+"""Tables 2, 3 and 4 from grids of cells, matched by label — never by row position.
+
+Works on any reader's grid: repeated group labels (rowspan expanded or repeated in
+text), group labels fused with the first sub-row, spaced labels, split header rows.
+What cannot be matched becomes a reader note, which the `reader` rules turn into findings.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..findings import Tr
+from ..model import MISSING, Cell, Location, Note, Table
+from ..normalize import label_key
+from ..template import PRE2019_ROWS, TABLES, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN, table_spec
+from ..values import is_value_like, parse_cell
+from .blocks import Grid, RawCell
+
+
+# --------------------------------------------------------------------------- label lookup
+def _index(items: list[tuple[str, str]]) -> dict[str, str]:
+    return {label_key(alias): id_ for id_, alias in items}
+
+
+@lru_cache(maxsize=None)
+def _row_index(table: str) -> dict[str, str]:
+    pairs: list[tuple[str, str]] = []
+    for (tid, _), spec in TABLES.items():
+        if tid == table:
+            for r in spec.rows:
+                pairs.extend((r.id, a) for a in (*r.aliases, r.zh))
+    return _index(pairs)
+
+
+@lru_cache(maxsize=None)
+def _col_index(table: str) -> dict[str, str]:
+    pairs: list[tuple[str, str]] = []
+    for (tid, _), spec in TABLES.items():
+        if tid == table:
+            for c in spec.cols:
+                pairs.extend((c.id, a) for a in (*c.aliases, c.zh))
+    return _index(pairs)
+
+
+def match(index: dict[str, str], text: str) -> str | None:
+    """Exact key match, else the longest alias (≥ 4 characters) the label starts with."""
+    key = label_key(text)
+    if not key:
+        return None
+    hit = index.get(key)
+    if hit is not None:
+        return hit
+    return _prefix(tuple(index.items()), key)
+
+
+@lru_cache(maxsize=4096)
+def _prefix(items: tuple[tuple[str, str], ...], key: str) -> str | None:
+    best, best_len = None, 0
+    for alias, id_ in items:
+        if len(alias) >= 4 and key.startswith(alias) and len(alias) > best_len:
+            best, best_len = id_, len(alias)
+    return best
+
+
+def _nonempty(cells: list[RawCell]) -> list[int]:
+    return [i for i, c in enumerate(cells) if c.text.strip()]
+
+
+def classify(grid: Grid) -> str | None:
+    """Which table a grid is: t2, t3, t4, pre2019 — or None."""
+    keys = {label_key(c.text) for row in grid.rows for c in row[:4] if c.text.strip()}
+    t3 = _row_index("t3")
+    if any(t3.get(k) in ("new_received", "carried_over_prev", "carried_forward") for k in keys):
+        return "t3"
+    if any(k in keys for k in map(label_key, PRE2019_ROWS)):
+        return "pre2019"
+    if "信息内容" in keys or any(_row_index("t2").get(k) in ("regulations", "licensing", "admin_fees") for k in keys):
+        return "t2"
+    allkeys = {label_key(c.text) for row in grid.rows for c in row}
+    if "行政复议" in allkeys and any(k.startswith("行政诉讼") for k in allkeys):
+        return "t4"
+    return None
+
+
+# --------------------------------------------------------------------------- helpers
+class _Builder:
+    def __init__(self, table: str, grid: Grid, notes: list[Note]):
+        self.table, self.grid, self.notes = table, grid, notes
+        self.values: dict[tuple[str, str], RawCell] = {}
+        self.row_locs: dict[str, Location] = {}
+
+    def note(self, code: str, loc: Location | None, **args) -> None:
+        self.notes.append(Note(code, loc, {"table_id": self.table, **args}))
+
+    def put(self, row: str, col: str, cell: RawCell) -> None:
+        self.values.setdefault((row, col), cell)
+
+    def finish(self, version: str) -> Table:
+        spec = table_spec(self.table, version)
+        cells: dict[tuple[str, str], Cell] = {}
+        for row, col in spec.cell_ids():
+            raw = self.values.get((row, col))
+            if raw is None:
+                cells[(row, col)] = Cell(self.table, row, col, None, None, MISSING, self.row_locs.get(row))
+            else:
+                value, state = parse_cell(raw.text)
+                cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, raw.loc)
+        return Table(spec, cells, self.grid.loc)
+
+
+def _take(cells: list[RawCell], start: int, n: int) -> list[RawCell | None]:
+    out: list[RawCell | None] = list(cells[start:start + n])
+    return out + [None] * (n - len(out))
+
+
+# --------------------------------------------------------------------------- table 2
+_T2_2019_COLS = {"made", "published", "total_published", "prev_items", "change", "procurement_items",
+                 "procurement_amount"}
+_T2_2021_COLS = {"issued", "repealed", "in_force", "amount"}
+
+
+def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
+    b = _Builder("t2", grid, notes)
+    rows, cols = _row_index("t2"), _col_index("t2")
+    header: list[str | None] | None = None
+    votes = {TEMPLATE_2021: 0, TEMPLATE_2019: 0}
+    for cells in grid.rows:
+        idx = _nonempty(cells)
+        if not idx:
+            continue
+        i0 = idx[0]
+        first = label_key(cells[i0].text)
+        if first == "信息内容":
+            header = [match(cols, c.text) for c in cells[i0 + 1:] if c.text.strip()]
+            for col in header:
+                votes[TEMPLATE_2019] += col in _T2_2019_COLS
+                votes[TEMPLATE_2021] += col in _T2_2021_COLS
+            continue
+        if first.startswith("第二十条") or first.startswith("第") and first.endswith("项"):
+            header = None
+            continue
+        row = match(rows, cells[i0].text)
+        if row is None:
+            if len(idx) > 1 and not is_value_like(cells[i0].text):
+                b.note("unknown-row", cells[i0].loc, label=cells[i0].text.strip(), table=Tr("表二", "Table 2"))
+            continue
+        if row in ("other_services", "procurement"):
+            votes[TEMPLATE_2019] += 1
+        b.row_locs[row] = cells[i0].loc
+        row_cols = header or list(_t2_default_cols(row, votes))
+        for col, cell in zip(row_cols, _take(cells, i0 + 1, len(row_cols))):
+            if col is not None and cell is not None:
+                b.put(row, col, cell)
+    version = TEMPLATE_2019 if votes[TEMPLATE_2019] > votes[TEMPLATE_2021] else TEMPLATE_2021
+    if not any(votes.values()):
+        version = TEMPLATE_UNKNOWN
+    return b.finish(version), version
+
+
+def _t2_default_cols(row: str, votes: dict[str, int]) -> tuple[str, ...]:
+    version = TEMPLATE_2019 if votes[TEMPLATE_2019] > votes[TEMPLATE_2021] else TEMPLATE_2021
+    spec = table_spec("t2", version)
+    r = spec.row_by_id.get(row)
+    return spec.row_cols(r) if r else ()
+
+
+# --------------------------------------------------------------------------- table 3
+_T3_GROUP_KEYS = {
+    label_key("本年度办理结果"): "results", label_key("不予公开"): "withheld", label_key("无法提供"): "unavailable",
+    label_key("不予处理"): "not_processed", label_key("其他处理"): "other_processing",
+    label_key("申请人情况"): "", label_key("法人或其他组织"): "",
+}
+_T3_ORG = ("commercial", "research", "public_welfare", "legal_service", "other_org")
+
+
+def _t3_group(text: str) -> str | None:
+    key = label_key(text)
+    if key in _T3_GROUP_KEYS:
+        return _T3_GROUP_KEYS[key]
+    if key.startswith("本年度办理结果"):
+        return "results"
+    return None
+
+
+def _t3_columns(header_rows: list[list[RawCell]]) -> list[str]:
+    """Column order from the header: one row holding all seven leaves decides; else the org
+    sub-header decides the order of the five organisation columns."""
+    cols = _col_index("t3")
+    canonical = ["natural_person", *_T3_ORG, "total"]
+    for cells in header_rows:
+        leaves = [c for c in (match(cols, x.text) for x in cells if x.text.strip()) if c]
+        if sorted(leaves) == sorted(canonical):
+            return leaves
+        orgs = [c for c in leaves if c in _T3_ORG]
+        if sorted(orgs) == sorted(_T3_ORG):
+            return ["natural_person", *orgs, "total"]
+    return canonical
+
+
+def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
+    b = _Builder("t3", grid, notes)
+    rows = _row_index("t3")
+    header_rows: list[list[RawCell]] = []
+    columns: list[str] | None = None
+    group = ""
+    other_rows = 0      # sub-rows under （六）其他处理: 3 in 2021, none (one row) in 2019
+    for cells in grid.rows:
+        idx = _nonempty(cells)
+        if not idx:
+            continue
+        row_id, start = None, 0
+        for i in idx:
+            text = cells[i].text
+            if is_value_like(text):
+                break
+            g = _t3_group(text)
+            if g is not None:
+                group = g or group
+                if g == "other_processing" and _next_is_value(cells, i):
+                    row_id, start = "other_processing", i + 1     # the 2019 single row
+                    break
+                continue
+            row_id = match(rows, text)
+            if row_id == "other_other" and group != "other_processing":
+                row_id = None
+            if row_id is None:
+                break
+            start = i + 1
+            break
+        if row_id is None:
+            if columns is None and not any(is_value_like(cells[i].text) and cells[i].text.strip() for i in idx):
+                header_rows.append(cells)   # still in the header
+            elif any(parse_cell(cells[i].text)[1] == "number" for i in idx):
+                label = next((cells[i].text.strip() for i in idx if not is_value_like(cells[i].text)), "")
+                b.note("unknown-row", cells[idx[0]].loc, label=label or "?", table=Tr("表三", "Table 3"))
+            continue
+        if columns is None:
+            columns = _t3_columns(header_rows)
+        if row_id.startswith("other_") and row_id != "other_processing":
+            other_rows += 1
+        if any(k[0] == row_id for k in b.values):
+            b.note("duplicate-row", cells[idx[0]].loc, label=cells[start - 1].text.strip(),
+                   table=Tr("表三", "Table 3"))
+            continue
+        b.row_locs[row_id] = cells[start - 1].loc
+        _put_row(b, row_id, columns, cells, start)
+    version = TEMPLATE_2019 if any(k[0] == "other_processing" for k in b.values) else \
+        TEMPLATE_2021 if other_rows else TEMPLATE_UNKNOWN
+    return b.finish(version), version
+
+
+def _next_is_value(cells: list[RawCell], i: int) -> bool:
+    for c in cells[i + 1:]:
+        if c.text.strip():
+            return is_value_like(c.text)
+    return False
+
+
+def _put_row(b: _Builder, row_id: str, columns: list[str], cells: list[RawCell], start: int) -> None:
+    n = len(columns)
+    vals = _take(cells, start, n)
+    for col, cell in zip(columns, vals):
+        if cell is not None:
+            b.put(row_id, col, cell)
+    short = [c for c in vals if c is None]
+    extra = [c for c in cells[start + n:] if c.text.strip()]
+    loc = cells[start - 1].loc if start else cells[0].loc
+    if short:
+        b.note("short-row", loc, label=cells[start - 1].text.strip() if start else "", found=n - len(short),
+               expected=n, table=Tr(*_TNAMES[b.table]))
+    if extra:
+        b.note("extra-cells", extra[0].loc, label=cells[start - 1].text.strip() if start else "",
+               found=n + len(extra), expected=n, table=Tr(*_TNAMES[b.table]))
+
+
+_TNAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
+
+
+# --------------------------------------------------------------------------- table 4
+_T4_GROUP_WORDS = {label_key(w) for w in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")}
+_T4_LEAVES = ("upheld", "corrected", "other", "pending", "total")
+_T4_GROUP_ORDER = ("reconsideration", "litigation_direct", "litigation_after")
+
+
+def _t4_leaf_order(tokens: list[str]) -> list[str] | None:
+    """Map 15 header leaf tokens (possibly truncated: "结果", "尚未") to column ids, group by group."""
+    if len(tokens) != 15:
+        return None
+    labels = {c.id: label_key(c.zh) for c in table_spec("t4", TEMPLATE_2021).cols}
+    out: list[str] = []
+    for g in range(3):
+        free = list(_T4_LEAVES)
+        for tok in tokens[g * 5:(g + 1) * 5]:
+            hit = next((c for c in free if tok in labels[c] or labels[c] in tok), None)
+            if hit is None:
+                return None
+            free.remove(hit)
+            out.append(hit)
+    return out
+
+
+def _t4_header_tokens(header_rows: list[list[RawCell]], width: int) -> list[str]:
+    """Leaf labels in column order.  Grids whose header rows span all columns are read per
+    column (vertical labels like "结/果/维/持" join up); collapsed text rows are read in order."""
+    full = [r for r in header_rows if len(r) == width]
+    if full and len(full) == len(header_rows):
+        tokens = []
+        for j in range(width):
+            parts = []
+            for r in full:
+                k = label_key(r[j].text)
+                if k and k not in _T4_GROUP_WORDS and k not in parts:
+                    parts.append(k)
+            tokens.append("".join(parts))
+        if all(tokens):
+            return tokens
+    out: list[str] = []
+    for r in header_rows:
+        for c in r:
+            k = label_key(c.text)
+            if k and k not in _T4_GROUP_WORDS:
+                out.append(k)
+    return out
+
+
+def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
+    b = _Builder("t4", grid, notes)
+    rows = _row_index("t4")
+    header_rows: list[list[RawCell]] = []
+    for cells in grid.rows:
+        idx = _nonempty(cells)
+        if not idx:
+            continue
+        numeric = [i for i in idx if parse_cell(cells[i].text)[1] == "number"]
+        if not numeric:
+            if any(b.values):
+                continue
+            header_rows.append(cells)
+            continue
+        label_row = match(rows, cells[idx[0]].text) if not is_value_like(cells[idx[0]].text) else None
+        if label_row is not None:       # layout with one labelled row per group
+            b.row_locs[label_row] = cells[idx[0]].loc
+            for col, cell in zip(_T4_LEAVES, _take(cells, idx[0] + 1, 5)):
+                if cell is not None:
+                    b.put(label_row, col, cell)
+            continue
+        # one row of 15 values (the template's own layout)
+        data = cells[idx[0]:]
+        while len(data) > 15 and not data[-1].text.strip():
+            data = data[:-1]
+        width = len(cells) - idx[0] if all(len(r) == len(cells) for r in header_rows) else len(data)
+        tokens = _t4_header_tokens([r[idx[0]:] if len(r) == len(cells) else r for r in header_rows],
+                                   width)
+        order = _t4_leaf_order(tokens)
+        if order is None:
+            order = list(_T4_LEAVES) * 3
+            if tokens:
+                b.note("t4-header", cells[idx[0]].loc, found=" ".join(tokens[:16]),
+                       table=Tr("表四", "Table 4"))
+        if len(data) != 15:
+            b.note("short-row" if len(data) < 15 else "extra-cells", cells[idx[0]].loc, label="",
+                   found=len(data), expected=15, table=Tr("表四", "Table 4"))
+        for j, cell in enumerate(data[:15]):
+            b.put(_T4_GROUP_ORDER[j // 5], order[j], cell)
+        for g in _T4_GROUP_ORDER:
+            b.row_locs[g] = cells[idx[0]].loc
+    return b.finish(TEMPLATE_2021), TEMPLATE_UNKNOWN   # table 4 is the same in both templates
+
+
+BUILDERS = {"t2": build_t2, "t3": build_t3, "t4": build_t4}
+

@@ -1,0 +1,269 @@
+"""The national templates as data: sections, and tables 2, 3 and 4 with stable row/column ids.
+
+Everything that names a row or a column (readers, rules, renderers) takes it from here, so
+an id is defined once.  Labels are matched after ``normalize.label_key`` (NFKC, no spaces,
+unified brackets).  See ../shared/spec/report-format.md for the source of every label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .normalize import label_key
+
+TEMPLATE_2021 = "2021"
+TEMPLATE_2019 = "2019"
+TEMPLATE_PRE2019 = "pre2019"
+TEMPLATE_UNKNOWN = "unknown"
+TEMPLATES = (TEMPLATE_2021, TEMPLATE_2019, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    id: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    id: str
+    zh: str            # label as printed in the template
+    short: str         # short Chinese label for messages
+    en: str
+    aliases: tuple[str, ...] = ()   # normalised key phrases that identify the row
+    cols: tuple[str, ...] = ()      # table 2 only: the columns this row has
+    group: str = ""                 # the group the row belongs to (table 3 results, table 4 litigation)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    version: str
+    zh: str
+    en: str
+    rows: tuple[Row, ...]
+    cols: tuple[Col, ...]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    integer_cols: frozenset[str] = frozenset()   # informational; ranges are rule parameters
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "row_by_id", {r.id: r for r in self.rows})
+        object.__setattr__(self, "col_by_id", {c.id: c for c in self.cols})
+
+    def row_cols(self, row: Row) -> tuple[str, ...]:
+        return row.cols or tuple(c.id for c in self.cols)
+
+    def cell_ids(self) -> list[tuple[str, str]]:
+        return [(r.id, c) for r in self.rows for c in self.row_cols(r)]
+
+
+# --------------------------------------------------------------------------- table 2
+_T2_ROWS_2021 = (
+    Row("regulations", "规章", "规章", "rules (规章)", ("规章",), ("issued", "repealed", "in_force")),
+    Row("normative_docs", "行政规范性文件", "行政规范性文件", "normative documents",
+        ("行政规范性文件", "规范性文件"), ("issued", "repealed", "in_force")),
+    Row("licensing", "行政许可", "行政许可", "administrative licensing", ("行政许可",), ("decisions",)),
+    Row("penalty", "行政处罚", "行政处罚", "administrative penalty", ("行政处罚",), ("decisions",)),
+    Row("coercion", "行政强制", "行政强制", "administrative coercion", ("行政强制",), ("decisions",)),
+    Row("admin_fees", "行政事业性收费", "行政事业性收费", "administrative fees", ("行政事业性收费",), ("amount",)),
+)
+_T2_COLS_2021 = (
+    Col("issued", "本年制发件数", "issued this year", ("本年制发件数", "本年制发")),
+    Col("repealed", "本年废止件数", "repealed this year", ("本年废止件数", "本年废止")),
+    Col("in_force", "现行有效件数", "in force", ("现行有效件数", "现行有效")),
+    Col("decisions", "本年处理决定数量", "decisions this year", ("本年处理决定数量", "处理决定数量")),
+    Col("amount", "本年收费金额（单位：万元）", "fees collected (10k yuan)", ("本年收费金额",)),
+)
+_T2_ROWS_2019 = (
+    Row("regulations", "规章", "规章", "rules (规章)", ("规章",), ("made", "published", "total_published")),
+    Row("normative_docs", "规范性文件", "规范性文件", "normative documents",
+        ("规范性文件", "行政规范性文件"), ("made", "published", "total_published")),
+    Row("licensing", "行政许可", "行政许可", "administrative licensing", ("行政许可",),
+        ("prev_items", "change", "decisions")),
+    Row("other_services", "其他对外管理服务事项", "其他对外管理服务事项", "other external services",
+        ("其他对外管理服务事项",), ("prev_items", "change", "decisions")),
+    Row("penalty", "行政处罚", "行政处罚", "administrative penalty", ("行政处罚",),
+        ("prev_items", "change", "decisions")),
+    Row("coercion", "行政强制", "行政强制", "administrative coercion", ("行政强制",),
+        ("prev_items", "change", "decisions")),
+    Row("admin_fees", "行政事业性收费", "行政事业性收费", "administrative fees", ("行政事业性收费",),
+        ("prev_items", "change")),
+    Row("procurement", "政府集中采购", "政府集中采购", "centralised procurement", ("政府集中采购",),
+        ("procurement_items", "procurement_amount")),
+)
+_T2_COLS_2019 = (
+    Col("made", "本年新制作数量", "made this year", ("本年新制作数量", "本年新制作")),
+    Col("published", "本年新公开数量", "published this year", ("本年新公开数量", "本年新公开")),
+    Col("total_published", "对外公开总数量", "total published", ("对外公开总数量",)),
+    Col("prev_items", "上一年项目数量", "items last year", ("上一年项目数量",)),
+    Col("change", "本年增/减", "change this year", ("本年增/减", "本年增减", "本年增")),
+    Col("decisions", "处理决定数量", "decisions", ("处理决定数量", "本年处理决定数量")),
+    Col("procurement_items", "采购项目数量", "procurement items", ("采购项目数量",)),
+    Col("procurement_amount", "采购总金额", "procurement amount", ("采购总金额",)),
+)
+
+# --------------------------------------------------------------------------- table 3
+_T3_COLS = (
+    Col("natural_person", "自然人", "natural persons", ("自然人",)),
+    Col("commercial", "商业企业", "commercial enterprises", ("商业企业",)),
+    Col("research", "科研机构", "research institutions", ("科研机构",)),
+    Col("public_welfare", "社会公益组织", "public-welfare organisations", ("社会公益组织",)),
+    Col("legal_service", "法律服务机构", "legal-service institutions", ("法律服务机构",)),
+    Col("other_org", "其他", "other organisations", ("其他",)),
+    Col("total", "总计", "total", ("总计",)),
+)
+
+
+def _r(id_: str, zh: str, short: str, en: str, *aliases: str, group: str = "") -> Row:
+    return Row(id_, zh, short, en, tuple(aliases) or (zh,), (), group)
+
+
+_T3_HEAD = (
+    _r("new_received", "一、本年新收政府信息公开申请数量", "一、本年新收", "1. new requests this year",
+       "本年新收政府信息公开申请数量", "本年新收"),
+    _r("carried_over_prev", "二、上年结转政府信息公开申请数量", "二、上年结转", "2. carried over from last year",
+       "上年结转政府信息公开申请数量", "上年结转"),
+)
+_T3_RESULTS_A = (
+    _r("disclosed", "（一）予以公开", "（一）予以公开", "(1) disclosed", "予以公开", group="results"),
+    _r("partially_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开",
+       "(2) partially disclosed", "部分公开", group="results"),
+    _r("withheld_state_secret", "1.属于国家秘密", "（三）1.国家秘密", "(3)1 state secret", "属于国家秘密", "国家秘密",
+       group="withheld"),
+    _r("withheld_prohibited", "2.其他法律行政法规禁止公开", "（三）2.法规禁止公开", "(3)2 prohibited by law",
+       "其他法律行政法规禁止公开", group="withheld"),
+    _r("withheld_three_safety", "3.危及“三安全一稳定”", "（三）3.危及三安全一稳定", "(3)3 endangers security/stability",
+       "危及三安全一稳定", "危及\"三安全一稳定\"", group="withheld"),
+    _r("withheld_third_party", "4.保护第三方合法权益", "（三）4.第三方合法权益", "(3)4 third-party rights",
+       "保护第三方合法权益", group="withheld"),
+    _r("withheld_internal", "5.属于三类内部事务信息", "（三）5.内部事务信息", "(3)5 internal affairs",
+       "属于三类内部事务信息", "三类内部事务信息", group="withheld"),
+    _r("withheld_process", "6.属于四类过程性信息", "（三）6.过程性信息", "(3)6 process information",
+       "属于四类过程性信息", "四类过程性信息", group="withheld"),
+    _r("withheld_enforcement", "7.属于行政执法案卷", "（三）7.行政执法案卷", "(3)7 enforcement files",
+       "属于行政执法案卷", "行政执法案卷", group="withheld"),
+    _r("withheld_inquiry", "8.属于行政查询事项", "（三）8.行政查询事项", "(3)8 inquiry matters",
+       "属于行政查询事项", "行政查询事项", group="withheld"),
+    _r("unavailable_not_held", "1.本机关不掌握相关政府信息", "（四）1.不掌握", "(4)1 not held",
+       "本机关不掌握相关政府信息", "不掌握相关政府信息", group="unavailable"),
+    _r("unavailable_needs_creation", "2.没有现成信息需要另行制作", "（四）2.需另行制作", "(4)2 needs creation",
+       "没有现成信息需要另行制作", "需要另行制作", group="unavailable"),
+    _r("unavailable_unclear", "3.补正后申请内容仍不明确", "（四）3.补正后仍不明确", "(4)3 unclear after correction",
+       "补正后申请内容仍不明确", group="unavailable"),
+    _r("not_processed_petition", "1.信访举报投诉类申请", "（五）1.信访举报投诉", "(5)1 petitions/complaints",
+       "信访举报投诉类申请", group="not_processed"),
+    _r("not_processed_repeat", "2.重复申请", "（五）2.重复申请", "(5)2 repeated requests", "重复申请",
+       group="not_processed"),
+    _r("not_processed_publication", "3.要求提供公开出版物", "（五）3.公开出版物", "(5)3 published material",
+       "要求提供公开出版物", group="not_processed"),
+    _r("not_processed_mass", "4.无正当理由大量反复申请", "（五）4.大量反复申请", "(5)4 mass repeated requests",
+       "无正当理由大量反复申请", group="not_processed"),
+    _r("not_processed_confirm", "5.要求行政机关确认或重新出具已获取信息", "（五）5.确认或重新出具",
+       "(5)5 confirm/reissue obtained information", "要求行政机关确认或重新出具已获取信息", group="not_processed"),
+)
+_T3_OTHER_2021 = (
+    _r("other_overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+       "（六）1.逾期不补正", "(6)1 no correction in time", "申请人无正当理由逾期不补正", "逾期不补正",
+       group="other_processing"),
+    _r("other_overdue_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+       "（六）2.逾期未缴费", "(6)2 fee not paid in time", "申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知",
+       group="other_processing"),
+    _r("other_other", "3.其他", "（六）3.其他", "(6)3 other", "其他", group="other_processing"),
+)
+_T3_OTHER_2019 = (
+    _r("other_processing", "（六）其他处理", "（六）其他处理", "(6) other handling", "其他处理",
+       group="other_processing"),
+)
+_T3_TAIL = (
+    _r("result_total", "（七）总计", "（七）总计", "(7) total results", "总计"),
+    _r("carried_forward", "四、结转下年度继续办理", "四、结转下年度", "4. carried forward to next year",
+       "结转下年度继续办理", "结转下年度"),
+)
+
+
+def _groups(rows: tuple[Row, ...]) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        if r.group:
+            groups.setdefault(r.group, []).append(r.id)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+# --------------------------------------------------------------------------- table 4
+_T4_ROWS = (
+    Row("reconsideration", "行政复议", "行政复议", "administrative reconsideration", ("行政复议",)),
+    Row("litigation_direct", "行政诉讼（未经复议直接起诉）", "行政诉讼·未经复议直接起诉",
+        "lawsuits without prior reconsideration", ("未经复议直接起诉",), group="litigation"),
+    Row("litigation_after", "行政诉讼（复议后起诉）", "行政诉讼·复议后起诉",
+        "lawsuits after reconsideration", ("复议后起诉",), group="litigation"),
+)
+_T4_COLS = (
+    Col("upheld", "结果维持", "upheld", ("结果维持",)),
+    Col("corrected", "结果纠正", "corrected", ("结果纠正",)),
+    Col("other", "其他结果", "other result", ("其他结果",)),
+    Col("pending", "尚未审结", "pending", ("尚未审结",)),
+    Col("total", "总计", "total", ("总计",)),
+)
+
+
+def _spec(id_, version, zh, en, rows, cols) -> TableSpec:
+    return TableSpec(id_, version, zh, en, rows, cols, _groups(rows))
+
+
+TABLES: dict[tuple[str, str], TableSpec] = {
+    ("t2", TEMPLATE_2021): _spec("t2", TEMPLATE_2021, "表二", "Table 2", _T2_ROWS_2021, _T2_COLS_2021),
+    ("t2", TEMPLATE_2019): _spec("t2", TEMPLATE_2019, "表二", "Table 2", _T2_ROWS_2019, _T2_COLS_2019),
+    ("t3", TEMPLATE_2021): _spec("t3", TEMPLATE_2021, "表三", "Table 3",
+                                 _T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2021 + _T3_TAIL, _T3_COLS),
+    ("t3", TEMPLATE_2019): _spec("t3", TEMPLATE_2019, "表三", "Table 3",
+                                 _T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2019 + _T3_TAIL, _T3_COLS),
+    ("t4", TEMPLATE_2021): _spec("t4", TEMPLATE_2021, "表四", "Table 4", _T4_ROWS, _T4_COLS),
+    ("t4", TEMPLATE_2019): _spec("t4", TEMPLATE_2019, "表四", "Table 4", _T4_ROWS, _T4_COLS),
+}
+TABLE_IDS = ("t2", "t3", "t4")
+TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
+
+
+def table_spec(table_id: str, version: str) -> TableSpec:
+    """The spec for a table; unknown/pre-2019 versions read as the current template."""
+    return TABLES.get((table_id, version)) or TABLES[(table_id, TEMPLATE_2021)]
+
+
+# --------------------------------------------------------------------------- sections
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    key: int
+    numeral: str
+    title: str                      # canonical 2021 title (without the numeral)
+    en: str
+    variants: tuple[str, ...]       # legal variants: accepted, reported at low severity
+    keys: tuple[tuple[str, ...], ...]  # any of these sets of phrases identifies the section
+
+
+SECTIONS = (
+    SectionSpec(1, "一", "总体情况", "Overview", (), (("总体情况",),)),
+    SectionSpec(2, "二", "主动公开政府信息情况", "Proactive disclosure",
+                ("行政机关主动公开政府信息情况",), (("主动公开政府信息",), ("主动公开",))),
+    SectionSpec(3, "三", "收到和处理政府信息公开申请情况", "Requests received and handled",
+                ("行政机关收到和处理政府信息公开申请情况",), (("收到和处理",), ("处理政府信息公开申请",))),
+    SectionSpec(4, "四", "政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation",
+                ("因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                 "因政府信息公开工作被申请行政复议提起行政诉讼情况"),
+                (("行政复议", "行政诉讼"),)),
+    SectionSpec(5, "五", "存在的主要问题及改进情况", "Problems and improvements",
+                ("政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况", "存在的主要问题和改进情况"),
+                (("问题", "改进"),)),
+    SectionSpec(6, "六", "其他需要报告的事项", "Other matters", (), (("其他需要报告",),)),
+)
+SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+CANONICAL_TITLE_KEYS = {label_key(s.title): s.key for s in SECTIONS}
+VARIANT_TITLE_KEYS = {label_key(v): s.key for s in SECTIONS for v in s.variants}
+NUMERALS = "一二三四五六七八九十"
+
+# Markers of the obsolete pre-2019 format (old 条例, Art. 31/32).
+PRE2019_HEADINGS = ("概述", "依申请公开政府信息情况", "政府信息公开的收费及减免情况", "咨询处理情况")
+PRE2019_ROWS = ("同意公开答复数", "否决公开答复总数", "当面申请数")
+
+ISSUER_KINDS = ("government", "department", "township", "other", "unknown")

@@ -1,0 +1,38 @@
+"""Parsing a table cell's text into (value, state).  Shared by every reader."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import BLANK, NUMBER, PLACEHOLDER, TEXT
+from .normalize import squash
+
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# A unit after the number ("12件", "251000元") is tolerated; the raw text is kept.
+_UNIT = re.compile(r"(?:件|个|项|次|条|万元|元)$")
+PLACEHOLDERS = frozenset({"/", "-", "--", "---", "\\", "无", "空", "x", "X", "×", "*", "—", "——", "－", "N/A", "NA"})
+
+
+@lru_cache(maxsize=4096)
+def parse_cell(raw: str | None) -> tuple[int | float | None, str]:
+    """Return (value, state) for a cell's text.  Integers stay int; "0.0" stays float 0.0."""
+    if raw is None:
+        return None, BLANK
+    t = squash(raw)
+    if not t:
+        return None, BLANK
+    if t in PLACEHOLDERS or set(t) <= {"-", "/"}:
+        return None, PLACEHOLDER
+    num = _UNIT.sub("", t) if not _NUMBER.match(t) else t
+    if _NUMBER.match(num):
+        num = num.replace(",", "")
+        if "." in num:
+            return float(num), NUMBER
+        return int(num), NUMBER
+    return None, TEXT
+
+
+def is_value_like(raw: str) -> bool:
+    """True for a cell that reads as a table value rather than a label (number, blank, placeholder)."""
+    return parse_cell(raw)[1] != TEXT
