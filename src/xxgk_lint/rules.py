@@ -25,8 +25,7 @@ ISSUERS = ("government", "department", "township", "other", "unknown")
 PACK_KEYS = {"pack", "description", "templates", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
              "templates", "issuers", "when", "params", "examples"}
-EXAMPLE_KEYS = {"name", "expect", "count", "base", "set", "meta", "sections", "drop_sections",
-                "drop_tables", "text", "notes"}
+EXAMPLE_KEYS = {"name", "expect", "count", "base", "set", "drop", "text"}
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -55,7 +54,12 @@ class Rule:
     check: Any = field(default=None, repr=False)   # compiled by the kind
 
     def format_message(self, lang: str, args: dict[str, Any]) -> str:
-        template = self.message.get(lang) or self.message["zh"]
+        return self.format("message", lang, args)
+
+    def format(self, attr: str, lang: str, args: dict[str, Any]) -> str:
+        """A rule text (message, help) with the finding's values filled in."""
+        texts: dict[str, str] = getattr(self, attr)
+        template = texts.get(lang) or texts.get("zh", "")
         return _FIELD.sub(lambda m: _fmt(args.get(m.group(1), "?"), lang), template)
 
     def text(self, attr: str, lang: str) -> str:
@@ -181,18 +185,22 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
     except ParamError as e:
         where = params.locs.get(e.key, params.key_locs.get(e.key, d.pos)) if e.key else d.locs.get("params", d.pos)
         raise _err(f"{rid}: params: {e}", path, where) from None
-    for lang in LANGS:
-        for name in _FIELD.findall(rule.message.get(lang, "")):
-            if kind_obj.fields is not None and name not in kind_obj.fields and name not in params:
-                raise _err(f"{rid}: message uses {{{name}}}, which kind {kind!r} does not provide "
-                           f"(it provides: {', '.join(sorted(kind_obj.fields))})", path, d.locs["message"])
+    for attr in ("message", "help"):
+        for lang in LANGS:
+            for name in _FIELD.findall(getattr(rule, attr).get(lang, "")):
+                if kind_obj.fields is not None and name not in kind_obj.fields and name not in params:
+                    raise _err(f"{rid}: {attr} uses {{{name}}}, which kind {kind!r} does not provide "
+                               f"(it provides: {', '.join(sorted(kind_obj.fields))})", path, d.locs[attr])
     return rule
 
 
 def load_pack(path: Path) -> list[Rule]:
     text = path.read_text(encoding="utf-8")
     spath = str(path)
-    data = load(text, spath)
+    try:
+        data = load(text, spath)
+    except InputError as e:
+        raise RuleFileError(e.message, e.path, e.line, e.col) from None
     if not isinstance(data, LocDict) or "rules" not in data:
         raise _err("a rule pack must be a mapping with 'pack' and 'rules'", spath, getattr(data, "pos", None))
     for k in data:

@@ -7,7 +7,6 @@ bombs), and every mapping/list remembers where its values stand in the file.
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 import yaml
@@ -134,6 +133,4 @@ def to_plain(value: Any) -> Any:
         return {k: to_plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [to_plain(v) for v in value]
-    if isinstance(value, _dt.datetime):
-        return value
     return value

@@ -176,7 +176,8 @@ class Pattern(Kind):
             if must is not None and not any(must.search(t) for t, _ in texts):
                 yield Hit(anchor_loc, place, base_args)
             if all_of:
-                missing = [p for p, r in all_of if not any(r.search(t) for t, _ in texts)]
+                # an alternative "a|b|c" is named by its first word in the message
+                missing = [p.split("|")[0] for p, r in all_of if not any(r.search(t) for t, _ in texts)]
                 if missing:
                     yield Hit(anchor_loc, place, base_args | {"missing": "、".join(missing)})
         return check

@@ -65,6 +65,9 @@ def read(text: str, path: str) -> Report:
     meta = _meta(ctx, data.get("meta"), data.locs.get("meta"))
     sections = _sections(ctx, data)
     tables = _tables(ctx, data.get("tables"), data.locs.get("tables"), meta)
+    for sec in sections:    # sections 二-四 hold their table
+        tid = {2: "t2", 3: "t3", 4: "t4"}.get(sec.key)
+        sec.has_table = tid in tables
     if meta.template == TEMPLATE_UNKNOWN:
         for tid in ("t2", "t3"):
             if tid in tables and tables[tid].present:

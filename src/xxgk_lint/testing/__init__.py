@@ -1,0 +1,117 @@
+"""Run rule examples: public, so authors of third-party packs test their rules the same way.
+
+An example patches a clean base report (``clean-2021.yaml`` or ``clean-2019.yaml`` beside
+this file) and states whether the rule must fire::
+
+    examples:
+      - expect: fail
+        count: 1                                     # optional: exact number of findings
+        set: {tables.t3.new_received.total: 65}      # dotted paths into the structured report
+        drop: [sections.6]                           # remove a section (1-based position) or key
+      - expect: pass
+        text: |                                      # or a whole pipe-text document
+          一、总体情况 …
+
+Paths: ``meta.published``, ``sections.5.heading`` (sections by 1-based position),
+``tables.t3.new_received.natural_person`` (a column id inside a row list).
+The patched document goes through the real reader, so examples test reading too.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..engine import Engine
+from ..findings import Finding
+from ..model import Report
+from ..readers import read_text
+from ..readers.structured import read
+from ..rules import Rule
+from ..template import TEMPLATE_2019, table_spec
+from ..yamlio import to_plain
+
+BASES = {"2021": "clean-2021.yaml", "2019": "clean-2019.yaml"}
+
+
+@lru_cache(maxsize=None)
+def base_document(name: str) -> dict[str, Any]:
+    text = (Path(__file__).parent / BASES[name]).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _step(container: Any, part: str, path: str, template: str) -> tuple[Any, Any]:
+    """(container, key) for one path component."""
+    if isinstance(container, list):
+        if part.isdigit():
+            return container, int(part) - 1
+        # a column id inside a table row list: find the row's column order
+        parts = path.split(".")
+        table, row = parts[1], parts[2]
+        spec = table_spec(table, template)
+        return container, list(spec.row_cols(spec.row_by_id[row])).index(part)
+    return container, part
+
+
+def patch(doc: dict[str, Any], example: dict[str, Any], template: str) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    for path, value in (example.get("set") or {}).items():
+        value = to_plain(value)
+        parts = str(path).split(".")
+        node: Any = doc
+        for i, part in enumerate(parts[:-1]):
+            c, k = _step(node, part, path, template)
+            if isinstance(c, dict) and k not in c:
+                c[k] = {}
+            node = c[k]
+        c, k = _step(node, parts[-1], path, template)
+        if isinstance(c, list) and k >= len(c):
+            c.append(value)
+        else:
+            c[k] = value
+    for path in sorted(example.get("drop") or [], key=lambda p: -int(p.split(".")[-1])
+                       if p.split(".")[-1].isdigit() else 0):
+        parts = str(path).split(".")
+        node = doc
+        for part in parts[:-1]:
+            c, k = _step(node, part, path, template)
+            node = c[k]
+        c, k = _step(node, parts[-1], path, template)
+        del c[k]
+    return doc
+
+
+def example_report(rule: Rule, example: dict[str, Any]) -> Report:
+    if example.get("text"):
+        return read_text(str(example["text"]), f"<{rule.id} example>")
+    template = str(example.get("base") or (TEMPLATE_2019 if rule.templates == (TEMPLATE_2019,) else "2021"))
+    doc = patch(base_document(template), example, template)
+    text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    return read(text, f"<{rule.id} example>")
+
+
+def run_example(rule: Rule, example: dict[str, Any], engine_options: dict[str, Any] | None = None) -> list[Finding]:
+    """The findings of ``rule`` alone on the example's report."""
+    engine = Engine([rule], **(engine_options or {}))
+    return [f for f in engine.check(example_report(rule, example)) if f.rule is rule]
+
+
+def example_failures(rule: Rule) -> list[str]:
+    """Why each of the rule's examples does not behave as it says (empty when all do)."""
+    problems = []
+    for i, ex in enumerate(rule.examples, 1):
+        found = run_example(rule, ex)
+        name = ex.get("name") or f"example {i}"
+        if ex["expect"] == "pass" and found:
+            problems.append(f"{rule.id} {name}: expected no finding, got: "
+                            + "; ".join(f.message("en") for f in found))
+        elif ex["expect"] == "fail":
+            want = ex.get("count")
+            if not found or (want is not None and len(found) != want):
+                problems.append(f"{rule.id} {name}: expected {want or 'some'} finding(s), got {len(found)}: "
+                                + "; ".join(f.message("en") for f in found))
+    return problems
