@@ -91,7 +91,7 @@ class Presence(Kind):
     """Tables, rows or cells of the template that must be in the report."""
 
     name = "presence"
-    fields = frozenset({"table", "row", "col"})
+    fields = frozenset({"table", "row", "col", "rows", "count"})
     params = {"target": ((str,), True), "table": ((str, list), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
@@ -112,18 +112,25 @@ class Presence(Kind):
                 if table is None or not table.present:
                     continue
                 spec = table.spec
+                whole_rows: list[str] = []
                 for r in spec.rows:
                     cells = [table.cells[(r.id, c)] for c in spec.row_cols(r)]
                     missing = [c for c in cells if c.state == MISSING]
-                    if not missing:
-                        continue
-                    whole_row = len(missing) == len(cells)
-                    if target == "rows" and whole_row:
-                        yield Hit(table.loc, Place(table=tid, row=r.id), _cell_args(tid, r.id, ""))
-                    elif target == "cells" and not whole_row:
+                    if len(missing) == len(cells):
+                        whole_rows.append(r.id)
+                    elif missing and target == "cells":
                         for c in missing:
                             yield Hit(c.loc or table.row_loc(r.id), Place(table=tid, row=r.id, col=c.col),
                                       _cell_args(tid, r.id, c.col))
+                if target == "rows" and whole_rows:
+                    # one finding per table: a table missing 20 rows is one problem, not 20
+                    shown = whole_rows[:6]
+                    more = len(whole_rows) - len(shown)
+                    args = _cell_args(tid, "", "")
+                    args.update(count=len(whole_rows), rows=Tr(
+                        "、".join(f"「{row_label(tid, r, 'zh')}」" for r in shown) + (f"等" if more else ""),
+                        ", ".join(f'"{row_label(tid, r, "en")}"' for r in shown) + (f" and {more} more" if more else "")))
+                    yield Hit(table.loc, Place(table=tid), args)
         return check
 
 

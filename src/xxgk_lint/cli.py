@@ -1,0 +1,172 @@
+"""Command line: thin glue between config, readers, engine and renderers.
+
+Exit codes mean one thing each: 0 no finding at or above --fail-on; 1 findings;
+2 bad usage, bad config, unreadable input or bad rule file; 3 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+KINDS = ("government", "department", "township", "other")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"xxgk-lint: error: {message}", err=True)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _settings(config_path: str | None, isolated: bool):
+    from .config import find, load
+
+    if isolated:
+        return load(None)
+    path = Path(config_path) if config_path else find(Path.cwd())
+    return load(path)
+
+
+def _engine(cfg, select, ignore, rules_dirs):
+    from .engine import DEFAULT_DEADLINES, Engine
+    from .rules import load_rules
+
+    rules = load_rules([*cfg.rules, *(Path(d) for d in rules_dirs)])
+    return Engine(rules, select=_split(select) or cfg.select, ignore=[*cfg.ignore, *_split(ignore)],
+                  severity=cfg.severity, deadlines={**DEFAULT_DEADLINES, **cfg.deadlines})
+
+
+class _Group(click.Group):
+    """Turns any unexpected exception into exit code 3 with one line (traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last line of defence
+            from .model import InputError
+
+            if isinstance(e, InputError):
+                _fail(str(e))
+                sys.exit(EXIT_INPUT)
+            if os.environ.get("XXGK_LINT_DEBUG") or "--debug" in sys.argv:
+                raise
+            _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="xxgk-lint")
+def cli() -> None:
+    """Check 政府信息公开工作年度报告 against the national template and the law."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["full", "concise", "json"]),
+              help="Output format [default: full on a terminal, concise otherwise].")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra directory of rule packs (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file [default: nearest .xxgk-lint.yaml or pyproject.toml].")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--issuer-kind", type=click.Choice(KINDS), help="Treat every report as issued by this kind of body.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, color,
+          quiet, verbose, debug) -> None:
+    """Check report files (YAML/JSON or pipe text)."""
+    from .findings import SEVERITY_RANK
+    from .model import InputError
+    from .readers import read_report
+    from .render import FileResult, get
+
+    try:
+        cfg = _settings(config_path, isolated)
+        engine = _engine(cfg, select, ignore, rules_dirs)
+    except InputError as e:          # bad config or rule file
+        _fail(str(e))
+        sys.exit(EXIT_INPUT)
+    lang = lang or cfg.lang
+    fail_on = fail_on or cfg.fail_on
+    kind = issuer_kind or cfg.issuer_kind
+    results: list[FileResult] = []
+    for path in files:
+        try:
+            report = read_report(path)
+        except InputError as e:
+            _fail(str(e))
+            results.append(FileResult(path, error=e))
+            continue
+        if kind:
+            report.meta.kind, report.meta.kind_source = kind, "cli" if issuer_kind else "config"
+        results.append(FileResult(path, report, engine.check(report)))
+
+    fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
+    options = {"quiet": quiet, "verbose": verbose, "no_color": color is False, "force_terminal": color or None}
+    get(fmt)(results, lang, sys.stdout, options)
+
+    if any(r.error for r in results):
+        sys.exit(EXIT_INPUT)
+    threshold = SEVERITY_RANK.get(fail_on, 99)
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@cli.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+def rules_cmd(lang, rules_dirs) -> None:
+    """List every rule: id, severity, kind, templates, title."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .rules import load_rules
+
+    table = Table(box=None, header_style="bold")
+    for col in ("id", "severity", "kind", "templates", "title"):
+        table.add_column(col)
+    for r in sorted(load_rules([Path(d) for d in rules_dirs]), key=lambda r: r.id):
+        table.add_row(r.id, r.severity, r.kind, ",".join(r.templates), r.text("title", lang))
+    Console(highlight=False).print(table)
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+def explain(rule_id, lang, rules_dirs) -> None:
+    """Explain a rule: what it checks, why, its reference and examples."""
+    from .explain import explain_text
+    from .rules import load_rules
+
+    rules = {r.id: r for r in load_rules([Path(d) for d in rules_dirs])}
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id.upper(), list(rules), n=3)
+        _fail(f"unknown rule {rule_id!r}" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+        sys.exit(EXIT_INPUT)
+    click.echo(explain_text(rule, lang))
+
+
+def main() -> None:
+    cli(prog_name="xxgk-lint")

@@ -1,0 +1,124 @@
+"""Diagnostics the way rustc and ruff print them, drawn with rich::
+
+    error[T3-BALANCE]: 表三「总计」列：一+二 = 64 + 0 = 64，三（七）+四 = 63 + 0 = 63，差 1
+      --> report.txt:36:42
+       = 位置：表三 / 一、本年新收 / 总计
+       |
+    36 | 一、本年新收政府信息公开申请数量 | 64 | 0 | 0 |
+       |                                  ^^
+       = 帮助：核对本年新收、上年结转、办理结果总计与结转下年度的数字。
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from ..findings import Finding
+from ..labels import describe
+from . import FileResult, Summary, where
+from .messages import KIND_NAMES, SOURCE_NAMES, summary_line
+
+STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+WORDS = {"zh": {"place": "位置", "help": "帮助", "also": "相关", "file": "文件", "year": "年度",
+                "template": "模板", "body": "发布机关", "unknown": "未知", "clean": "未发现问题"},
+         "en": {"place": "place", "help": "help", "also": "related", "file": "file", "year": "year",
+                "template": "template", "body": "body", "unknown": "unknown", "clean": "no findings"}}
+
+
+def _window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """Cut a long source line to ``width`` cells around [start, end); returns the piece and
+    the span's new offsets (in characters)."""
+    if cell_len(line) <= width:
+        return line, start, end
+    lo = start
+    budget = width - 2 - min(cell_len(line[start:end]), width // 2)
+    while lo > 0 and cell_len(line[lo - 1:start]) <= budget // 3:
+        lo -= 1
+    hi = end
+    while hi < len(line) and cell_len(line[lo:hi + 1]) <= width - 2:
+        hi += 1
+    piece = ("…" if lo > 0 else "") + line[lo:hi] + ("…" if hi < len(line) else "")
+    shift = lo - (1 if lo > 0 else 0)
+    return piece, start - shift, min(end, hi) - shift
+
+
+def _source(console: Console, f: Finding, lines: list[str], gutter: int) -> None:
+    loc = f.loc
+    if loc is None or not loc.line or loc.line > len(lines):
+        return
+    text = lines[loc.line - 1].replace("\t", " ")
+    start = max(loc.col - 1, 0)
+    end = loc.end_col - 1 if loc.end_line in (0, loc.line) and loc.end_col > loc.col else start + 1
+    end = min(max(end, start + 1), max(len(text), start + 1))
+    width = max(console.width - gutter - 3, 20)
+    piece, s, e = _window(text, start, end, width)
+    pad = " " * gutter
+    console.print(Text(f"{pad} |", style="blue"))
+    line = Text(f"{loc.line:>{gutter}} | ", style="blue")
+    line.append(piece)
+    console.print(line, crop=True, overflow="ellipsis", no_wrap=True)
+    caret = Text(f"{pad} | ", style="blue")
+    caret.append(" " * cell_len(piece[:s]) + "^" * max(cell_len(piece[s:e]), 1), style=STYLES[f.severity])
+    console.print(caret, no_wrap=True, crop=True)
+
+
+def _finding(console: Console, f: Finding, lines: list[str], lang: str) -> None:
+    words = WORDS[lang]
+    head = Text()
+    head.append(f"{f.severity}[{f.rule_id}]", style=STYLES[f.severity])
+    head.append(": ")
+    head.append(f.message(lang), style="bold")
+    console.print(head, soft_wrap=True)
+    gutter = max(len(str(f.loc.line)) if f.loc and f.loc.line else 1, 2)
+    pad = " " * gutter
+    console.print(Text(f"{pad}--> ", style="blue") + Text(where(f.loc, f.path)))
+    place = describe(f.place, lang)
+    if place:
+        console.print(Text(f"{pad} = ", style="blue") + Text(f"{words['place']}: {place}"))
+    _source(console, f, lines, gutter)
+    if f.related and len(f.related) <= 6:
+        also = ", ".join(f"{r.line}:{r.col}" for r in f.related if r.line)
+        if also:
+            console.print(Text(f"{pad} = ", style="blue") + Text(f"{words['also']}: {also}", style="dim"))
+    help_text = f.rule.format("help", lang, f.args)
+    if help_text:
+        console.print(Text(f"{pad} = ", style="blue") + Text(f"{words['help']}: ", style="bold") + Text(help_text))
+    console.print()
+
+
+def _header(console: Console, r: FileResult, lang: str) -> None:
+    m = r.report.meta if r.report else None
+    if m is None:
+        return
+    words, kinds, sources = WORDS[lang], KIND_NAMES[lang], SOURCE_NAMES[lang]
+    body = m.body or words["unknown"]
+    src = sources.get(m.body_source, "")
+    body_part = f"{body}（{kinds[m.kind]}{'，' + src if src else ''}）" if lang == "zh" else \
+        f"{body} ({kinds[m.kind]}{', ' + src if src else ''})"
+    year = m.year if m.year is not None else words["unknown"]
+    line = Text(f"── {r.path}  ", style="bold")
+    line.append(f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}",
+                style="dim")
+    console.print(line, soft_wrap=True)
+
+
+def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
+    console = Console(file=out, highlight=False, soft_wrap=False, color_system=options.get("color_system", "auto"),
+                      force_terminal=options.get("force_terminal"), no_color=options.get("no_color", False))
+    for r in results:
+        if r.error is not None:
+            continue
+        if options.get("verbose"):
+            _header(console, r, lang)
+        lines = r.report.lines if r.report else []
+        for f in r.findings:
+            _finding(console, f, lines, lang)
+    if not options.get("quiet"):
+        s = Summary.of(results)
+        worst = "error" if s.counts["error"] else "warning" if s.counts["warning"] else "info"
+        style = STYLES[worst] if sum(s.counts.values()) else "bold green"
+        console.print(Text(summary_line(s, lang), style=style))
