@@ -5,11 +5,11 @@ file (and line, for YAML), exit code 2."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .model import InputError
+from .record import Record
 
 YAML_NAME = ".xxgk-lint.yaml"
 KEYS = {"select", "ignore", "severity", "rules", "issuer_kind", "deadlines", "lang", "fail_on"}
@@ -23,17 +23,19 @@ class ConfigError(InputError):
     """A configuration file that is wrong."""
 
 
-@dataclass
-class Config:
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    rules: list[Path] = field(default_factory=list)
-    issuer_kind: str = ""
-    deadlines: dict[str, str] = field(default_factory=dict)
-    lang: str = "zh"
-    fail_on: str = "error"
-    source: str = ""          # the file it came from, "" for defaults
+class Config(Record):
+    """Effective settings; ``source`` is the file they came from ("" for the defaults)."""
+
+    __slots__ = ("select", "ignore", "severity", "rules", "issuer_kind", "deadlines", "lang", "fail_on", "source")
+
+    def __init__(self, source: str = ""):
+        self.select: list[str] = []
+        self.ignore: list[str] = []
+        self.severity: dict[str, str] = {}
+        self.rules: list[Path] = []
+        self.issuer_kind = ""
+        self.deadlines: dict[str, str] = {}
+        self.lang, self.fail_on, self.source = "zh", "error", source
 
 
 def find(start: Path) -> Path | None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .model import Location
+from .record import Record
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -24,39 +24,40 @@ class Tr(NamedTuple):
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(slots=True, frozen=True)
-class Place:
+class Place(Record):
     """A logical place in a report: table/row/column, or section, or a metadata field."""
 
-    table: str = ""
-    row: str = ""
-    col: str = ""
-    section: int = 0
-    field: str = ""
+    __slots__ = ("table", "row", "col", "section", "field")
+
+    def __init__(self, table: str = "", row: str = "", col: str = "", section: int = 0, field: str = ""):
+        self.table, self.row, self.col, self.section, self.field = table, row, col, section, field
+
+    def key(self) -> tuple:
+        return (self.table, self.row, self.col, self.section, self.field)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k)}
 
 
-@dataclass(slots=True)
-class Hit:
+class Hit(Record):
     """What a rule's check yields: where, and the values for the message template."""
 
-    loc: Location | None
-    place: Place
-    args: dict[str, Any] = field(default_factory=dict)
-    related: tuple[Location, ...] = ()
+    __slots__ = ("loc", "place", "args", "related")
+
+    def __init__(self, loc: Location | None, place: Place, args: dict[str, Any] | None = None,
+                 related: tuple[Location, ...] = ()):
+        self.loc, self.place, self.args, self.related = loc, place, args if args is not None else {}, related
 
 
-@dataclass(slots=True)
-class Finding:
-    rule: "Rule"
-    severity: str
-    path: str
-    loc: Location | None
-    place: Place
-    args: dict[str, Any]
-    related: tuple[Location, ...] = ()
+class Finding(Record):
+    """A hit stamped by the engine with its rule and effective severity."""
+
+    __slots__ = ("rule", "severity", "path", "loc", "place", "args", "related")
+
+    def __init__(self, rule: "Rule", severity: str, path: str, loc: Location | None, place: Place,
+                 args: dict[str, Any], related: tuple[Location, ...] = ()):
+        self.rule, self.severity, self.path, self.loc = rule, severity, path, loc
+        self.place, self.args, self.related = place, args, related
 
     @property
     def rule_id(self) -> str:

@@ -6,9 +6,9 @@ Cells keep their raw text and a state; a blank or "/" cell is never turned into 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from typing import Any
 
+from .record import Record
 from .template import TEMPLATE_UNKNOWN, TableSpec
 
 
@@ -24,19 +24,19 @@ class InputError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
-@dataclass(slots=True, frozen=True)
-class Location:
-    """A place in a source file.  line/col are 1-based; end_col is exclusive (0 = unknown)."""
+class Location(Record):
+    """A place in a source file.  line/col are 1-based; end_col is exclusive (0 = unknown).
+    page (PDF), table/row/cell (1-based, DOCX/PDF) are 0 where they do not apply."""
 
-    path: str
-    line: int = 0
-    col: int = 0
-    end_line: int = 0
-    end_col: int = 0
-    page: int = 0          # PDF readers
-    table: int = 0         # DOCX/PDF: 1-based table number in the document
-    row: int = 0           # DOCX/PDF: 1-based row within that table
-    cell: int = 0          # DOCX/PDF: 1-based grid column
+    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell")
+
+    def __init__(self, path: str, line: int = 0, col: int = 0, end_line: int = 0, end_col: int = 0,
+                 page: int = 0, table: int = 0, row: int = 0, cell: int = 0):
+        self.path, self.line, self.col, self.end_line, self.end_col = path, line, col, end_line, end_col
+        self.page, self.table, self.row, self.cell = page, table, row, cell
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.line, self.col, self.page, self.table, self.row, self.cell))
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (0, "")} | {"path": self.path}
@@ -51,25 +51,25 @@ MISSING = "missing"           # the row or cell is absent from the document
 STATES = (NUMBER, BLANK, PLACEHOLDER, TEXT, MISSING)
 
 
-@dataclass(slots=True)
-class Cell:
-    table: str
-    row: str
-    col: str
-    raw: str | None = None
-    value: int | float | None = None
-    state: str = MISSING
-    loc: Location | None = None
+class Cell(Record):
+    __slots__ = ("table", "row", "col", "raw", "value", "state", "loc")
+
+    def __init__(self, table: str, row: str, col: str, raw: str | None = None, value: int | float | None = None,
+                 state: str = MISSING, loc: Location | None = None):
+        self.table, self.row, self.col, self.raw, self.value, self.state, self.loc = \
+            table, row, col, raw, value, state, loc
 
 
-@dataclass(slots=True)
-class Table:
-    spec: TableSpec
-    cells: dict[tuple[str, str], Cell]
-    loc: Location | None = None       # where the table starts
-    present: bool = True
-    image_only: bool = False          # heading present, table published as an image
-    _numbers: dict[tuple[str, str], int | float] | None = field(default=None, repr=False, compare=False)
+class Table(Record):
+    """A statistics table: every cell of its template layout, keyed by (row id, column id).
+    ``present`` is False for a table that exists only as an image (``image_only``)."""
+
+    __slots__ = ("spec", "cells", "loc", "present", "image_only", "_numbers")
+
+    def __init__(self, spec: TableSpec, cells: dict[tuple[str, str], Cell], loc: Location | None = None,
+                 present: bool = True, image_only: bool = False):
+        self.spec, self.cells, self.loc, self.present, self.image_only = spec, cells, loc, present, image_only
+        self._numbers: dict[tuple[str, str], int | float] | None = None
 
     def numbers(self) -> dict[tuple[str, str], int | float]:
         """Numeric cells only (computed once): what arithmetic rules read."""
@@ -92,16 +92,21 @@ class Table:
         return None
 
 
-@dataclass(slots=True)
-class Section:
-    key: int                  # 1..6
-    heading: str              # as written, e.g. "五、存在问题及改进情况"
-    numeral: str              # numeral as written ("七" for a misnumbered heading)
-    form: str                 # "canonical" | "variant" | "other"
-    text: str = ""            # body text (tables excluded)
-    loc: Location | None = None
-    parts: list[tuple[int, Location]] = field(default_factory=list)  # (offset in text, where that part starts)
-    has_table: bool = False
+class Section(Record):
+    """One of the six sections (key 1-6), or the preamble before section 一 (key 0).
+
+    heading and numeral as written ("七" for a misnumbered heading); form is canonical,
+    variant (a legal variant), other (reworded) or preamble; text is the body without
+    tables; parts maps offsets in text to where each paragraph starts in the source."""
+
+    __slots__ = ("key", "heading", "numeral", "form", "text", "loc", "parts", "has_table")
+
+    def __init__(self, key: int, heading: str, numeral: str, form: str, text: str = "",
+                 loc: Location | None = None, parts: list[tuple[int, Location]] | None = None,
+                 has_table: bool = False):
+        self.key, self.heading, self.numeral, self.form, self.text, self.loc = key, heading, numeral, form, text, loc
+        self.parts = parts if parts is not None else []
+        self.has_table = has_table
 
     def locate(self, start: int, end: int) -> Location | None:
         """Source location of text[start:end] (within one part, i.e. one source line or paragraph)."""
@@ -117,45 +122,52 @@ class Section:
         return Location(loc.path, loc.line, col, loc.line, col + (end - start), loc.page, loc.table, loc.row, loc.cell)
 
 
-@dataclass(slots=True)
-class Metadata:
-    body: str = ""
-    body_source: str = ""     # "title" | "metadata" | "text" | "config" | "file"
-    kind: str = "unknown"     # government | department | township | other | unknown
-    kind_source: str = ""
-    year: int | None = None
-    year_source: str = ""
-    published: _dt.date | None = None
-    published_raw: str = ""   # as written (kept when the date does not exist)
-    title: str = ""
-    template: str = TEMPLATE_UNKNOWN
-    template_cited: str = ""  # template named in the text (30号 → 2021, 60号 → 2019)
-    period_start: _dt.date | None = None
-    period_end: _dt.date | None = None
-    period_raw: str = ""
-    title_loc: Location | None = None
-    published_loc: Location | None = None
-    period_loc: Location | None = None
+class Metadata(Record):
+    """What identifies a report.  Each *_source says where a value came from: title,
+    metadata (a metadata block or the structured file), text (inferred), config, cli."""
+
+    __slots__ = ("body", "body_source", "kind", "kind_source", "year", "year_source", "published",
+                 "published_raw", "title", "template", "template_cited", "period_start", "period_end",
+                 "period_raw", "title_loc", "published_loc", "period_loc")
+
+    def __init__(self) -> None:
+        self.body = self.body_source = self.kind_source = self.year_source = ""
+        self.kind = "unknown"            # government | department | township | other | unknown
+        self.year: int | None = None
+        self.published: _dt.date | None = None
+        self.published_raw = ""          # as written (kept when the date does not exist)
+        self.title = ""
+        self.template = TEMPLATE_UNKNOWN
+        self.template_cited = ""         # template named in the text (30号 → 2021, 60号 → 2019)
+        self.period_start: _dt.date | None = None
+        self.period_end: _dt.date | None = None
+        self.period_raw = ""
+        self.title_loc: Location | None = None
+        self.published_loc: Location | None = None
+        self.period_loc: Location | None = None
 
 
-@dataclass(slots=True)
-class Note:
+class Note(Record):
     """Something a reader noticed (unknown row, unreadable header); turned into findings by rules of kind `reader`."""
 
-    code: str
-    loc: Location | None
-    args: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("code", "loc", "args")
+
+    def __init__(self, code: str, loc: Location | None, args: dict[str, Any] | None = None):
+        self.code, self.loc, self.args = code, loc, args if args is not None else {}
 
 
-@dataclass(slots=True)
-class Report:
-    path: str
-    meta: Metadata
-    sections: list[Section]
-    tables: dict[str, Table]
-    notes: list[Note] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)   # source lines, for diagnostics
-    reader: str = ""
+class Report(Record):
+    """The report: metadata, sections (preamble first), tables by id, reader notes, and the
+    source lines (for diagnostics)."""
+
+    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader")
+
+    def __init__(self, path: str, meta: Metadata, sections: list[Section], tables: dict[str, Table],
+                 notes: list[Note] | None = None, lines: list[str] | None = None, reader: str = ""):
+        self.path, self.meta, self.sections, self.tables = path, meta, sections, tables
+        self.notes = notes if notes is not None else []
+        self.lines = lines if lines is not None else []
+        self.reader = reader
 
     def section(self, key: int) -> Section | None:
         for s in self.sections:

@@ -8,7 +8,6 @@ validated when it loads and its check compiled once; a bad pack is a RuleFileErr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from .findings import SEVERITIES, Tr
 from .kinds import ParamError, get_kind
 from .model import InputError
 from .template import TEMPLATES
-from .yamlio import LocDict, LocList, load
+from .yamlio import LocDict, LocList, load_file_cached
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 LANGS = ("zh", "en")
@@ -33,25 +32,22 @@ class RuleFileError(InputError):
     """A rule pack that cannot be loaded."""
 
 
-@dataclass(eq=False)
 class Rule:
-    id: str
-    severity: str
-    kind: str
-    title: dict[str, str]
-    message: dict[str, str]
-    help: dict[str, str]
-    rationale: dict[str, str]
-    reference: str
-    templates: tuple[str, ...]
-    issuers: tuple[str, ...]
-    when: Any                      # bound condition over metadata, or None
-    when_src: str
-    params: dict[str, Any]
-    examples: list[dict[str, Any]]
-    pack: str
-    source: str                    # "path:line"
-    check: Any = field(default=None, repr=False)   # compiled by the kind
+    """A loaded rule: its texts (zh/en mappings), applicability, params, examples and the
+    check its kind compiled from the params."""
+
+    def __init__(self, *, id: str, severity: str, kind: str, title: dict[str, str], message: dict[str, str],
+                 help: dict[str, str], rationale: dict[str, str], reference: str, templates: tuple[str, ...],
+                 issuers: tuple[str, ...], when: Any, when_src: str, params: dict[str, Any],
+                 examples: list[dict[str, Any]], pack: str, source: str):
+        self.id, self.severity, self.kind = id, severity, kind
+        self.title, self.message, self.help, self.rationale, self.reference = title, message, help, rationale, reference
+        self.templates, self.issuers, self.when, self.when_src = templates, issuers, when, when_src
+        self.params, self.examples, self.pack, self.source = params, examples, pack, source
+        self.check: Any = None     # compiled by the kind
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id})"
 
     def format_message(self, lang: str, args: dict[str, Any]) -> str:
         return self.format("message", lang, args)
@@ -195,10 +191,9 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
 
 
 def load_pack(path: Path) -> list[Rule]:
-    text = path.read_text(encoding="utf-8")
     spath = str(path)
     try:
-        data = load(text, spath)
+        data = load_file_cached(path)
     except InputError as e:
         raise RuleFileError(e.message, e.path, e.line, e.col) from None
     if not isinstance(data, LocDict) or "rules" not in data:

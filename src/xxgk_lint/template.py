@@ -7,9 +7,8 @@ unified brackets).  See ../shared/spec/report-format.md for the source of every 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .normalize import label_key
+from .record import Record
 
 TEMPLATE_2021 = "2021"
 TEMPLATE_2019 = "2019"
@@ -18,45 +17,48 @@ TEMPLATE_UNKNOWN = "unknown"
 TEMPLATES = (TEMPLATE_2021, TEMPLATE_2019, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN)
 
 
-@dataclass(frozen=True, slots=True)
-class Col:
-    id: str
-    zh: str
-    en: str
-    aliases: tuple[str, ...] = ()
+class Col(Record):
+    __slots__ = ("id", "zh", "en", "aliases")
+
+    def __init__(self, id: str, zh: str, en: str, aliases: tuple[str, ...] = ()):
+        self.id, self.zh, self.en, self.aliases = id, zh, en, aliases
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    id: str
-    zh: str            # label as printed in the template
-    short: str         # short Chinese label for messages
-    en: str
-    aliases: tuple[str, ...] = ()   # normalised key phrases that identify the row
-    cols: tuple[str, ...] = ()      # table 2 only: the columns this row has
-    group: str = ""                 # the group the row belongs to (table 3 results, table 4 litigation)
+class Row(Record):
+    """zh: the label as printed; short: a short Chinese label for messages; aliases: key
+    phrases that identify the row; cols: table 2 only, the row's columns; group: the row's
+    group (table 3 results)."""
+
+    __slots__ = ("id", "zh", "short", "en", "aliases", "cols", "group")
+
+    def __init__(self, id: str, zh: str, short: str, en: str, aliases: tuple[str, ...] = (),
+                 cols: tuple[str, ...] = (), group: str = ""):
+        self.id, self.zh, self.short, self.en = id, zh, short, en
+        self.aliases, self.cols, self.group = aliases, cols, group
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    id: str
-    version: str
-    zh: str
-    en: str
-    rows: tuple[Row, ...]
-    cols: tuple[Col, ...]
-    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    integer_cols: frozenset[str] = frozenset()   # informational; ranges are rule parameters
+class TableSpec(Record):
+    """One table of one template version: its rows, columns and row groups."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "row_by_id", {r.id: r for r in self.rows})
-        object.__setattr__(self, "col_by_id", {c.id: c for c in self.cols})
+    __slots__ = ("id", "version", "zh", "en", "rows", "cols", "groups", "row_by_id", "col_by_id", "_row_cols",
+                 "_cell_ids")
+
+    def __init__(self, id: str, version: str, zh: str, en: str, rows: tuple[Row, ...], cols: tuple[Col, ...],
+                 groups: dict[str, tuple[str, ...]]):
+        self.id, self.version, self.zh, self.en, self.rows, self.cols, self.groups = \
+            id, version, zh, en, rows, cols, groups
+        self.row_by_id = {r.id: r for r in rows}
+        self.col_by_id = {c.id: c for c in cols}
+        all_cols = tuple(c.id for c in cols)
+        self._row_cols = {r.id: r.cols or all_cols for r in rows}
+        self._cell_ids = tuple((r.id, c) for r in rows for c in self._row_cols[r.id])
 
     def row_cols(self, row: Row) -> tuple[str, ...]:
-        return row.cols or tuple(c.id for c in self.cols)
+        """The columns a row has (table 2 rows differ; tables 3 and 4 are full grids)."""
+        return self._row_cols[row.id]
 
-    def cell_ids(self) -> list[tuple[str, str]]:
-        return [(r.id, c) for r in self.rows for c in self.row_cols(r)]
+    def cell_ids(self) -> tuple[tuple[str, str], ...]:
+        return self._cell_ids
 
 
 # --------------------------------------------------------------------------- table 2
@@ -232,14 +234,15 @@ def table_spec(table_id: str, version: str) -> TableSpec:
 
 
 # --------------------------------------------------------------------------- sections
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
-    key: int
-    numeral: str
-    title: str                      # canonical 2021 title (without the numeral)
-    en: str
-    variants: tuple[str, ...]       # legal variants: accepted, reported at low severity
-    keys: tuple[tuple[str, ...], ...]  # any of these sets of phrases identifies the section
+class SectionSpec(Record):
+    """title: the canonical 2021 title without the numeral; variants: legal variants (accepted,
+    reported at low severity); keys: any of these sets of phrases identifies the section."""
+
+    __slots__ = ("key", "numeral", "title", "en", "variants", "keys")
+
+    def __init__(self, key: int, numeral: str, title: str, en: str, variants: tuple[str, ...],
+                 keys: tuple[tuple[str, ...], ...]):
+        self.key, self.numeral, self.title, self.en, self.variants, self.keys = key, numeral, title, en, variants, keys
 
 
 SECTIONS = (

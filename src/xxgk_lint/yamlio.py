@@ -7,9 +7,13 @@ bombs), and every mapping/list remembers where its values stand in the file.
 
 from __future__ import annotations
 
+import os
+import pickle
+from pathlib import Path
 from typing import Any
 
 import yaml
+import zlib
 
 try:  # the C loader is ~10x faster; the pure-Python one is a correct fallback
     from yaml import CSafeLoader as _Loader
@@ -134,3 +138,55 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, list):
         return [to_plain(v) for v in value]
     return value
+
+
+# --------------------------------------------------------------------------- rule-pack cache
+# Parsing the packs is most of start-up; their parsed trees are cached per file (keyed by
+# path, size, mtime and tool version) and read back with an unpickler that can only build
+# the two container types and dates, so a tampered cache cannot run code.
+_ALLOWED = {("xxgk_lint.yamlio", "LocDict"), ("xxgk_lint.yamlio", "LocList"), ("datetime", "date")}
+
+
+def _cache_dir() -> Path | None:
+    env = os.environ.get("XXGK_LINT_CACHE_DIR")
+    if env == "":
+        return None
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "xxgk-lint"
+    return base
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+        return super().find_class(module, name)
+
+
+def load_file_cached(path: Path) -> Any:
+    """``load`` of a file, through the cache when one is usable (never required)."""
+    from . import __version__
+
+    st = path.stat()
+    key = f"{__version__}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+    cdir = _cache_dir()
+    # crc32 names the entry (hashlib would load OpenSSL: 3 ms); the full key is checked on read
+    cfile = cdir / f"{path.stem}-{zlib.crc32(key.encode()):08x}.pickle" if cdir else None
+    if cfile is not None and cfile.is_file():
+        try:
+            with open(cfile, "rb") as f:
+                stored_key, data = _SafeUnpickler(f).load()
+            if stored_key == key:
+                return data
+        except Exception:   # a corrupt or foreign cache entry is just a miss
+            pass
+    data = load(path.read_text(encoding="utf-8"), str(path))
+    if cfile is not None:
+        try:
+            cdir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = cfile.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump((key, data), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cfile)
+        except OSError:      # read-only home, full disk: run without the cache
+            pass
+    return data

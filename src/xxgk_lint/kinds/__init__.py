@@ -8,7 +8,6 @@ scanned when a rule names a kind that is not built in (so start-up stays fast).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Callable, Iterable
 
@@ -30,11 +29,13 @@ class ParamError(ValueError):
         self.key = key
 
 
-@dataclass
 class Context:
     """What checks may read besides the report: settings from config and the command line."""
 
-    deadlines: dict[str, str]   # issuer kind -> "MM-DD" of year Y+1
+    __slots__ = ("deadlines",)
+
+    def __init__(self, deadlines: dict[str, str]):
+        self.deadlines = deadlines    # issuer kind -> "MM-DD" of year Y+1
 
 
 Check = Callable[[Any, Context], Iterable[Any]]

@@ -7,35 +7,38 @@ table and metadata recognition exist once for all formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..model import Location
+from ..record import Record
 
 
-@dataclass(slots=True)
-class RawCell:
-    text: str
-    loc: Location
+class RawCell(Record):
+    __slots__ = ("text", "loc")
+
+    def __init__(self, text: str, loc: Location):
+        self.text, self.loc = text, loc
 
 
-@dataclass(slots=True)
-class Para:
-    text: str
-    loc: Location
+class Para(Record):
+    __slots__ = ("text", "loc")
+
+    def __init__(self, text: str, loc: Location):
+        self.text, self.loc = text, loc
 
 
-@dataclass(slots=True)
-class Grid:
-    """A table as rows of cells, merged cells already expanded by the reader."""
+class Grid(Record):
+    """A table as rows of cells, merged cells already expanded by the reader;
+    ``image`` when the document shows the table as an image only."""
 
-    rows: list[list[RawCell]]
-    loc: Location
-    image: bool = False          # the document shows this table as an image only
+    __slots__ = ("rows", "loc", "image")
+
+    def __init__(self, rows: list[list[RawCell]], loc: Location, image: bool = False):
+        self.rows, self.loc, self.image = rows, loc, image
 
 
-@dataclass(slots=True)
-class Document:
-    path: str
-    blocks: list[Para | Grid]
-    lines: list[str] = field(default_factory=list)   # source lines, for diagnostics
-    reader: str = ""
+class Document(Record):
+    """A reader's output: blocks in order, plus the source lines for diagnostics."""
+
+    __slots__ = ("path", "blocks", "lines", "reader")
+
+    def __init__(self, path: str, blocks: list[Para | Grid], lines: list[str] | None = None, reader: str = ""):
+        self.path, self.blocks, self.lines, self.reader = path, blocks, lines if lines is not None else [], reader

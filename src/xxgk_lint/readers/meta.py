@@ -25,8 +25,27 @@ _PERIOD = re.compile(
     r"(?:至|到|-|—|～|~)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CITED = (("2021", re.compile(r"〔2021〕\s*30\s*号|\[2021\]\s*30\s*号")),
           ("2019", re.compile(r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号")))
-_PLACE = r"[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)"
-_OPENING_BODY = re.compile(r"^" + _YEAR + r"\s*年\s*[,，]\s*(?:我|全)?(" + _PLACE + r")(?=[\u4e00-\u9fff])")
+_OPENING = re.compile(r"^((?:19|20)\d{2})年[,，](?:我|全)?")
+_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
+
+
+def _opening_place(text: str) -> tuple[int, str] | None:
+    """(year, place) from an opening like "2023年，耒阳市坚持……" (squashed text)."""
+    m = _OPENING.match(text)
+    if not m:
+        return None
+    rest = text[m.end():m.end() + 14]
+    for i in range(1, len(rest) - 1):
+        for suffix in _PLACE_SUFFIXES:
+            if rest.startswith(suffix, i) and "\u4e00" <= rest[i + len(suffix):i + len(suffix) + 1] <= "\u9fff":
+                return int(m.group(1)), rest[:i + len(suffix)]
+        if not "\u4e00" <= rest[i] <= "\u9fff":
+            return None
+    return None
+
+
+_TOWNSHIP = tuple(p + s for p in ("乡", "镇", "街道") for s in ("", "人民政府", "办事处", "党政办公室", "政府"))
+_DEPARTMENT = ("局", "委员会", "委", "办公室", "办", "中心", "厅", "署", "院", "所", "站", "队", "处", "部", "会")
 
 
 def issuer_kind(body: str) -> str:
@@ -34,11 +53,11 @@ def issuer_kind(body: str) -> str:
     b = squash(body)
     if not b:
         return "unknown"
-    if re.search(r"(乡|镇|街道)(人民政府|办事处|党政办公室|政府)?$", b) or b.endswith("街道办事处"):
+    if b.endswith(_TOWNSHIP):
         return "township"
     if b.endswith("人民政府"):
         return "government"
-    if re.search(r"(局|委员会|委|办公室|办|中心|厅|署|院|所|站|队|处|部|会|管理区管委会|管委会)$", b):
+    if b.endswith(_DEPARTMENT):
         return "department"
     if b.endswith("政府"):
         return "government"
@@ -115,14 +134,14 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Met
                 meta.year, meta.year_source = meta.period_end.year, "period"
             break
 
-    if opening is not None:
-        m = _OPENING_BODY.match(squash(opening.text))
-        if m:
-            if meta.year is None:
-                meta.year, meta.year_source = int(m.group(1)), "text"
-            place = m.group(2)
-            if not meta.body and (place + "人民政府" in full_text or place + "政府" in full_text):
-                meta.body, meta.body_source = place + "人民政府", "text"
+    found = _opening_place(squash(opening.text)) if opening is not None else None
+    if found is not None:
+        year, place = found
+        if meta.year is None:
+            meta.year, meta.year_source = year, "text"
+        # a place named as the actor is the report of its government, if the text says so
+        if not meta.body and (place + "人民政府" in full_text or place + "政府" in full_text):
+            meta.body, meta.body_source = place + "人民政府", "text"
 
     for version, rx in _CITED:
         if rx.search(full_text):

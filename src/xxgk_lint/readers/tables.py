@@ -238,13 +238,13 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             columns = _t3_columns(header_rows)
         if row_id.startswith("other_") and row_id != "other_processing":
             other_rows += 1
-        if any(k[0] == row_id for k in b.values):
+        if row_id in b.row_locs:
             b.note("duplicate-row", cells[idx[0]].loc, label=cells[start - 1].text.strip(),
                    table=Tr("表三", "Table 3"))
             continue
         b.row_locs[row_id] = cells[start - 1].loc
         _put_row(b, row_id, columns, cells, start)
-    version = TEMPLATE_2019 if any(k[0] == "other_processing" for k in b.values) else \
+    version = TEMPLATE_2019 if "other_processing" in b.row_locs else \
         TEMPLATE_2021 if other_rows else TEMPLATE_UNKNOWN
     return b.finish(version), version
 

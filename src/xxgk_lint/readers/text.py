@@ -9,18 +9,12 @@ from .blocks import Document, Grid, Para, RawCell
 
 def _split(line: str, path: str, lineno: int) -> list[RawCell]:
     cells: list[RawCell] = []
-    start = 0
-    n = len(line)
-    while start <= n:
-        end = line.find("|", start)
-        if end < 0:
-            end = n
-        raw = line[start:end]
-        lead = len(raw) - len(raw.lstrip())
+    pos = 0
+    for raw in line.split("|"):
         text = raw.strip()
-        col = start + lead + 1
+        col = pos + 1 + (raw.find(text[0]) if text else 0)
         cells.append(RawCell(text, Location(path, lineno, col, lineno, col + len(text))))
-        start = end + 1
+        pos += len(raw) + 1
     return cells     # trailing "| ||" padding stays: a blank last cell is a blank cell
 
 

@@ -5,7 +5,6 @@ One small module per format; ``get(name)`` imports only the one asked for (rich 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable, TextIO
 
@@ -15,23 +14,26 @@ from ..model import InputError, Location, Report
 FORMATS = ("full", "concise", "json")
 
 
-@dataclass
 class FileResult:
-    path: str
-    report: Report | None = None
-    findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
+    """One checked file: its report and findings, or the input error that stopped it."""
+
+    __slots__ = ("path", "report", "findings", "error")
+
+    def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
+                 error: InputError | None = None):
+        self.path, self.report, self.findings, self.error = path, report, findings or [], error
 
 
-@dataclass
 class Summary:
-    files: int = 0
-    input_errors: int = 0
-    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    __slots__ = ("files", "input_errors", "counts")
+
+    def __init__(self, files: int = 0):
+        self.files, self.input_errors = files, 0
+        self.counts = {"error": 0, "warning": 0, "info": 0}
 
     @classmethod
     def of(cls, results: list[FileResult]) -> "Summary":
-        s = cls(files=len(results))
+        s = cls(len(results))
         for r in results:
             s.input_errors += r.error is not None
             for f in r.findings:

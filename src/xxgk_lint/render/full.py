@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from typing import Any, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from ..findings import Finding
 from ..labels import describe
@@ -46,7 +46,7 @@ def _window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]
     return piece, start - shift, min(end, hi) - shift
 
 
-def _source(console: Console, f: Finding, lines: list[str], gutter: int) -> None:
+def _source(out: Any, f: Finding, lines: list[str], gutter: int, width: int) -> None:
     loc = f.loc
     if loc is None or not loc.line or loc.line > len(lines):
         return
@@ -54,43 +54,43 @@ def _source(console: Console, f: Finding, lines: list[str], gutter: int) -> None
     start = max(loc.col - 1, 0)
     end = loc.end_col - 1 if loc.end_line in (0, loc.line) and loc.end_col > loc.col else start + 1
     end = min(max(end, start + 1), max(len(text), start + 1))
-    width = max(console.width - gutter - 3, 20)
-    piece, s, e = _window(text, start, end, width)
+    piece, s, e = _window(text, start, end, max(width - gutter - 3, 20))
     pad = " " * gutter
-    console.print(Text(f"{pad} |", style="blue"))
-    line = Text(f"{loc.line:>{gutter}} | ", style="blue")
-    line.append(piece)
-    console.print(line, crop=True, overflow="ellipsis", no_wrap=True)
-    caret = Text(f"{pad} | ", style="blue")
-    caret.append(" " * cell_len(piece[:s]) + "^" * max(cell_len(piece[s:e]), 1), style=STYLES[f.severity])
-    console.print(caret, no_wrap=True, crop=True)
+    out.append(f"{pad} |\n", style="blue")
+    out.append(f"{loc.line:>{gutter}} | ", style="blue")
+    out.append(piece + "\n")
+    out.append(f"{pad} | ", style="blue")
+    out.append(" " * cell_len(piece[:s]) + "^" * max(cell_len(piece[s:e]), 1) + "\n", style=STYLES[f.severity])
 
 
-def _finding(console: Console, f: Finding, lines: list[str], lang: str) -> None:
+def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> None:
     words = WORDS[lang]
-    head = Text()
-    head.append(f"{f.severity}[{f.rule_id}]", style=STYLES[f.severity])
-    head.append(": ")
-    head.append(f.message(lang), style="bold")
-    console.print(head, soft_wrap=True)
+    out.append(f"{f.severity}[{f.rule_id}]", style=STYLES[f.severity])
+    out.append(": ")
+    out.append(f.message(lang) + "\n", style="bold")
     gutter = max(len(str(f.loc.line)) if f.loc and f.loc.line else 1, 2)
     pad = " " * gutter
-    console.print(Text(f"{pad}--> ", style="blue") + Text(where(f.loc, f.path)))
+    out.append(f"{pad}--> ", style="blue")
+    out.append(where(f.loc, f.path) + "\n")
     place = describe(f.place, lang)
     if place:
-        console.print(Text(f"{pad} = ", style="blue") + Text(f"{words['place']}: {place}"))
-    _source(console, f, lines, gutter)
+        out.append(f"{pad} = ", style="blue")
+        out.append(f"{words['place']}: {place}\n")
+    _source(out, f, lines, gutter, width)
     if f.related and len(f.related) <= 6:
         also = ", ".join(f"{r.line}:{r.col}" for r in f.related if r.line)
         if also:
-            console.print(Text(f"{pad} = ", style="blue") + Text(f"{words['also']}: {also}", style="dim"))
+            out.append(f"{pad} = ", style="blue")
+            out.append(f"{words['also']}: {also}\n", style="dim")
     help_text = f.rule.format("help", lang, f.args)
     if help_text:
-        console.print(Text(f"{pad} = ", style="blue") + Text(f"{words['help']}: ", style="bold") + Text(help_text))
-    console.print()
+        out.append(f"{pad} = ", style="blue")
+        out.append(f"{words['help']}: ", style="bold")
+        out.append(help_text + "\n")
+    out.append("\n")
 
 
-def _header(console: Console, r: FileResult, lang: str) -> None:
+def _header(out: Any, r: FileResult, lang: str) -> None:
     m = r.report.meta if r.report else None
     if m is None:
         return
@@ -100,25 +100,54 @@ def _header(console: Console, r: FileResult, lang: str) -> None:
     body_part = f"{body}（{kinds[m.kind]}{'，' + src if src else ''}）" if lang == "zh" else \
         f"{body} ({kinds[m.kind]}{', ' + src if src else ''})"
     year = m.year if m.year is not None else words["unknown"]
-    line = Text(f"── {r.path}  ", style="bold")
-    line.append(f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}",
-                style="dim")
-    console.print(line, soft_wrap=True)
+    out.append(f"── {r.path}  ", style="bold")
+    out.append(f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}\n",
+               style="dim")
+
+
+class _Plain:
+    """What rich.text.Text offers us (append with a style), for output without colour:
+    rich is only imported when there is colour to draw (it is most of start-up)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def append(self, text: str, style: str | None = None) -> None:
+        self.parts.append(text)
+
+
+def _wants_colour(out: TextIO, options: dict[str, Any]) -> bool:
+    if options.get("no_color") or "NO_COLOR" in os.environ:
+        return False
+    if options.get("force_terminal") or os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(out, "isatty") and out.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=False, color_system=options.get("color_system", "auto"),
-                      force_terminal=options.get("force_terminal"), no_color=options.get("no_color", False))
+    colour = _wants_colour(out, options)
+    if colour:
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=out, highlight=False, force_terminal=True)
+        text: Any = Text()      # one Text printed once: rich's per-print layout is costly
+        width = console.width
+    else:
+        text, width = _Plain(), shutil.get_terminal_size((100, 24)).columns
     for r in results:
         if r.error is not None:
             continue
         if options.get("verbose"):
-            _header(console, r, lang)
+            _header(text, r, lang)
         lines = r.report.lines if r.report else []
         for f in r.findings:
-            _finding(console, f, lines, lang)
+            _finding(text, f, lines, lang, width)
     if not options.get("quiet"):
         s = Summary.of(results)
         worst = "error" if s.counts["error"] else "warning" if s.counts["warning"] else "info"
-        style = STYLES[worst] if sum(s.counts.values()) else "bold green"
-        console.print(Text(summary_line(s, lang), style=style))
+        text.append(summary_line(s, lang), style=STYLES[worst] if sum(s.counts.values()) else "bold green")
+    if colour:
+        console.print(text, soft_wrap=True)
+    else:
+        out.write("".join(text.parts) + "\n")

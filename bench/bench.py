@@ -1,0 +1,94 @@
+"""Benchmarks, as ratios against a baseline measured in the same run (never timing asserts).
+
+    python bench/bench.py [--runs 15] [--reports 2000]
+
+(a) start-up: `xxgk-lint check` on the seed report (full and concise output) against
+    `python -c "import click, rich.console, yaml"` — the floor any CLI on this stack pays.
+    Target: ratio <= 1.3.
+(b) throughput in one process on one core: generated reports read + checked per second,
+    YAML and pipe text.  Targets: >= 500 YAML/s, >= 1,000 pipe text/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seed-2023.txt"
+
+
+def _median_run(cmd: list[str], runs: int) -> float:
+    times = []
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def startup(runs: int) -> None:
+    import xxgk_lint
+
+    # An installed wheel ships bytecode; an editable checkout may not (PYTHONDONTWRITEBYTECODE),
+    # so compile once to measure what users run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(xxgk_lint.__file__).parent)],
+                   stdout=subprocess.DEVNULL, check=False)
+    exe = shutil.which("xxgk-lint") or ""
+    cli = [exe] if exe else [sys.executable, "-m", "xxgk_lint"]
+    base = _median_run([sys.executable, "-c", "import click, rich.console, yaml"], runs)
+    print(f"start-up (median of {runs} runs)")
+    print(f"  baseline: import click, rich.console, yaml   {base * 1000:7.1f} ms")
+    for label, args in (("full (piped, no colour)", ["--format", "full"]),
+                        ("full --color (as on a terminal)", ["--format", "full", "--color"]),
+                        ("concise", ["--format", "concise"]), ("json", ["--format", "json"])):
+        t = _median_run([*cli, "check", *args, "--isolated", str(SEED)], runs)
+        print(f"  check {label:34s} {t * 1000:7.1f} ms   ratio {t / base:.2f}  (target <= 1.3)")
+
+
+def throughput(n: int) -> None:
+    from xxgk_lint.engine import Engine
+    from xxgk_lint.readers import read_text
+    from xxgk_lint.readers.structured import read
+    from xxgk_lint.rules import load_rules
+    from xxgk_lint.testing.generate import consistent_doc, to_pipe_text, to_yaml
+
+    engine = Engine(load_rules())
+    rng = random.Random(1)
+    docs = [consistent_doc(rng, "2021" if i % 5 else "2019") for i in range(n)]
+    yamls = [to_yaml(d) for d in docs]
+    texts = [to_pipe_text(d) for d in docs]
+    print(f"throughput, one process, one core ({n} generated reports, read + check)")
+    for name, items, reader, target in (("YAML", yamls, read, 500), ("pipe text", texts, read_text, 1000)):
+        t = time.perf_counter()
+        findings = 0
+        for i, text in enumerate(items):
+            findings += len(engine.check(reader(text, f"r{i}")))
+        dt = time.perf_counter() - t
+        print(f"  {name:10s} {n / dt:8.0f} reports/s   ({dt / n * 1000:.2f} ms each; target >= {target}/s; "
+              f"{findings} findings)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--skip-startup", action="store_true")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})   # one core, as the targets say
+    if not args.skip_startup:
+        startup(args.runs)
+    throughput(args.reports)
+
+
+if __name__ == "__main__":
+    main()
