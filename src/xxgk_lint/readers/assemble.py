@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..model import Location, Note, Report, Section, Table
 from ..normalize import label_key, squash
-from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TEMPLATE_PRE2019,
+from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TABLE_NAMES, TEMPLATE_PRE2019,
                         TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS, table_spec)
 from . import meta as meta_mod
 from .blocks import Document, Grid, Para
@@ -70,7 +70,7 @@ def assemble(doc: Document) -> Report:
                     sections.append(current)
                     continue
                 if key:
-                    notes.append(Note("duplicate-section", block.loc, {"heading": block.text.strip()}))
+                    notes.append(Note("duplicate-section", block.loc, {"label": block.text.strip()}))
             if current is preamble:
                 preamble_count += 1
             elif current.key == 1 and opening is None and block.text.strip():
@@ -95,7 +95,7 @@ def assemble(doc: Document) -> Report:
         if kind is None:
             continue
         if kind in tables and tables[kind].present:
-            notes.append(Note("duplicate-table", block.loc, {"table_id": kind}))
+            notes.append(Note("duplicate-table", block.loc, {"table_id": kind, "label": TABLE_NAMES[kind][0]}))
             continue
         table, version = BUILDERS[kind](block, notes)
         tables[kind] = table

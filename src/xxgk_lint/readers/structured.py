@@ -198,8 +198,9 @@ def _sections(ctx: _Ctx, data: LocDict) -> list[Section]:
 
 
 def _parts(ctx: _Ctx, text: str, pos: Any) -> list[tuple[int, Location]]:
-    """Where each line of a text value stands in the file (block scalars start a line below)."""
-    line, col, _ = pos
+    """Where each line of a text value stands in the file (block scalars start a line below;
+    a quoted scalar folded over several lines is found line by line)."""
+    line, col, end = pos
     src = ctx.lines[line - 1] if 0 < line <= len(ctx.lines) else ""
     indicator = src[col - 1:col] if col else ""
     if indicator in ("|", ">"):
@@ -212,7 +213,21 @@ def _parts(ctx: _Ctx, text: str, pos: Any) -> list[tuple[int, Location]]:
             off += len(piece) + 1
         return parts
     quoted = 1 if indicator in ("'", '"') else 0
-    return [(0, Location(ctx.path, line, col + quoted))]
+    parts = [(0, Location(ctx.path, line, col + quoted))]
+    if end:            # on one line
+        return parts
+    off, n = 0, line
+    for piece in text.split("\n"):
+        probe = piece.strip()[:12]
+        if off and probe:
+            for j in range(n, min(n + 40, len(ctx.lines))):
+                k = ctx.lines[j].find(probe)
+                if k >= 0:
+                    n = j + 1
+                    parts.append((off + piece.find(probe), Location(ctx.path, n, k + 1)))
+                    break
+        off += len(piece) + 1
+    return parts
 
 
 # --------------------------------------------------------------------------- tables

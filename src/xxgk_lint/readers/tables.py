@@ -221,8 +221,8 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
                     break
                 continue
             row_id = match(rows, text)
-            if row_id == "other_other" and group != "other_processing":
-                row_id = None
+            if row_id == "other_other" and group not in ("other_processing", ""):
+                row_id = None       # a bare "其他" belongs to （六）其他处理 only
             if row_id is None:
                 break
             start = i + 1

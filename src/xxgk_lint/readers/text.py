@@ -10,12 +10,15 @@ from .blocks import Document, Grid, Para, RawCell
 def _split(line: str, path: str, lineno: int) -> list[RawCell]:
     cells: list[RawCell] = []
     pos = 0
-    for raw in line.split("|"):
+    pieces = line.split("|")
+    if not pieces[-1].strip():
+        pieces.pop()        # "a | b |": the last bar ends the row, it opens no cell
+    for raw in pieces:
         text = raw.strip()
         col = pos + 1 + (raw.find(text[0]) if text else 0)
         cells.append(RawCell(text, Location(path, lineno, col, lineno, col + len(text))))
         pos += len(raw) + 1
-    return cells     # trailing "| ||" padding stays: a blank last cell is a blank cell
+    return cells     # "| ||" padding stays: inside a row, an empty cell is a blank cell
 
 
 def parse(text: str, path: str) -> Document:

@@ -79,8 +79,16 @@ def consistent_doc(rng: random.Random, template: str = "2021") -> dict[str, Any]
     return doc
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as literal blocks, as a person would write it."""
+
+
+_Dumper.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s,
+                                                              style="|" if "\n" in s else None))
+
+
 def to_yaml(doc: dict[str, Any]) -> str:
-    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    return yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 # --------------------------------------------------------------------------- pipe text

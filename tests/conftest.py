@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xxgk_lint.engine import Engine
+from xxgk_lint.rules import load_rules
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed-2023.txt"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def engine(rules):
+    return Engine(rules)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    # tests must not depend on (or write to) the user's cache
+    monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
