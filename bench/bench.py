@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "seed-2023.txt"
+SEED = ROOT / "examples" / "leiyang-2023.txt"
 
 
 def _median_run(cmd: list[str], runs: int) -> float:

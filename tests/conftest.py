@@ -7,8 +7,8 @@ import pytest
 from xxgk_lint.engine import Engine
 from xxgk_lint.rules import load_rules
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "seed-2023.txt"
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "examples" / "leiyang-2023.txt"    # a real published report, as web extraction gives it
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The real report in tests/fixtures (a county-level city, 2023), checked end to end.
+"""The real report in examples/leiyang-2023.txt (a county-level city, 2023), checked end to end.
 
 Every finding it gets must be a real problem of that document, on the right line."""
 

@@ -128,7 +128,7 @@ class Metadata(Record):
 
     __slots__ = ("body", "body_source", "kind", "kind_source", "year", "year_source", "published",
                  "published_raw", "title", "template", "template_cited", "period_start", "period_end",
-                 "period_raw", "title_loc", "published_loc", "period_loc")
+                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body")
 
     def __init__(self) -> None:
         self.body = self.body_source = self.kind_source = self.year_source = ""
@@ -137,6 +137,7 @@ class Metadata(Record):
         self.published: _dt.date | None = None
         self.published_raw = ""          # as written (kept when the date does not exist)
         self.title = ""
+        self.title_body = ""             # the body the title names ("" when it names none)
         self.template = TEMPLATE_UNKNOWN
         self.template_cited = ""         # template named in the text (30号 → 2021, 60号 → 2019)
         self.period_start: _dt.date | None = None

@@ -118,14 +118,14 @@ class Template(Kind):
         return check
 
 
-_FIELDS = ("title", "body", "year", "published", "period", "kind")
+_FIELDS = ("title", "title_body", "body", "year", "published", "period", "kind")
 
 
 class Metadata(Kind):
     """A metadata field that could not be found in the document."""
 
     name = "metadata"
-    fields = frozenset({"field"})
+    fields = frozenset({"field", "title"})
     params = {"field": ((str,), True)}
 
     def build(self, params: dict[str, Any], rule: Any):
@@ -135,10 +135,14 @@ class Metadata(Kind):
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             m = report.meta
-            value = {"title": m.title, "body": m.body, "year": m.year, "published": m.published or m.published_raw,
+            if name == "title_body" and not m.title:
+                return      # no title at all is the title rule's finding
+            value = {"title": m.title, "title_body": m.title_body, "body": m.body, "year": m.year, "published": m.published or m.published_raw,
                      "period": m.period_start or m.period_raw, "kind": m.kind != "unknown"}[name]
             if not value:
-                yield Hit(None, Place(field=name), {"field": name})
+                loc = m.title_loc if name == "title_body" else None
+                yield Hit(loc, Place(field="title" if name == "title_body" else name),
+                          {"field": name, "title": m.title})
         return check
 
 

@@ -64,6 +64,14 @@ def issuer_kind(body: str) -> str:
     return "other"
 
 
+def parse_title(title: str) -> tuple[int | None, str]:
+    """(year, body) named in a title like "某市人民政府2023年政府信息公开工作年度报告"."""
+    m = _TITLE_BODY.search(squash(title)) if title else None
+    if not m:
+        return None, ""
+    return int(m.group(2)), (m.group("pre") or m.group("post")).strip("的")
+
+
 def _date(y: str, m: str, d: str) -> dt.date | None:
     try:
         return dt.date(int(y), int(m), int(d))
@@ -106,14 +114,11 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Met
                 meta.title, meta.title_loc = text, _loc_at(p, lead, lead + len(text))
                 break
 
-    if meta.title:
-        m = _TITLE_BODY.search(squash(meta.title))
-        if m:
-            meta.year, meta.year_source = int(m.group(2)), "title"
-            if not meta.body:
-                body = (m.group("pre") or m.group("post")).strip("的")
-                if body:
-                    meta.body, meta.body_source = body, "title"
+    year, meta.title_body = parse_title(meta.title)
+    if year is not None:
+        meta.year, meta.year_source = year, "title"
+    if meta.title_body and not meta.body:
+        meta.body, meta.body_source = meta.title_body, "title"
 
     if not meta.published_raw:
         for p in (*head[:12], *reversed(tail)):

@@ -17,7 +17,7 @@ from ..template import (ISSUER_KINDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, 
 from ..values import parse_cell
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
-from .meta import _DATE_CN, _DATE_ISO, issuer_kind
+from .meta import _DATE_CN, _DATE_ISO, issuer_kind, parse_title
 
 FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1
@@ -110,12 +110,9 @@ def _meta(ctx: _Ctx, d: Any, pos: Any) -> Metadata:
         if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:
             raise ctx.err(f"meta.year must be a year like 2023, not {year!r}", d.locs["year"])
         meta.year, meta.year_source = year, "metadata"
-    elif meta.title:
-        from .meta import _TITLE_BODY
-        from ..normalize import squash
-        m = _TITLE_BODY.search(squash(meta.title))
-        if m:
-            meta.year, meta.year_source = int(m.group(2)), "title"
+    title_year, meta.title_body = parse_title(meta.title)
+    if meta.year is None and title_year is not None:
+        meta.year, meta.year_source = title_year, "title"
     if "published" in d:
         meta.published, meta.published_raw = _date(ctx, d["published"], d.locs["published"], "meta.published")
         meta.published_loc = ctx.loc(d.locs["published"])
