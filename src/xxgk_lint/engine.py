@@ -25,14 +25,10 @@ class Engine:
         select, ignore = tuple(select), tuple(ignore)
         self.rules = [r for r in rules
                       if (not select or matches(r.id, select)) and not matches(r.id, ignore)]
-        self.severity = dict(severity or {})
+        overrides = dict(severity or {})
+        self.severities = {r.id: next((level for p, level in overrides.items() if matches(r.id, (p,))), r.severity)
+                           for r in self.rules}
         self.ctx = Context(deadlines=dict(deadlines or DEFAULT_DEADLINES))
-
-    def severity_of(self, rule: Rule) -> str:
-        for pattern, level in self.severity.items():
-            if matches(rule.id, (pattern,)):
-                return level
-        return rule.severity
 
     def check(self, report: Report) -> list[Finding]:
         out: list[Finding] = []
@@ -40,7 +36,7 @@ class Engine:
         for rule in self.rules:
             if not rule.applies(report):
                 continue
-            severity = self.severity_of(rule)
+            severity = self.severities[rule.id]
             for hit in rule.check(report, ctx):
                 out.append(Finding(rule, severity, report.path, hit.loc, hit.place, hit.args, hit.related))
         out.sort(key=Finding.sort_key)

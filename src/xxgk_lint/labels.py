@@ -15,21 +15,21 @@ _META_FIELDS = {
 
 
 @lru_cache(maxsize=1024)
+def _label(table: str, what: str, id_: str, lang: str) -> str:
+    """A row's or column's label in any template version that has it (ids are shared)."""
+    for (tid, _), spec in TABLES.items():
+        item = (spec.row_by_id if what == "row" else spec.col_by_id).get(id_) if tid == table else None
+        if item is not None:
+            return item.en if lang == "en" else (item.short if what == "row" else item.zh)
+    return id_
+
+
 def row_label(table: str, row: str, lang: str) -> str:
-    for (tid, _), spec in TABLES.items():
-        if tid == table and row in spec.row_by_id:
-            r = spec.row_by_id[row]
-            return r.short if lang == "zh" else r.en
-    return row
+    return _label(table, "row", row, lang)
 
 
-@lru_cache(maxsize=1024)
 def col_label(table: str, col: str, lang: str) -> str:
-    for (tid, _), spec in TABLES.items():
-        if tid == table and col in spec.col_by_id:
-            c = spec.col_by_id[col]
-            return c.zh if lang == "zh" else c.en
-    return col
+    return _label(table, "col", col, lang)
 
 
 def table_label(table: str, lang: str) -> str:

@@ -54,16 +54,27 @@ def _cell_args(table: str, row: str, col: str) -> dict[str, Any]:
     }
 
 
-def _selected_cells(table: Table, rows: tuple[str, ...], cols: tuple[str, ...]) -> Iterator[Any]:
-    spec = table.spec
-    for row in _expand_rows(spec, rows):
-        r = spec.row_by_id[row]
-        for col in spec.row_cols(r):
-            if cols and col not in cols:
-                continue
-            cell = table.cells.get((row, col))
-            if cell is not None:
-                yield cell
+def _selected_cells(report: Report, tables: tuple[str, ...], rows: tuple[str, ...],
+                    cols: tuple[str, ...]) -> Iterator[tuple[Table, Any]]:
+    """(table, cell) for every cell the rule selects, in template order."""
+    for tid in tables:
+        table = report.table(tid)
+        if table is None:
+            continue
+        spec = table.spec
+        for row in _expand_rows(spec, rows):
+            for col in spec.row_cols(spec.row_by_id[row]):
+                if cols and col not in cols:
+                    continue
+                cell = table.cells.get((row, col))
+                if cell is not None:
+                    yield table, cell
+
+
+def _cell_hit(table: Table, cell: Any, **extra: Any) -> Hit:
+    args = _cell_args(table.id, cell.row, cell.col)
+    args.update(extra)
+    return Hit(cell.loc or table.row_loc(cell.row), Place(table=table.id, row=cell.row, col=cell.col), args)
 
 
 class _CellSelection(Kind):
@@ -120,8 +131,7 @@ class Presence(Kind):
                         whole_rows.append(r.id)
                     elif missing and target == "cells":
                         for c in missing:
-                            yield Hit(c.loc or table.row_loc(r.id), Place(table=tid, row=r.id, col=c.col),
-                                      _cell_args(tid, r.id, c.col))
+                            yield _cell_hit(table, c)
                 if target == "rows" and whole_rows:
                     # one finding per table: a table missing 20 rows is one problem, not 20
                     shown = whole_rows[:6]
@@ -256,19 +266,12 @@ class Range(_CellSelection):
             raise ParamError("give at least one of 'min', 'max', 'integer'")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for tid in tables:
-                table = report.table(tid)
-                if table is None:
+            for table, cell in _selected_cells(report, tables, rows, cols):
+                v = cell.value
+                if v is None:
                     continue
-                for cell in _selected_cells(table, rows, cols):
-                    v = cell.value
-                    if v is None:
-                        continue
-                    if (lo is not None and v < lo) or (hi is not None and v > hi) or \
-                            (integer and v != int(v)):
-                        args = _cell_args(tid, cell.row, cell.col)
-                        args.update(value=cell.raw if cell.raw is not None else v, min=lo, max=hi)
-                        yield Hit(cell.loc, Place(table=tid, row=cell.row, col=cell.col), args)
+                if (lo is not None and v < lo) or (hi is not None and v > hi) or (integer and v != int(v)):
+                    yield _cell_hit(table, cell, value=cell.raw if cell.raw is not None else v, min=lo, max=hi)
         return check
 
 
@@ -288,14 +291,7 @@ class CellState(_CellSelection):
                 raise ParamError(f"unknown state {s!r} (blank, placeholder, text)", "states")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for tid in tables:
-                table = report.table(tid)
-                if table is None:
-                    continue
-                for cell in _selected_cells(table, rows, cols):
-                    if cell.state in states:
-                        args = _cell_args(tid, cell.row, cell.col)
-                        args.update(raw=cell.raw or "", state=_STATE_LABELS[cell.state])
-                        yield Hit(cell.loc or table.row_loc(cell.row),
-                                  Place(table=tid, row=cell.row, col=cell.col), args)
+            for table, cell in _selected_cells(report, tables, rows, cols):
+                if cell.state in states:
+                    yield _cell_hit(table, cell, raw=cell.raw or "", state=_STATE_LABELS[cell.state])
         return check

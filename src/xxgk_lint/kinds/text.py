@@ -121,7 +121,7 @@ class Pattern(Kind):
     fields = frozenset({"section", "match", "missing", "title"})
     params = {"in": ((str, int, list), True), "must_match": ((str,), False),
               "must_not_match": ((str,), False), "all_of": ((list,), False), "anchor": ((int,), False),
-              "flags": ((str,), False)}
+              "anchor_text": ((str,), False), "flags": ((str,), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
         where = str_list(params, "in")
@@ -142,6 +142,8 @@ class Pattern(Kind):
         if not (must or must_not or all_of):
             raise ParamError("give one of must_match, must_not_match, all_of")
         anchor = params.get("anchor")
+        # where missing content belongs (e.g. the 监督保障 paragraph), to point there
+        anchor_rx = rx("anchor_text", params["anchor_text"]) if "anchor_text" in params else None
 
         def targets(report: Report) -> list[tuple[str, Any]]:
             """(text, locator) pairs; locator maps a span to a Location."""
@@ -173,6 +175,10 @@ class Pattern(Kind):
                     for m in must_not.finditer(text):
                         yield Hit(locate(m.start(), m.end()), place, base_args | {"match": m.group(0)})
             anchor_loc = _anchor_loc(report, anchor, where)
+            if anchor_rx is not None:
+                spot = next(((locate, m) for t, locate in texts if (m := anchor_rx.search(t))), None)
+                if spot is not None:
+                    anchor_loc = spot[0](spot[1].start(), spot[1].end())
             if must is not None and not any(must.search(t) for t, _ in texts):
                 yield Hit(anchor_loc, place, base_args)
             if all_of:

@@ -18,28 +18,21 @@ from .blocks import Grid, RawCell
 
 
 # --------------------------------------------------------------------------- label lookup
-def _index(items: list[tuple[str, str]]) -> dict[str, str]:
-    return {label_key(alias): id_ for id_, alias in items}
-
-
 @lru_cache(maxsize=None)
+def _label_index(table: str, what: str) -> dict[str, str]:
+    """Normalised label → row (or column) id, over both template versions."""
+    return {label_key(alias): item.id
+            for (tid, _), spec in TABLES.items() if tid == table
+            for item in (spec.rows if what == "row" else spec.cols)
+            for alias in (*item.aliases, item.zh)}
+
+
 def _row_index(table: str) -> dict[str, str]:
-    pairs: list[tuple[str, str]] = []
-    for (tid, _), spec in TABLES.items():
-        if tid == table:
-            for r in spec.rows:
-                pairs.extend((r.id, a) for a in (*r.aliases, r.zh))
-    return _index(pairs)
+    return _label_index(table, "row")
 
 
-@lru_cache(maxsize=None)
 def _col_index(table: str) -> dict[str, str]:
-    pairs: list[tuple[str, str]] = []
-    for (tid, _), spec in TABLES.items():
-        if tid == table:
-            for c in spec.cols:
-                pairs.extend((c.id, a) for a in (*c.aliases, c.zh))
-    return _index(pairs)
+    return _label_index(table, "col")
 
 
 def match(index: dict[str, str], text: str) -> str | None:
