@@ -107,8 +107,21 @@ def test_tampered_cache_cannot_run_code(tmp_path, monkeypatch):
         def __reduce__(self):
             return (exec, ("raise SystemExit('pwned')",))
 
-    entry.write_bytes(pickle.dumps(Evil()))
+    entry.write_bytes(pickle.dumps(("key", Evil())))
     assert load_pack(d / "p.yaml")[0].id == "X-T3-NEW"      # treated as a miss
+
+
+def test_cached_rules_behave_like_fresh_ones(tmp_path, monkeypatch, engine):
+    from xxgk_lint.engine import Engine
+    from xxgk_lint.readers import read_report
+
+    monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = load_rules()          # fills the cache
+    cached = load_rules()         # reads it
+    report = read_report(str(SEED))
+    key = lambda fs: [(f.rule_id, f.severity, f.message("zh"), f.loc) for f in fs]
+    assert key(Engine(fresh).check(report)) == key(Engine(cached).check(report))
+    assert [r.examples for r in fresh] == [r.examples for r in cached]
 
 
 def test_kind_from_an_entry_point_plugin(tmp_path, monkeypatch):

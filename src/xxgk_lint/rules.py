@@ -16,7 +16,8 @@ from .findings import SEVERITIES, Tr
 from .kinds import ParamError, get_kind
 from .model import InputError
 from .template import TEMPLATES
-from .yamlio import LocDict, LocList, load_file_cached
+from . import cache
+from .yamlio import LocDict, LocList, load, to_plain
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 LANGS = ("zh", "en")
@@ -39,12 +40,26 @@ class Rule:
     def __init__(self, *, id: str, severity: str, kind: str, title: dict[str, str], message: dict[str, str],
                  help: dict[str, str], rationale: dict[str, str], reference: str, templates: tuple[str, ...],
                  issuers: tuple[str, ...], when: Any, when_src: str, params: dict[str, Any],
-                 examples: list[dict[str, Any]], pack: str, source: str):
+                 examples: list[dict[str, Any]] | None, pack: str, source: str):
         self.id, self.severity, self.kind = id, severity, kind
         self.title, self.message, self.help, self.rationale, self.reference = title, message, help, rationale, reference
         self.templates, self.issuers, self.when, self.when_src = templates, issuers, when, when_src
-        self.params, self.examples, self.pack, self.source = params, examples, pack, source
+        self.params, self.pack, self.source = params, pack, source
+        self._examples = examples  # None when loaded from the cache: read from the pack on demand
         self.check: Any = None     # compiled by the kind
+
+    @property
+    def examples(self) -> list[dict[str, Any]]:
+        if self._examples is None:
+            self._examples = _pack_examples(self.source.rsplit(":", 1)[0]).get(self.id, [])
+        return self._examples
+
+    _SPEC = ("id", "severity", "kind", "title", "message", "help", "rationale", "reference", "templates",
+             "issuers", "when_src", "params", "pack", "source")
+
+    def spec(self) -> dict[str, Any]:
+        """The validated rule as plain data (what the cache keeps)."""
+        return {k: to_plain(getattr(self, k)) for k in self._SPEC}
 
     def __repr__(self) -> str:
         return f"Rule({self.id})"
@@ -190,10 +205,43 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
     return rule
 
 
+def _from_spec(spec: dict[str, Any]) -> Rule:
+    """A rule from the cache: validated when it was cached, so only compiled here."""
+    path = spec["source"].rsplit(":", 1)[0]
+    rule = Rule(**{k: v for k, v in spec.items() if k != "when_src"}, when_src=spec["when_src"],
+                when=_condition(spec["when_src"], path, None) if spec["when_src"] else None, examples=None)
+    rule.templates, rule.issuers = tuple(rule.templates), tuple(rule.issuers)
+    rule.check = get_kind(rule.kind).compile(rule.params, rule)
+    return rule
+
+
+_examples_cache: dict[str, dict[str, list]] = {}
+
+
+def _pack_examples(path: str) -> dict[str, list]:
+    """Examples by rule id, read from the pack file (they are not needed to check reports)."""
+    if path not in _examples_cache:
+        data = load(Path(path).read_text(encoding="utf-8"), path)
+        _examples_cache[path] = {r["id"]: list(r.get("examples") or []) for r in data["rules"]}
+    return _examples_cache[path]
+
+
 def load_pack(path: Path) -> list[Rule]:
+    cached = cache.get(path, "pack")
+    if cached is not None:
+        try:
+            return [_from_spec(spec) for spec in cached]
+        except Exception:   # a kind changed since (plugin upgrade): validate afresh
+            pass
+    rules = _load_pack(path)
+    cache.put(path, "pack", [r.spec() for r in rules])
+    return rules
+
+
+def _load_pack(path: Path) -> list[Rule]:
     spath = str(path)
     try:
-        data = load_file_cached(path)
+        data = load(path.read_text(encoding="utf-8"), spath)
     except InputError as e:
         raise RuleFileError(e.message, e.path, e.line, e.col) from None
     if not isinstance(data, LocDict) or "rules" not in data:

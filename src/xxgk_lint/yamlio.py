@@ -7,20 +7,12 @@ bombs), and every mapping/list remembers where its values stand in the file.
 
 from __future__ import annotations
 
-import os
-import pickle
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
-import yaml
-import zlib
-
-try:  # the C loader is ~10x faster; the pure-Python one is a correct fallback
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 from .model import InputError
+
+# PyYAML is imported on first use: checking a text report with cached rule packs never needs it.
 
 MAX_NODES = 200_000
 MAX_DEPTH = 64
@@ -55,15 +47,24 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TS = "tag:yaml.org,2002:timestamp"
-_constructor = yaml.SafeLoader("")   # only for its scalar constructors (ints like 1_000, floats like .inf)
 
 
-def _pos(node: yaml.Node) -> Pos:
+@lru_cache(maxsize=None)
+def _yaml() -> tuple[Any, Any, Any]:
+    """(yaml module, the fastest safe loader, a constructor for scalars like 1_000 and .inf)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader is ~10x faster
+    return yaml, loader, yaml.SafeLoader("")
+
+
+def _pos(node: Any) -> Pos:
     s, e = node.start_mark, node.end_mark
     return (s.line + 1, s.column + 1, e.column + 1 if e.line == s.line else 0)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: Any) -> Any:
+    _constructor = _yaml()[2]
     tag = node.tag
     if tag == _STR:
         return node.value
@@ -85,6 +86,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 def load(text: str, path: str) -> Any:
     """Parse YAML/JSON text into LocDict/LocList/scalars, or raise InputError with file:line."""
+    yaml, _Loader, _ = _yaml()
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -97,7 +99,7 @@ def load(text: str, path: str) -> Any:
         return None
     budget = [MAX_NODES]
 
-    def walk(node: yaml.Node, depth: int) -> Any:
+    def walk(node: Any, depth: int) -> Any:
         budget[0] -= 1
         if budget[0] < 0:
             raise InputError(f"too many YAML nodes (over {MAX_NODES:,}; alias expansion?)", path, *_pos(node)[:2])
@@ -138,55 +140,3 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, list):
         return [to_plain(v) for v in value]
     return value
-
-
-# --------------------------------------------------------------------------- rule-pack cache
-# Parsing the packs is most of start-up; their parsed trees are cached per file (keyed by
-# path, size, mtime and tool version) and read back with an unpickler that can only build
-# the two container types and dates, so a tampered cache cannot run code.
-_ALLOWED = {("xxgk_lint.yamlio", "LocDict"), ("xxgk_lint.yamlio", "LocList"), ("datetime", "date")}
-
-
-def _cache_dir() -> Path | None:
-    env = os.environ.get("XXGK_LINT_CACHE_DIR")
-    if env == "":
-        return None
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "xxgk-lint"
-    return base
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
-        return super().find_class(module, name)
-
-
-def load_file_cached(path: Path) -> Any:
-    """``load`` of a file, through the cache when one is usable (never required)."""
-    from . import __version__
-
-    st = path.stat()
-    key = f"{__version__}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
-    cdir = _cache_dir()
-    # crc32 names the entry (hashlib would load OpenSSL: 3 ms); the full key is checked on read
-    cfile = cdir / f"{path.stem}-{zlib.crc32(key.encode()):08x}.pickle" if cdir else None
-    if cfile is not None and cfile.is_file():
-        try:
-            with open(cfile, "rb") as f:
-                stored_key, data = _SafeUnpickler(f).load()
-            if stored_key == key:
-                return data
-        except Exception:   # a corrupt or foreign cache entry is just a miss
-            pass
-    data = load(path.read_text(encoding="utf-8"), str(path))
-    if cfile is not None:
-        try:
-            cdir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            tmp = cfile.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump((key, data), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cfile)
-        except OSError:      # read-only home, full disk: run without the cache
-            pass
-    return data
