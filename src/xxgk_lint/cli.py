@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .render import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 KINDS = ("government", "department", "township", "other")
@@ -72,7 +73,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["full", "concise", "json"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: full on a terminal, concise otherwise].")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),

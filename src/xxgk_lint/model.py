@@ -48,7 +48,6 @@ BLANK = "blank"
 PLACEHOLDER = "placeholder"   # "/", "-", "—", "无" …
 TEXT = "text"
 MISSING = "missing"           # the row or cell is absent from the document
-STATES = (NUMBER, BLANK, PLACEHOLDER, TEXT, MISSING)
 
 
 class Cell(Record):

@@ -42,9 +42,3 @@ def label_key(s: str) -> str:
     t = squash(s)
     t = _ENUM.sub("", t)
     return _LABEL_PUNCT.sub("", t)
-
-
-def enumerator(s: str) -> str:
-    """The leading enumerator of a label as written, normalised ("（四）" -> "(四)")."""
-    m = _ENUM.match(squash(s))
-    return m.group(0) if m else ""

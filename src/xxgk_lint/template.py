@@ -263,7 +263,6 @@ SECTIONS = (
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 CANONICAL_TITLE_KEYS = {label_key(s.title): s.key for s in SECTIONS}
 VARIANT_TITLE_KEYS = {label_key(v): s.key for s in SECTIONS for v in s.variants}
-NUMERALS = "一二三四五六七八九十"
 
 # Markers of the obsolete pre-2019 format (old 条例, Art. 31/32).
 PRE2019_HEADINGS = ("概述", "依申请公开政府信息情况", "政府信息公开的收费及减免情况", "咨询处理情况")

@@ -31,25 +31,19 @@ def _row_index(table: str) -> dict[str, str]:
     return _label_index(table, "row")
 
 
-def _col_index(table: str) -> dict[str, str]:
-    return _label_index(table, "col")
-
-
-def match(index: dict[str, str], text: str) -> str | None:
-    """Exact key match, else the longest alias (≥ 4 characters) the label starts with."""
+@lru_cache(maxsize=8192)
+def match(table: str, what: str, text: str) -> str | None:
+    """The row (what="row") or column id a label names: an exact match of its key, else the
+    longest alias of 4+ characters the label starts with ("部分公开（区分处理的…）")."""
     key = label_key(text)
     if not key:
         return None
+    index = _label_index(table, what)
     hit = index.get(key)
     if hit is not None:
         return hit
-    return _prefix(tuple(index.items()), key)
-
-
-@lru_cache(maxsize=4096)
-def _prefix(items: tuple[tuple[str, str], ...], key: str) -> str | None:
     best, best_len = None, 0
-    for alias, id_ in items:
+    for alias, id_ in index.items():
         if len(alias) >= 4 and key.startswith(alias) and len(alias) > best_len:
             best, best_len = id_, len(alias)
     return best
@@ -114,7 +108,6 @@ _T2_2021_COLS = {"issued", "repealed", "in_force", "amount"}
 
 def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t2", grid, notes)
-    rows, cols = _row_index("t2"), _col_index("t2")
     header: list[str | None] | None = None
     votes = {TEMPLATE_2021: 0, TEMPLATE_2019: 0}
     for cells in grid.rows:
@@ -124,7 +117,7 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         i0 = idx[0]
         first = label_key(cells[i0].text)
         if first == "信息内容":
-            header = [match(cols, c.text) for c in cells[i0 + 1:] if c.text.strip()]
+            header = [match("t2", "col", c.text) for c in cells[i0 + 1:] if c.text.strip()]
             for col in header:
                 votes[TEMPLATE_2019] += col in _T2_2019_COLS
                 votes[TEMPLATE_2021] += col in _T2_2021_COLS
@@ -132,7 +125,7 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         if first.startswith("第二十条") or first.startswith("第") and first.endswith("项"):
             header = None
             continue
-        row = match(rows, cells[i0].text)
+        row = match("t2", "row", cells[i0].text)
         if row is None:
             if len(idx) > 1 and not is_value_like(cells[i0].text):
                 b.note("unknown-row", cells[i0].loc, label=cells[i0].text.strip(), table=Tr("表二", "Table 2"))
@@ -178,10 +171,9 @@ def _t3_group(text: str) -> str | None:
 def _t3_columns(header_rows: list[list[RawCell]]) -> list[str]:
     """Column order from the header: one row holding all seven leaves decides; else the org
     sub-header decides the order of the five organisation columns."""
-    cols = _col_index("t3")
     canonical = ["natural_person", *_T3_ORG, "total"]
     for cells in header_rows:
-        leaves = [c for c in (match(cols, x.text) for x in cells if x.text.strip()) if c]
+        leaves = [c for c in (match("t3", "col", x.text) for x in cells if x.text.strip()) if c]
         if sorted(leaves) == sorted(canonical):
             return leaves
         orgs = [c for c in leaves if c in _T3_ORG]
@@ -192,7 +184,6 @@ def _t3_columns(header_rows: list[list[RawCell]]) -> list[str]:
 
 def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t3", grid, notes)
-    rows = _row_index("t3")
     header_rows: list[list[RawCell]] = []
     columns: list[str] | None = None
     group = ""
@@ -213,7 +204,7 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
                     row_id, start = "other_processing", i + 1     # the 2019 single row
                     break
                 continue
-            row_id = match(rows, text)
+            row_id = match("t3", "row", text)
             if row_id == "other_other" and group not in ("other_processing", ""):
                 row_id = None       # a bare "其他" belongs to （六）其他处理 only
             if row_id is None:
@@ -318,7 +309,6 @@ def _t4_header_tokens(header_rows: list[list[RawCell]], width: int) -> list[str]
 
 def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t4", grid, notes)
-    rows = _row_index("t4")
     header_rows: list[list[RawCell]] = []
     for cells in grid.rows:
         idx = _nonempty(cells)
@@ -330,7 +320,7 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
                 continue
             header_rows.append(cells)
             continue
-        label_row = match(rows, cells[idx[0]].text) if not is_value_like(cells[idx[0]].text) else None
+        label_row = match("t4", "row", cells[idx[0]].text) if not is_value_like(cells[idx[0]].text) else None
         if label_row is not None:       # layout with one labelled row per group
             b.row_locs[label_row] = cells[idx[0]].loc
             for col, cell in zip(_T4_LEAVES, _take(cells, idx[0] + 1, 5)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any, Callable, TextIO
 
-from ..findings import SEVERITY_RANK, Finding, Tr
+from ..findings import Finding, Tr
 from ..model import InputError, Location, Report
 
 FORMATS = ("full", "concise", "json")
@@ -57,7 +57,3 @@ def where(loc: Location | None, path: str) -> str:
     if loc is None or not loc.line:
         return path
     return f"{path}:{loc.line}:{loc.col}" if loc.col else f"{path}:{loc.line}"
-
-
-def worst_first(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key()))
