@@ -62,7 +62,8 @@ def throughput(n: int) -> None:
     from xxgk_lint.readers import read_text
     from xxgk_lint.readers.structured import read
     from xxgk_lint.rules import load_rules
-    from xxgk_lint.testing.generate import consistent_doc, to_pipe_text, to_yaml
+    from xxgk_lint.testing.documents import to_pipe_text
+    from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
     engine = Engine(load_rules())
     rng = random.Random(1)

@@ -26,17 +26,27 @@ class InputError(Exception):
 
 class Location(Record):
     """A place in a source file.  line/col are 1-based; end_col is exclusive (0 = unknown).
-    page (PDF), table/row/cell (1-based, DOCX/PDF) are 0 where they do not apply."""
 
-    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell")
+    For formats without lines (DOCX, PDF), line/col point into the report's ``lines`` (a text
+    listing made by the reader: one line per paragraph or table row) so a caret can be drawn,
+    and page, para (paragraph number), table/row/cell (1-based grid position) say where the
+    place is in the document; each is 0 where it does not apply."""
+
+    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para")
 
     def __init__(self, path: str, line: int = 0, col: int = 0, end_line: int = 0, end_col: int = 0,
-                 page: int = 0, table: int = 0, row: int = 0, cell: int = 0):
+                 page: int = 0, table: int = 0, row: int = 0, cell: int = 0, para: int = 0):
         self.path, self.line, self.col, self.end_line, self.end_col = path, line, col, end_line, end_col
-        self.page, self.table, self.row, self.cell = page, table, row, cell
+        self.page, self.table, self.row, self.cell, self.para = page, table, row, cell, para
 
     def __hash__(self) -> int:
         return hash((self.path, self.line, self.col, self.page, self.table, self.row, self.cell))
+
+    def span(self, start: int, end: int) -> "Location":
+        """The location of characters [start, end) of the text that starts here (same line)."""
+        col = self.col + start
+        return Location(self.path, self.line, col, self.line, col + (end - start), self.page, self.table,
+                        self.row, self.cell, self.para)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (0, "")} | {"path": self.path}
@@ -117,8 +127,7 @@ class Section(Record):
         if base is None:
             return self.loc
         off, loc = base
-        col = loc.col + (start - off)
-        return Location(loc.path, loc.line, col, loc.line, col + (end - start), loc.page, loc.table, loc.row, loc.cell)
+        return loc.span(start - off, end - off)
 
 
 class Metadata(Record):
@@ -157,10 +166,10 @@ class Note(Record):
 
 
 class Report(Record):
-    """The report: metadata, sections (preamble first), tables by id, reader notes, and the
-    source lines (for diagnostics)."""
+    """The report: metadata, sections (preamble first), tables by id, reader notes, the source
+    lines (for diagnostics), the reader that made it and the text encoding it detected."""
 
-    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader")
+    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding")
 
     def __init__(self, path: str, meta: Metadata, sections: list[Section], tables: dict[str, Table],
                  notes: list[Note] | None = None, lines: list[str] | None = None, reader: str = ""):
@@ -168,6 +177,7 @@ class Report(Record):
         self.notes = notes if notes is not None else []
         self.lines = lines if lines is not None else []
         self.reader = reader
+        self.encoding = ""        # of a text file, as detected
 
     def section(self, key: int) -> Section | None:
         for s in self.sections:

@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Hit, Place, Tr
+from ..labels import table_label
 from ..model import Report
 from ..template import TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_PRE2019, TEMPLATES
 from . import Context, Kind, ParamError, str_list
@@ -159,5 +160,9 @@ class Reader(Kind):
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             for note in report.notes:
                 if note.code in codes:
-                    yield Hit(note.loc, Place(table=note.args.get("table_id", "")), note.args)
+                    tid = note.args.get("table_id", "")
+                    args = dict(note.args)
+                    if tid:
+                        args["table"] = Tr(table_label(tid, "zh"), table_label(tid, "en"))
+                    yield Hit(note.loc, Place(table=tid), args)
         return check

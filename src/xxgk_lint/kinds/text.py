@@ -190,9 +190,7 @@ class Pattern(Kind):
 
 
 def _shift(loc: Location | None, start: int, end: int) -> Location | None:
-    if loc is None:
-        return None
-    return Location(loc.path, loc.line, loc.col + start, loc.line, loc.col + end, loc.page)
+    return loc.span(start, end) if loc is not None else None
 
 
 def _anchor_loc(report: Report, anchor: int | None, where: tuple[str, ...]) -> Location | None:

@@ -1,6 +1,6 @@
 """Readers: a file in, the report model out — or an InputError naming the file and why.
 
-The reader is chosen from the content, not only the extension.  Input files are only
+The reader is chosen from the content, not the extension alone.  Input files are only
 ever opened for reading.
 """
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from ..model import InputError, Report
 
 MAX_BYTES = 20 * 1024 * 1024   # no real report comes near this; a larger file is not one
+KINDS = ("structured", "html", "docx", "text")
 
 
 def read_bytes(path: str) -> bytes:
@@ -32,47 +33,66 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read file: {e.strerror}", path) from None
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused clearly."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("invalid UTF-16 text", path) from None
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, not a text report", path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 text (byte {e.start}); save the file as UTF-8", path, line) from None
-
-
-def sniff(text: str, path: str) -> str:
-    """'structured' for YAML/JSON reports, 'text' otherwise."""
+def sniff(data: bytes, path: str) -> str:
+    """Which reader a file needs, from its first bytes (the extension only breaks ties)."""
     ext = Path(path).suffix.lower()
-    if ext in (".yaml", ".yml", ".json"):
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"%PDF"):
+        raise InputError("PDF reports are not supported yet; save the report as .docx, .html or text", path)
+    if data.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf")):
+        raise InputError("old Word (.doc) and RTF files are not supported; save the report as .docx", path)
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):          # UTF-16: look at the decoded text
+        try:
+            head = data[:2048].decode("utf-16", errors="ignore").lstrip().lower().encode()
+        except LookupError:
+            head = b""
+    if ext in (".yaml", ".yml", ".json") or head.startswith((b"{", b"xxgk-report:", b"meta:")):
         return "structured"
-    head = text.lstrip()[:400]
-    if head.startswith("{") or head.startswith("xxgk-report:") or head.startswith("meta:"):
-        return "structured"
+    if ext in (".html", ".htm", ".shtml", ".xhtml") or head.startswith((b"<!doctype html", b"<html", b"<?xml")) \
+            or b"<body" in head or b"<meta" in head:
+        return "html"
     return "text"
 
 
 def read_report(path: str) -> Report:
-    text = decode(read_bytes(path), path)
+    return read_data(read_bytes(path), path)
+
+
+def read_data(data: bytes, path: str) -> Report:
+    """Any supported report from its bytes."""
+    if not data.strip():
+        raise InputError("empty file", path)
+    kind = sniff(data, path)
+    if kind == "docx":
+        from .assemble import assemble
+        from .docx import parse as parse_docx
+
+        return assemble(parse_docx(data, path))
+    from .encoding import decode
+
+    text, encoding = decode(data, path, html=kind == "html")
     if not text.strip():
         raise InputError("empty file", path)
-    if sniff(text, path) == "structured":
+    if kind == "structured":
         from .structured import read
-        return read(text, path)
-    from .assemble import assemble
-    from .text import parse
-    return assemble(parse(text, path))
+
+        report = read(text, path)
+    elif kind == "html":
+        from .assemble import assemble
+        from .html import parse as parse_html
+
+        report = assemble(parse_html(text, path))
+    else:
+        report = read_text(text, path)
+    report.encoding = encoding
+    return report
 
 
 def read_text(text: str, path: str = "<text>") -> Report:
-    """Read pipe text already in memory (tests, benchmarks)."""
+    """Read pipe text (or plain text) already in memory."""
     from .assemble import assemble
     from .text import parse
+
     return assemble(parse(text, path))

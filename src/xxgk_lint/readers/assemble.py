@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Location, Note, Report, Section, Table
+from ..model import InputError, Location, Note, Report, Section, Table
 from ..normalize import label_key, squash
 from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TABLE_NAMES, TEMPLATE_PRE2019,
                         TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS, table_spec)
@@ -13,6 +13,10 @@ from . import meta as meta_mod
 from .blocks import Document, Grid, Para
 from .tables import BUILDERS, classify
 
+# Site chrome that web extraction leaves in the text; it is no part of the report.
+_CHROME = re.compile(r"^(?:扫一扫在手机(?:上)?打开当前页|【?(?:打印|关闭|收藏|字体|大|中|小|分享到?)[】：:]?(?:\s*【?"
+                     r"(?:打印|关闭|收藏|大|中|小)】?)*|打印本页|关闭窗口|返回顶部|(?:上|下)一篇[:：].*|相关链接.*|"
+                     r"分享到[:：]?.*)$")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，]\s*(.{2,36}?)[。.:：]?$")
 _PRE2019_KEYS = {label_key(h) for h in PRE2019_HEADINGS}
 _SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
@@ -44,7 +48,27 @@ def classify_heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _simplify(doc: Document) -> None:
+    """Traditional characters read as simplified (same length, so locations hold)."""
+    from .chinese import to_simplified
+
+    done: set[int] = set()
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            block.text = to_simplified(block.text)
+            continue
+        for row in block.rows:
+            for cell in row:
+                if id(cell) not in done:      # merged cells are one object in many places
+                    done.add(id(cell))
+                    cell.text = to_simplified(cell.text)
+
+
 def assemble(doc: Document) -> Report:
+    from .chinese import looks_traditional
+
+    if looks_traditional("".join(b.text for b in doc.blocks if isinstance(b, Para))):
+        _simplify(doc)
     notes: list[Note] = []
     preamble = Section(0, "", "", "preamble", loc=Location(doc.path, 1, 1))
     sections: list[Section] = [preamble]
@@ -59,6 +83,8 @@ def assemble(doc: Document) -> Report:
 
     for block in doc.blocks:
         if isinstance(block, Para):
+            if _CHROME.match(squash(block.text)):
+                continue
             head = classify_heading(block.text)
             if head is not None:
                 key, numeral, form = head
@@ -101,6 +127,9 @@ def assemble(doc: Document) -> Report:
         tables[kind] = table
         versions[kind] = version
 
+    if not seen_keys and not tables and not pre2019:
+        raise InputError("no report found: none of the six section headings (一、总体情况 …) "
+                         "and none of tables 2-4", doc.path)
     meta = meta_mod.extract(paras, preamble_count, opening)
     meta.template = _template(versions, pre2019, meta.template_cited)
     return Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)

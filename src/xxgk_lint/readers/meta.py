@@ -80,8 +80,7 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 
 
 def _loc_at(p: Para, start: int, end: int) -> Location:
-    loc = p.loc
-    return Location(loc.path, loc.line, loc.col + start, loc.line, loc.col + end, loc.page, loc.table, loc.row, loc.cell)
+    return p.loc.span(start, end)
 
 
 def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Metadata:

@@ -157,7 +157,7 @@ def _sections(ctx: _Ctx, data: LocDict) -> list[Section]:
     if pre is not None:
         if not isinstance(pre, str):
             raise ctx.err("'preamble' must be text", data.locs["preamble"])
-        sec0.text, sec0.parts = pre, _parts(ctx, pre, data.locs["preamble"])
+        sec0.text, sec0.parts = pre.rstrip("\n"), _parts(ctx, pre, data.locs["preamble"])
     out.append(sec0)
     items = data.get("sections")
     if items is None:
@@ -187,6 +187,7 @@ def _sections(ctx: _Ctx, data: LocDict) -> list[Section]:
         text = item.get("text") or ""
         if not isinstance(text, str):
             raise ctx.err("section 'text' must be text", item.locs["text"])
+        text = text.rstrip("\n")      # a literal block's final newline is not content
         sec = Section(k, heading.strip(), numeral, form, text, ctx.loc(item.locs["heading"]))
         if "text" in item:
             sec.parts = _parts(ctx, text, item.locs["text"])

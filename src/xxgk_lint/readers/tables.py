@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..findings import Tr
 from ..model import MISSING, Cell, Location, Note, Table
 from ..normalize import label_key
 from ..template import PRE2019_ROWS, TABLES, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN, table_spec
@@ -47,6 +46,11 @@ def match(table: str, what: str, text: str) -> str | None:
         if len(alias) >= 4 and key.startswith(alias) and len(alias) > best_len:
             best, best_len = id_, len(alias)
     return best
+
+
+def _distinct(cells: list[RawCell]) -> list[RawCell]:
+    """Cells with a merged cell's repeats dropped (table 2 values span the unused columns)."""
+    return [c for k, c in enumerate(cells) if k == 0 or c is not cells[k - 1]]
 
 
 def _nonempty(cells: list[RawCell]) -> list[int]:
@@ -95,6 +99,15 @@ class _Builder:
         return Table(spec, cells, self.grid.loc)
 
 
+def _after(cells: list[RawCell], i: int) -> int:
+    """Index of the first cell after cells[i] that is not cells[i] itself repeated (a label
+    merged over several grid columns is one object in each of them)."""
+    j = i + 1
+    while j < len(cells) and cells[j] is cells[i]:
+        j += 1
+    return j
+
+
 def _take(cells: list[RawCell], start: int, n: int) -> list[RawCell | None]:
     out: list[RawCell | None] = list(cells[start:start + n])
     return out + [None] * (n - len(out))
@@ -117,7 +130,7 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         i0 = idx[0]
         first = label_key(cells[i0].text)
         if first == "信息内容":
-            header = [match("t2", "col", c.text) for c in cells[i0 + 1:] if c.text.strip()]
+            header = [match("t2", "col", c.text) for c in _distinct(cells[_after(cells, i0):]) if c.text.strip()]
             for col in header:
                 votes[TEMPLATE_2019] += col in _T2_2019_COLS
                 votes[TEMPLATE_2021] += col in _T2_2021_COLS
@@ -128,13 +141,13 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         row = match("t2", "row", cells[i0].text)
         if row is None:
             if len(idx) > 1 and not is_value_like(cells[i0].text):
-                b.note("unknown-row", cells[i0].loc, label=cells[i0].text.strip(), table=Tr("表二", "Table 2"))
+                b.note("unknown-row", cells[i0].loc, label=cells[i0].text.strip())
             continue
         if row in ("other_services", "procurement"):
             votes[TEMPLATE_2019] += 1
         b.row_locs[row] = cells[i0].loc
         row_cols = header or list(_t2_default_cols(row, votes))
-        for col, cell in zip(row_cols, _take(cells, i0 + 1, len(row_cols))):
+        for col, cell in zip(row_cols, _take(_distinct(cells[_after(cells, i0):]), 0, len(row_cols))):
             if col is not None and cell is not None:
                 b.put(row, col, cell)
     version = TEMPLATE_2019 if votes[TEMPLATE_2019] > votes[TEMPLATE_2021] else TEMPLATE_2021
@@ -201,7 +214,7 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             if g is not None:
                 group = g or group
                 if g == "other_processing" and _next_is_value(cells, i):
-                    row_id, start = "other_processing", i + 1     # the 2019 single row
+                    row_id, start = "other_processing", _after(cells, i)     # the 2019 single row
                     break
                 continue
             row_id = match("t3", "row", text)
@@ -209,22 +222,21 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
                 row_id = None       # a bare "其他" belongs to （六）其他处理 only
             if row_id is None:
                 break
-            start = i + 1
+            start = _after(cells, i)
             break
         if row_id is None:
             if columns is None and not any(is_value_like(cells[i].text) and cells[i].text.strip() for i in idx):
                 header_rows.append(cells)   # still in the header
             elif any(parse_cell(cells[i].text)[1] == "number" for i in idx):
                 label = next((cells[i].text.strip() for i in idx if not is_value_like(cells[i].text)), "")
-                b.note("unknown-row", cells[idx[0]].loc, label=label or "?", table=Tr("表三", "Table 3"))
+                b.note("unknown-row", cells[idx[0]].loc, label=label or "?")
             continue
         if columns is None:
             columns = _t3_columns(header_rows)
         if row_id.startswith("other_") and row_id != "other_processing":
             other_rows += 1
         if row_id in b.row_locs:
-            b.note("duplicate-row", cells[idx[0]].loc, label=cells[start - 1].text.strip(),
-                   table=Tr("表三", "Table 3"))
+            b.note("duplicate-row", cells[idx[0]].loc, label=cells[start - 1].text.strip())
             continue
         b.row_locs[row_id] = cells[start - 1].loc
         _put_row(b, row_id, columns, cells, start)
@@ -251,13 +263,10 @@ def _put_row(b: _Builder, row_id: str, columns: list[str], cells: list[RawCell],
     loc = cells[start - 1].loc if start else cells[0].loc
     if short:
         b.note("short-row", loc, label=cells[start - 1].text.strip() if start else "", found=n - len(short),
-               expected=n, table=Tr(*_TNAMES[b.table]))
+               expected=n)
     if extra:
         b.note("extra-cells", extra[0].loc, label=cells[start - 1].text.strip() if start else "",
-               found=n + len(extra), expected=n, table=Tr(*_TNAMES[b.table]))
-
-
-_TNAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
+               found=n + len(extra), expected=n)
 
 
 # --------------------------------------------------------------------------- table 4
@@ -323,7 +332,7 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         label_row = match("t4", "row", cells[idx[0]].text) if not is_value_like(cells[idx[0]].text) else None
         if label_row is not None:       # layout with one labelled row per group
             b.row_locs[label_row] = cells[idx[0]].loc
-            for col, cell in zip(_T4_LEAVES, _take(cells, idx[0] + 1, 5)):
+            for col, cell in zip(_T4_LEAVES, _take(cells, _after(cells, idx[0]), 5)):
                 if cell is not None:
                     b.put(label_row, col, cell)
             continue
@@ -338,11 +347,10 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         if order is None:
             order = list(_T4_LEAVES) * 3
             if tokens:
-                b.note("t4-header", cells[idx[0]].loc, found=" ".join(tokens[:16]),
-                       table=Tr("表四", "Table 4"))
+                b.note("t4-header", cells[idx[0]].loc, found=" ".join(tokens[:16]))
         if len(data) != 15:
             b.note("short-row" if len(data) < 15 else "extra-cells", cells[idx[0]].loc, label="",
-                   found=len(data), expected=15, table=Tr("表四", "Table 4"))
+                   found=len(data), expected=15)
         for j, cell in enumerate(data[:15]):
             b.put(_T4_GROUP_ORDER[j // 5], order[j], cell)
         for g in _T4_GROUP_ORDER:

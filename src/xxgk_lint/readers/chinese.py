@@ -1,0 +1,29 @@
+"""Traditional characters: a report written (or converted by its CMS) in traditional
+characters is matched like a simplified one.  OpenCC converts; it is loaded only for
+documents that need it, and only character-for-character results are used, so every
+location still points at the original text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Traditional forms of characters every report uses (總體情況, 報告, 統計, 開, 處理 …).
+_MARKERS = frozenset("總體況開處統計報與結轉辦條類國發區縣門會員設務網數據請機關")
+
+
+def looks_traditional(text: str, sample: int = 20000) -> bool:
+    head = text[:sample]
+    return sum(1 for ch in head if ch in _MARKERS) >= 5
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified text of the same length (a conversion that changes the length is not used)."""
+    out = _converter().convert(text)
+    return out if len(out) == len(text) else text

@@ -1,0 +1,130 @@
+"""Word (.docx), read with python-docx.
+
+Paragraphs and tables in document order (content controls included); merged cells are
+expanded from gridSpan and vMerge so a merged group label repeats in every row it covers.
+A location names the paragraph, or the table/row/column; ``lines`` lists each paragraph and
+each table row (as ``cell | cell``) so diagnostics can show the text with a caret.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..model import InputError, Location
+from .blocks import Document, Grid, Para, RawCell
+
+MAX_XML_BYTES = 64 * 1024 * 1024     # uncompressed document.xml: far above any real report
+MAX_RATIO = 200                      # compression ratio above which a part is a zip bomb
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _check_zip(data: bytes, path: str) -> None:
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = {i.filename: i for i in z.infolist()}
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise InputError(f"not a valid .docx (zip): {e}", path) from None
+    doc = infos.get("word/document.xml")
+    if doc is None:
+        raise InputError("not a Word document: the zip has no word/document.xml", path)
+    total = sum(i.file_size for i in infos.values())
+    if doc.file_size > MAX_XML_BYTES or total > 4 * MAX_XML_BYTES or \
+            any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1_000_000
+                for i in infos.values()):
+        raise InputError("refusing the .docx: it expands to far more than any report (zip bomb?)", path)
+
+
+def parse(data: bytes, path: str) -> Document:
+    _check_zip(data, path)
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:   # python-docx raises many kinds for a broken package
+        raise InputError(f"cannot read the .docx: {type(e).__name__}: {e}", path) from None
+    reader = _Reader(path, Paragraph)
+    reader.container(document.element.body)
+    return Document(path, reader.blocks, reader.lines, "docx")
+
+
+class _Reader:
+    def __init__(self, path: str, paragraph_cls):
+        self.path, self.Paragraph = path, paragraph_cls
+        self.blocks: list[Para | Grid] = []
+        self.lines: list[str] = []
+        self.para_no = self.table_no = 0
+
+    def container(self, el) -> None:
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == _W + "p":
+                self.paragraph(child)
+            elif tag == _W + "tbl":
+                self.table(child)
+            elif tag == _W + "sdt":          # content control: its content is ordinary body content
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self.container(content)
+
+    def paragraph(self, p) -> None:
+        self.para_no += 1
+        text = self.Paragraph(p, None).text
+        self.lines.append(text)
+        line = len(self.lines)
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            self.blocks.append(Para(text.strip(), Location(self.path, line, lead + 1, line, len(text.rstrip()) + 1,
+                                                           para=self.para_no)))
+        elif p.find(f".//{_W}drawing") is not None or p.find(f".//{_W}pict") is not None:
+            self.blocks.append(Grid([], Location(self.path, line, 1, para=self.para_no), image=True))
+
+    def _cell_text(self, tc) -> str:
+        return "\n".join(self.Paragraph(p, None).text for p in tc.iter(_W + "p"))
+
+    def table(self, tbl) -> None:
+        self.table_no += 1
+        rows: list[list[RawCell]] = []
+        above: dict[int, RawCell] = {}       # grid column -> cell a vMerge="continue" repeats
+        first_line = len(self.lines) + 1
+        for r, tr in enumerate(tbl.iter(_W + "tr"), 1):
+            if tr.getparent() is not tbl:    # rows of a nested table belong to that table
+                continue
+            texts: list[tuple[str, int, int]] = []   # (text, grid column, span)
+            col = 0
+            for tc in tr.iter(_W + "tc"):
+                if tc.getparent() is not tr:
+                    continue
+                tcpr = tc.find(_W + "tcPr")
+                span, merge = 1, None
+                if tcpr is not None:
+                    gs = tcpr.find(_W + "gridSpan")
+                    vm = tcpr.find(_W + "vMerge")
+                    if gs is not None:
+                        span = max(1, min(int(gs.get(_W + "val", "1") or 1), 64))
+                    if vm is not None:
+                        merge = vm.get(_W + "val", "continue")
+                texts.append((self._cell_text(tc) if merge != "continue" else "\0", col, span))
+                col += span
+            # the row as a listing line, to point a caret at a cell
+            listing, offsets = "", []
+            for text, _, _ in texts:
+                shown = "" if text == "\0" else text.replace("\n", " ")
+                offsets.append((len(listing) + 1, len(listing) + 1 + len(shown)))
+                listing += shown + " | "
+            self.lines.append(listing.rstrip())
+            line = len(self.lines)
+            row: list[RawCell] = []
+            for (text, c, span), (start, end) in zip(texts, offsets):
+                if text == "\0":
+                    cell = above.get(c) or RawCell("", Location(self.path, line, start, line, end,
+                                                                table=self.table_no, row=r, cell=c + 1))
+                else:
+                    cell = RawCell(text, Location(self.path, line, start, line, max(end, start + 1),
+                                                  table=self.table_no, row=r, cell=c + 1))
+                for k in range(span):
+                    above[c + k] = cell
+                    row.append(cell)
+            rows.append(row)
+        self.blocks.append(Grid(rows, Location(self.path, first_line, 1, table=self.table_no)))

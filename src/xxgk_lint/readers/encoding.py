@@ -1,0 +1,55 @@
+"""Bytes to text: UTF-8 (BOM or not), UTF-16 with BOM, or detected (GB18030/GBK, Big5 …)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import InputError
+
+# Encodings that Chinese reports come in; a detector's guess outside these is not trusted.
+_CHINESE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_8", "utf_16", "utf_32", "hz", "cp950", "cp936")
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def decode(data: bytes, path: str, html: bool = False) -> tuple[str, str]:
+    """(text, encoding name).  Raises InputError for binary data or an undetectable encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("invalid UTF-16 text", path) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise _bad(data, e, path) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not a text report", path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        first_error = e
+    if html:   # a page that declares its charset is taken at its word
+        m = _HTML_CHARSET.search(data[:4096])
+        if m:
+            name = m.group(1).decode("ascii").lower()
+            name = "gb18030" if name in ("gb2312", "gbk") else name   # GB18030 is a superset of both
+            try:
+                return data.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=list(_CHINESE)).best()
+    if best is not None:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (LookupError, UnicodeDecodeError):
+            pass
+    raise _bad(data, first_error, path)
+
+
+def _bad(data: bytes, e: UnicodeDecodeError, path: str) -> InputError:
+    line = data[:e.start].count(b"\n") + 1
+    return InputError(f"cannot decode the text: not UTF-8 (bad byte at offset {e.start}) and no Chinese "
+                      f"encoding (GB18030/GBK/Big5) detected", path, line)

@@ -1,0 +1,231 @@
+"""HTML: the published web page, parsed with lxml.
+
+Finds the article among the site's chrome (navigation, breadcrumbs, 扫一扫 footers) as the
+smallest element holding the section headings and statistics tables; reads the metadata
+block and <meta>/<title> the CMS prints; expands rowspan/colspan so a rowspan="22" group
+label repeats instead of shifting the numbers.  A cell's location is the line and column
+of its <td> in the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import InputError, Location
+from ..normalize import squash
+from .assemble import classify_heading
+from .blocks import Document, Grid, Para, RawCell
+from .tables import classify
+
+MAX_SPAN = 64              # a hostile colspan="100000" must not allocate a huge grid
+_DROP = ("script", "style", "noscript", "template", "iframe", "svg", "object", "select", "button", "head")
+_BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+                    "blockquote", "center", "pre", "dd", "dt", "dl", "header", "footer", "form", "fieldset",
+                    "address", "main", "aside", "nav", "hr", "figure", "figcaption", "caption"})
+_META_NAMES = {"articletitle": "标题", "title": "标题", "pubdate": "发布日期", "publishdate": "发布日期",
+               "firstpublishedtime": "发布日期", "contentsource": "发布机构", "source": "发布机构",
+               "sitename": "", "author": ""}
+_META_LINE = re.compile(r"(索引号|发布机构|发文机关|发布单位|发布日期|发文日期|成文日期|来源)\s*[:：]")
+_TD = re.compile(r"<t[dh][\s>/]", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse(text: str, path: str) -> Document:
+    from lxml import etree
+    from lxml import html as lhtml
+
+    lines = text.splitlines()
+    parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lhtml.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+    except (etree.ParserError, ValueError) as e:
+        raise InputError(f"cannot parse the HTML: {e}", path) from None
+    head_blocks = _head_metadata(root, path, lines)
+    for el in list(root.iter(*_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    body = root.find("body") if root.find("body") is not None else root
+    td_cols = _td_columns(body, lines)
+    article = _article(body)
+    walker = _Walker(path, lines, td_cols)
+    walker.blocks.extend(head_blocks)
+    if article is not body:
+        walker.preface(body, article)
+    walker.walk(article)
+    walker.flush()
+    return Document(path, walker.blocks, lines, "html")
+
+
+def _loc_of(el, path: str) -> Location:
+    return Location(path, el.sourceline or 0, 1)
+
+
+def _head_metadata(root, path: str, lines: list[str]) -> list[Para]:
+    """<title> and the <meta name="ArticleTitle|PubDate|ContentSource"> most CMSs print."""
+    out: list[Para] = []
+    for meta in root.iter("meta"):
+        label = _META_NAMES.get((meta.get("name") or "").lower())
+        content = (meta.get("content") or "").strip()
+        if label and content:
+            out.append(Para(f"{label}：{content}", _loc_of(meta, path)))
+    title = root.find(".//title")
+    if title is not None and (title.text or "").strip():
+        # "报告标题_某某网" / "报告标题-某某政府网": the site name follows a separator
+        text = re.split(r"\s*[_|｜]\s*|\s+-\s+", title.text.strip())[0]
+        out.append(Para(text, _loc_of(title, path)))
+    return out
+
+
+def _td_columns(body, lines: list[str]) -> dict:
+    """Column of each <td>/<th> start tag: the k-th cell element on a line is the k-th '<td' there."""
+    positions: dict[int, list[int]] = {}
+    seen: dict[int, int] = {}
+    out = {}
+    for el in body.iter("td", "th"):
+        line = el.sourceline or 0
+        if line not in positions:
+            src = lines[line - 1] if 0 < line <= len(lines) else ""
+            positions[line] = [m.start() + 1 for m in _TD.finditer(src)]
+        k = seen.get(line, 0)
+        seen[line] = k + 1
+        cols = positions[line]
+        out[el] = cols[k] if k < len(cols) else 1
+    return out
+
+
+def _article(body):
+    """The smallest element that holds the report: every section heading and statistics table."""
+    marks = []
+    for el in body.iter():
+        if el.tag == "table":
+            if el.find(".//table") is None and _is_stat_table(el):
+                marks.append(el)
+        elif (el.tag in _BLOCK or el.tag in ("span", "strong", "b", "font", "td")) and el.xpath("count(.//*)") <= 6:
+            text = el.text_content()
+            if len(text) <= 60 and classify_heading(text) is not None and \
+                    not any(classify_heading(c.text_content()) for c in el):
+                marks.append(el)
+    if not marks:
+        return body
+    common = list(marks[0].iterancestors())[::-1] + [marks[0]]
+    for m in marks[1:]:
+        chain = set(m.iterancestors()) | {m}
+        while common and common[-1] not in chain:
+            common.pop()
+    return common[-1] if common else body
+
+
+def _is_stat_table(table) -> bool:
+    rows = [[RawCell(td.text_content(), None) for td in tr.iter("td", "th")] for tr in table.iter("tr")]  # type: ignore[arg-type]
+    return classify(Grid(rows, None)) is not None  # type: ignore[arg-type]
+
+
+class _Walker:
+    def __init__(self, path: str, lines: list[str], td_cols: dict):
+        self.path, self.lines, self.td_cols = path, lines, td_cols
+        self.blocks: list[Para | Grid] = []
+        self.buf: list[tuple[str, object]] = []
+
+    # ----------------------------------------------------------------- paragraphs
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        text = re.sub(r"[ \t\r\n\u00a0]+", " ", "".join(t for t, _ in self.buf)).strip()
+        first_el = self.buf[0][1]
+        self.buf = []
+        if text:
+            self.blocks.append(Para(text, self._text_loc(text, first_el)))
+
+    def _text_loc(self, text: str, el) -> Location:
+        line = getattr(el, "sourceline", None) or 0
+        probe = text[:6]
+        for n in range(max(line, 1), min(max(line, 1) + 8, len(self.lines) + 1)):
+            k = self.lines[n - 1].find(probe)
+            if k >= 0:
+                return Location(self.path, n, k + 1, n, k + 1 + len(text) if len(text) < 400 else 0)
+        return Location(self.path, line, 1)
+
+    def preface(self, body, article) -> None:
+        """Elements before the article that carry metadata (索引号/发布机构/发布日期) or the title;
+        the innermost of nested matches is taken."""
+        found = []
+        ancestors = set(article.iterancestors())
+        for el in body.iter():
+            if el is article:
+                break
+            if el in ancestors or el.tag not in _BLOCK and el.tag not in ("td", "span", "li"):
+                continue
+            text = squash(el.text_content())
+            if text and len(text) < 300 and (_META_LINE.search(text) or el.tag in ("h1", "h2", "h3")
+                                             or "title" in (el.get("class") or "")):
+                found.append(el)
+        inner = [el for el in found if not any(o is not el and el in set(o.iterancestors()) for o in found)]
+        for el in inner:
+            self.blocks.append(Para(re.sub(r"\s+", " ", el.text_content()).strip(), _loc_of(el, self.path)))
+
+    # ----------------------------------------------------------------- tree walk
+    def walk(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and el.find(".//table") is None:
+            self.flush()
+            self.blocks.append(self._grid(el))
+            return
+        if tag == "img":
+            self.flush()
+            self.blocks.append(Grid([], _loc_of(el, self.path), image=True))
+            return
+        if tag == "br":
+            self.flush()
+            return
+        block = tag in _BLOCK or tag in ("table", "tr", "td", "th", "tbody", "thead")
+        if block:
+            self.flush()
+        if el.text:
+            self.buf.append((el.text, el))
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                self.buf.append((child.tail, child))
+        if block:
+            self.flush()
+
+    def _grid(self, table) -> Grid:
+        rows: list[list[RawCell]] = []
+        pending: dict[int, tuple[RawCell, int]] = {}   # column -> (cell, rows still covered)
+        for tr in table.iter("tr"):        # no nested tables here: the walker recursed into those
+            row: list[RawCell] = []
+
+            def carry() -> None:
+                while len(row) in pending:
+                    cell, left = pending[len(row)]
+                    if left > 1:
+                        pending[len(row)] = (cell, left - 1)
+                    else:
+                        del pending[len(row)]
+                    row.append(cell)
+
+            for td in tr:
+                if td.tag not in ("td", "th"):
+                    continue
+                carry()
+                text = re.sub(r"\s+", " ", td.text_content()).strip()
+                col = self.td_cols.get(td, 1)
+                line = td.sourceline or 0
+                cell = RawCell(text, Location(self.path, line, col, line, col + 3))
+                rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
+                for _ in range(cs):
+                    if rs > 1:
+                        pending[len(row)] = (cell, rs - 1)
+                    row.append(cell)
+            carry()
+            if row:
+                rows.append(row)
+        first = table.sourceline or 0
+        return Grid(rows, Location(self.path, first, 1))
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), MAX_SPAN))
+    except ValueError:
+        return 1
