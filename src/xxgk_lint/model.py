@@ -71,14 +71,21 @@ class Cell(Record):
 
 class Table(Record):
     """A statistics table: every cell of its template layout, keyed by (row id, column id).
-    ``present`` is False for a table that exists only as an image (``image_only``)."""
 
-    __slots__ = ("spec", "cells", "loc", "present", "image_only", "_numbers")
+    ``form`` is "table", or "image" when the document shows the table only as a picture, or
+    "unreadable" when its text is there but no table structure can be recovered from it;
+    only a "table" has cells."""
+
+    __slots__ = ("spec", "cells", "loc", "form", "_numbers")
 
     def __init__(self, spec: TableSpec, cells: dict[tuple[str, str], Cell], loc: Location | None = None,
-                 present: bool = True, image_only: bool = False):
-        self.spec, self.cells, self.loc, self.present, self.image_only = spec, cells, loc, present, image_only
+                 form: str = "table"):
+        self.spec, self.cells, self.loc, self.form = spec, cells, loc, form
         self._numbers: dict[tuple[str, str], int | float] | None = None
+
+    @property
+    def present(self) -> bool:
+        return self.form == "table"
 
     def numbers(self) -> dict[tuple[str, str], int | float]:
         """Numeric cells only (computed once): what arithmetic rules read."""

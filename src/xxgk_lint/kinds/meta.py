@@ -92,13 +92,21 @@ class Date(Kind):
 
 
 class Template(Kind):
-    """The report (or one of its tables) follows a template other than the one its year requires."""
+    """``check: outdated``: the report (or one of its tables) follows a template older than the
+    one its year requires.  ``check: cited``: the text cites one template, the tables follow another."""
 
     name = "template"
-    fields = frozenset({"template", "expected", "year", "table"})
-    params = {"expected": ((str,), True), "outdated": ((str, list), True)}
+    fields = frozenset({"template", "expected", "year", "table", "cited"})
+    params = {"check": ((str,), False), "expected": ((str,), False), "outdated": ((str, list), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
+        mode = params.get("check", "outdated")
+        if mode == "cited":
+            return self._cited
+        if mode != "outdated":
+            raise ParamError("'check' must be outdated or cited", "check")
+        if "expected" not in params or "outdated" not in params:
+            raise ParamError("check 'outdated' needs 'expected' and 'outdated'")
         expected = params["expected"]
         outdated = str_list(params, "outdated")
         for t in (expected, *outdated):
@@ -117,6 +125,14 @@ class Template(Kind):
                     yield Hit(table.loc, Place(table=tid),
                               args | {"template": _TEMPLATE_LABELS[table.spec.version], "table": tid})
         return check
+
+
+    @staticmethod
+    def _cited(report: Report, ctx: Context) -> Iterator[Hit]:
+        cited, used = report.meta.template_cited, report.meta.template
+        if cited and used in _TEMPLATE_LABELS and cited != used:
+            yield Hit(None, Place(field="template"), {"cited": _TEMPLATE_LABELS[cited],
+                                                      "template": _TEMPLATE_LABELS[used], "year": report.meta.year})
 
 
 _FIELDS = ("title", "title_body", "body", "year", "published", "period", "kind")

@@ -107,16 +107,21 @@ class Presence(Kind):
 
     def build(self, params: dict[str, Any], rule: Any):
         target = params["target"]
-        if target not in ("tables", "rows", "cells"):
-            raise ParamError("'target' must be tables, rows or cells", "target")
+        if target not in ("tables", "images", "unreadable", "rows", "cells"):
+            raise ParamError("'target' must be tables, images, unreadable, rows or cells", "target")
         tables = str_list(params, "table", TABLE_IDS)
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             for tid in tables:
                 table = report.tables.get(tid)
+                if target in _FORMS:
+                    if table is not None and table.form == _FORMS[target]:
+                        yield Hit(table.loc or _anchor(report, tid), Place(table=tid),
+                                  {"table": Tr(table_label(tid, "zh"), table_label(tid, "en"))})
+                    continue
                 if target == "tables":
                     if table is None or not table.present:
-                        if table is None or not table.image_only:   # images are their own rule
+                        if table is None:   # images and unreadable tables have their own rules
                             yield Hit(_anchor(report, tid), Place(table=tid),
                                       {"table": Tr(table_label(tid, "zh"), table_label(tid, "en"))})
                     continue
@@ -142,6 +147,9 @@ class Presence(Kind):
                         ", ".join(f'"{row_label(tid, r, "en")}"' for r in shown) + (f" and {more} more" if more else "")))
                     yield Hit(table.loc, Place(table=tid), args)
         return check
+
+
+_FORMS = {"images": "image", "unreadable": "unreadable"}    # presence targets for tables not readable as tables
 
 
 def _anchor(report: Report, table: str):

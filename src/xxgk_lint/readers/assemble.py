@@ -18,6 +18,7 @@ _CHROME = re.compile(r"^(?:扫一扫在手机(?:上)?打开当前页|【?(?:打�
                      r"(?:打印|关闭|收藏|大|中|小)】?)*|打印本页|关闭窗口|返回顶部|(?:上|下)一篇[:：].*|相关链接.*|"
                      r"分享到[:：]?.*)$")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，]\s*(.{2,36}?)[。.:：]?$")
+_NUMBER = re.compile(r"(?<![\d.年月日号])\b\d+(?:\.\d+)?\b(?![\d.年月日号%件条次个])")
 _PRE2019_KEYS = {label_key(h) for h in PRE2019_HEADINGS}
 _SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
 
@@ -80,6 +81,7 @@ def assemble(doc: Document) -> Report:
     opening: Para | None = None
     pre2019 = False
     seen_keys: set[int] = set()
+    grids: dict[str, tuple[Section, Grid]] = {}    # table id -> (its section, its rows so far)
 
     for block in doc.blocks:
         if isinstance(block, Para):
@@ -111,22 +113,29 @@ def assemble(doc: Document) -> Report:
         current.has_table = True
         if block.image:
             tid = _SECTION_TABLE.get(current.key)
-            if tid and tid not in tables:
-                tables[tid] = Table(table_spec(tid, "2021"), {}, block.loc, present=False, image_only=True)
+            if tid and tid not in tables:   # a real table later in the section takes its place
+                tables[tid] = Table(table_spec(tid, "2021"), {}, block.loc, form="image")
             continue
-        kind = classify(block)
+        kind = classify(block) or _SECTION_TABLE.get(current.key)
         if kind == "pre2019":
             pre2019 = True
             continue
         if kind is None:
             continue
-        if kind in tables and tables[kind].present:
-            notes.append(Note("duplicate-table", block.loc, {"table_id": kind, "label": TABLE_NAMES[kind][0]}))
+        if kind in grids:
+            if grids[kind][0] is current:     # one table split over several grids (page breaks)
+                grids[kind][1].rows.extend(block.rows)
+            else:
+                notes.append(Note("duplicate-table", block.loc, {"table_id": kind, "label": TABLE_NAMES[kind][0]}))
             continue
-        table, version = BUILDERS[kind](block, notes)
-        tables[kind] = table
-        versions[kind] = version
+        grids[kind] = (current, Grid(list(block.rows), block.loc))
 
+    for kind, (_, grid) in grids.items():
+        tables[kind], versions[kind] = BUILDERS[kind](grid, notes)
+    for sec in sections:        # a section whose table text lost its rows and columns
+        tid = _SECTION_TABLE.get(sec.key)
+        if tid and tid not in tables and len(_NUMBER.findall(sec.text)) >= 6:
+            tables[tid] = Table(table_spec(tid, "2021"), {}, sec.loc, form="unreadable")
     if not seen_keys and not tables and not pre2019:
         raise InputError("no report found: none of the six section headings (一、总体情况 …) "
                          "and none of tables 2-4", doc.path)

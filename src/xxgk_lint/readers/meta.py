@@ -64,6 +64,14 @@ def issuer_kind(body: str) -> str:
     return "other"
 
 
+def cited_template(text: str) -> str:
+    """The template a text cites: 国办公开办函〔2021〕30号 → "2021", 〔2019〕60号 → "2019"."""
+    for version, rx in _CITED:
+        if rx.search(text):
+            return version
+    return ""
+
+
 def parse_title(title: str) -> tuple[int | None, str]:
     """(year, body) named in a title like "某市人民政府2023年政府信息公开工作年度报告"."""
     m = _TITLE_BODY.search(squash(title)) if title else None
@@ -147,10 +155,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Met
         if not meta.body and (place + "人民政府" in full_text or place + "政府" in full_text):
             meta.body, meta.body_source = place + "人民政府", "text"
 
-    for version, rx in _CITED:
-        if rx.search(full_text):
-            meta.template_cited = version
-            break
+    meta.template_cited = cited_template(full_text)
     if meta.body:
         meta.kind, meta.kind_source = issuer_kind(meta.body), meta.body_source
     return meta

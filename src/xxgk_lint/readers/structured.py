@@ -17,7 +17,7 @@ from ..template import (ISSUER_KINDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, 
 from ..values import parse_cell
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
-from .meta import _DATE_CN, _DATE_ISO, issuer_kind, parse_title
+from .meta import _DATE_CN, _DATE_ISO, cited_template, issuer_kind, parse_title
 
 FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1
@@ -65,6 +65,7 @@ def read(text: str, path: str) -> Report:
     meta = _meta(ctx, data.get("meta"), data.locs.get("meta"))
     sections = _sections(ctx, data)
     tables = _tables(ctx, data.get("tables"), data.locs.get("tables"), meta)
+    meta.template_cited = cited_template("\n".join(s.text for s in sections))
     for sec in sections:    # sections 二-四 hold their table
         tid = {2: "t2", 3: "t3", 4: "t4"}.get(sec.key)
         sec.has_table = tid in tables
@@ -239,11 +240,12 @@ def _tables(ctx: _Ctx, d: Any, pos: Any, meta: Metadata) -> dict[str, Table]:
         tpos = d.key_locs[tid]
         if tid not in TABLE_IDS:
             raise ctx.err(f"unknown table {tid!r}{_suggest(tid, TABLE_IDS)}; tables are t2, t3, t4", tpos)
-        if rows == "image":
-            out[tid] = Table(table_spec(tid, TEMPLATE_2021), {}, ctx.loc(tpos), present=False, image_only=True)
+        if rows in ("image", "unreadable"):
+            out[tid] = Table(table_spec(tid, TEMPLATE_2021), {}, ctx.loc(tpos), form=rows)
             continue
         if not isinstance(rows, LocDict):
-            raise ctx.err(f"tables.{tid} must be a mapping of row id to values (or 'image')", d.locs[tid])
+            raise ctx.err(f"tables.{tid} must be a mapping of row id to values (or 'image', 'unreadable')",
+                          d.locs[tid])
         spec = table_spec(tid, _version(tid, rows, meta.template))
         out[tid] = _table(ctx, spec, rows, ctx.loc(tpos))
     return out

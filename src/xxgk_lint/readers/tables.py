@@ -302,16 +302,16 @@ def _t4_header_tokens(header_rows: list[list[RawCell]], width: int) -> list[str]
             parts = []
             for r in full:
                 k = label_key(r[j].text)
-                if k and k not in _T4_GROUP_WORDS and k not in parts:
+                if k and k not in _T4_GROUP_WORDS and k not in parts and not is_value_like(r[j].text):
                     parts.append(k)
             tokens.append("".join(parts))
         if all(tokens):
             return tokens
     out: list[str] = []
     for r in header_rows:
-        for c in r:
+        for c in _distinct(r):
             k = label_key(c.text)
-            if k and k not in _T4_GROUP_WORDS:
+            if k and k not in _T4_GROUP_WORDS and not is_value_like(c.text):
                 out.append(k)
     return out
 
@@ -336,25 +336,29 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
                 if cell is not None:
                     b.put(label_row, col, cell)
             continue
-        # one row of 15 values (the template's own layout)
-        data = cells[idx[0]:]
+        # one row of 15 values (the template's own layout); text before the first value is the
+        # end of a header that extraction put on the same line ("总计" then fifteen numbers)
+        first = next(i for i in idx if is_value_like(cells[i].text))
+        data = cells[first:]
         while len(data) > 15 and not data[-1].text.strip():
             data = data[:-1]
-        width = len(cells) - idx[0] if all(len(r) == len(cells) for r in header_rows) else len(data)
-        tokens = _t4_header_tokens([r[idx[0]:] if len(r) == len(cells) else r for r in header_rows],
-                                   width)
+        width = len(cells) - first if all(len(r) == len(cells) for r in header_rows) else len(data)
+        heads = [r[first:] if len(r) == len(cells) else r for r in header_rows]
+        if first > idx[0]:
+            heads.append(cells[idx[0]:first])
+        tokens = _t4_header_tokens(heads, width)
         order = _t4_leaf_order(tokens)
         if order is None:
             order = list(_T4_LEAVES) * 3
             if tokens:
-                b.note("t4-header", cells[idx[0]].loc, found=" ".join(tokens[:16]))
+                b.note("t4-header", cells[first].loc, found=" ".join(tokens[:16]))
         if len(data) != 15:
-            b.note("short-row" if len(data) < 15 else "extra-cells", cells[idx[0]].loc, label="",
+            b.note("short-row" if len(data) < 15 else "extra-cells", cells[first].loc, label="",
                    found=len(data), expected=15)
         for j, cell in enumerate(data[:15]):
             b.put(_T4_GROUP_ORDER[j // 5], order[j], cell)
         for g in _T4_GROUP_ORDER:
-            b.row_locs[g] = cells[idx[0]].loc
+            b.row_locs[g] = cells[first].loc
     return b.finish(TEMPLATE_2021), TEMPLATE_UNKNOWN   # table 4 is the same in both templates
 
 
