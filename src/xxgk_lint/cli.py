@@ -92,7 +92,7 @@ def cli() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, color,
           quiet, verbose, debug) -> None:
-    """Check report files (YAML/JSON or pipe text)."""
+    """Check report files: YAML/JSON, HTML, Word (.docx) or text, in any Chinese encoding."""
     from .findings import SEVERITY_RANK
     from .model import InputError
     from .readers import read_report
@@ -129,6 +129,31 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
     if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the YAML here [default: standard output].")
+def extract(file, output) -> None:
+    """Write the structured YAML of a report (any supported format)."""
+    from .extract import to_yaml
+    from .model import InputError
+    from .readers import read_report
+
+    try:
+        report = read_report(file)
+    except InputError as e:
+        _fail(str(e))
+        sys.exit(EXIT_INPUT)
+    text = to_yaml(report)
+    if output:
+        if Path(output).resolve() == Path(file).resolve():
+            _fail(f"{output}: refusing to overwrite the input file")
+            sys.exit(EXIT_INPUT)
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command("rules")

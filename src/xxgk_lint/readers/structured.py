@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from ..model import MISSING, NUMBER, Cell, InputError, Location, Metadata, Report, Section, Table
+from ..model import MISSING, NUMBER, Cell, InputError, Location, Metadata, Note, Report, Section, Table
 from ..template import (ISSUER_KINDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN,
                         TEMPLATES, TableSpec, table_spec)
 from ..values import parse_cell
@@ -21,7 +21,8 @@ from .meta import _DATE_CN, _DATE_ISO, cited_template, issuer_kind, parse_title
 
 FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1
-TOP_KEYS = {FORMAT_KEY, "meta", "preamble", "sections", "tables"}
+TOP_KEYS = {FORMAT_KEY, "meta", "preamble", "sections", "tables", "notes"}
+NOTE_KEYS = {"code", "table_id", "label", "found", "expected", "at"}
 META_KEYS = {"title", "body", "kind", "year", "published", "template", "period", "source"}
 SECTION_KEYS = {"key", "heading", "text"}
 
@@ -74,7 +75,24 @@ def read(text: str, path: str) -> Report:
             if tid in tables and tables[tid].present:
                 meta.template = tables[tid].spec.version
                 break
-    return Report(path, meta, sections, tables, [], ctx.lines, "yaml")
+    return Report(path, meta, sections, tables, _notes(ctx, data.get("notes"), data.locs.get("notes")),
+                  ctx.lines, "yaml")
+
+
+def _notes(ctx: _Ctx, items: Any, pos: Any) -> list[Note]:
+    """What the reader of the original document noticed (written by `extract`)."""
+    if items is None:
+        return []
+    if not isinstance(items, LocList):
+        raise ctx.err("'notes' must be a list", pos)
+    out = []
+    for item, ipos in zip(items, items.locs):
+        if not isinstance(item, LocDict) or not isinstance(item.get("code"), str):
+            raise ctx.err("each note needs a 'code'", ipos)
+        _check_keys(ctx, item, NOTE_KEYS, "note")
+        args = {k: v for k, v in item.items() if k not in ("code", "at")}
+        out.append(Note(item["code"], ctx.loc(ipos), args))
+    return out
 
 
 # --------------------------------------------------------------------------- meta
@@ -252,18 +270,24 @@ def _tables(ctx: _Ctx, d: Any, pos: Any, meta: Metadata) -> dict[str, Table]:
 
 
 def _version(tid: str, rows: LocDict, declared: str) -> str:
-    if declared in (TEMPLATE_2021, TEMPLATE_2019):
-        return declared
-    if tid == "t3" and "other_processing" in rows:
-        return TEMPLATE_2019
+    """A table's layout: from its own rows and columns (a 2021 report may print an old
+    table), else the declared template, else the current one."""
+    if tid == "t3":
+        if "other_processing" in rows:
+            return TEMPLATE_2019
+        if {"other_overdue_correction", "other_overdue_fee", "other_other"} & set(rows):
+            return TEMPLATE_2021
     if tid == "t2":
         cols: set[str] = set()
         for v in rows.values():
             if isinstance(v, dict):
                 cols.update(v)
-        if {"made", "published", "prev_items", "change"} & cols or {"other_services", "procurement"} & set(rows):
+        if {"made", "published", "total_published", "prev_items", "change"} & cols or \
+                {"other_services", "procurement"} & set(rows):
             return TEMPLATE_2019
-    return TEMPLATE_2021
+        if {"issued", "repealed", "in_force", "amount"} & cols:
+            return TEMPLATE_2021
+    return declared if declared in (TEMPLATE_2021, TEMPLATE_2019) else TEMPLATE_2021
 
 
 def _table(ctx: _Ctx, spec: TableSpec, rows: LocDict, loc: Location) -> Table:

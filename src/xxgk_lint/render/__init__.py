@@ -53,7 +53,19 @@ def plain_args(args: dict[str, Any], lang: str) -> dict[str, Any]:
     return {k: (v.pick(lang) if isinstance(v, Tr) else v) for k, v in args.items()}
 
 
-def where(loc: Location | None, path: str) -> str:
-    if loc is None or not loc.line:
+def where(loc: Location | None, path: str, lang: str = "zh") -> str:
+    """path:line:col for text formats; for Word and PDF, the page, paragraph or table cell
+    (their line numbers only index the reader's text listing)."""
+    if loc is None or not (loc.line or loc.table or loc.para or loc.page):
         return path
+    if loc.table or loc.para or loc.page:
+        parts = []
+        if loc.page:
+            parts.append(f"第 {loc.page} 页" if lang == "zh" else f"page {loc.page}")
+        if loc.table:
+            parts.append(f"表格 {loc.table} 第 {loc.row} 行第 {loc.cell} 列" if lang == "zh"
+                         else f"table {loc.table}, row {loc.row}, column {loc.cell}")
+        elif loc.para:
+            parts.append(f"第 {loc.para} 段" if lang == "zh" else f"paragraph {loc.para}")
+        return f"{path}（{'，'.join(parts)}）" if lang == "zh" else f"{path} ({', '.join(parts)})"
     return f"{path}:{loc.line}:{loc.col}" if loc.col else f"{path}:{loc.line}"

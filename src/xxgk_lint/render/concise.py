@@ -13,6 +13,6 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
         if r.error is not None:
             continue    # input errors go to stderr, one line each (cli)
         for f in r.findings:
-            out.write(f"{where(f.loc, f.path)}: {f.severity}[{f.rule_id}] {f.message(lang)}\n")
+            out.write(f"{where(f.loc, f.path, lang)}: {f.severity}[{f.rule_id}] {f.message(lang)}\n")
     if not options.get("quiet"):
         out.write(summary_line(Summary.of(results), lang) + "\n")

@@ -63,6 +63,12 @@ def _source(out: Any, f: Finding, lines: list[str], gutter: int, width: int) -> 
     out.append(" " * cell_len(piece[:s]) + "^" * max(cell_len(piece[s:e]), 1) + "\n", style=STYLES[f.severity])
 
 
+def _short(loc: Any, lang: str) -> str:
+    if loc.table:
+        return f"{loc.row}行{loc.cell}列" if lang == "zh" else f"r{loc.row}c{loc.cell}"
+    return f"{loc.line}:{loc.col}"
+
+
 def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> None:
     words = WORDS[lang]
     out.append(f"{f.severity}[{f.rule_id}]", style=STYLES[f.severity])
@@ -71,14 +77,14 @@ def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> N
     gutter = max(len(str(f.loc.line)) if f.loc and f.loc.line else 1, 2)
     pad = " " * gutter
     out.append(f"{pad}--> ", style="blue")
-    out.append(where(f.loc, f.path) + "\n")
+    out.append(where(f.loc, f.path, lang) + "\n")
     place = describe(f.place, lang)
     if place:
         out.append(f"{pad} = ", style="blue")
         out.append(f"{words['place']}: {place}\n")
     _source(out, f, lines, gutter, width)
     if f.related and len(f.related) <= 6:
-        also = ", ".join(f"{r.line}:{r.col}" for r in f.related if r.line)
+        also = ", ".join(_short(r, lang) for r in f.related if r.line or r.table)
         if also:
             out.append(f"{pad} = ", style="blue")
             out.append(f"{words['also']}: {also}\n", style="dim")
