@@ -338,7 +338,7 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             continue
         # one row of 15 values (the template's own layout); text before the first value is the
         # end of a header that extraction put on the same line ("总计" then fifteen numbers)
-        first = next(i for i in idx if is_value_like(cells[i].text))
+        first = next(i for i in range(len(cells)) if is_value_like(cells[i].text))   # blanks count
         data = cells[first:]
         while len(data) > 15 and not data[-1].text.strip():
             data = data[:-1]

@@ -27,11 +27,12 @@ def _cells(line: str, sep: re.Pattern[str] | str, path: str, lineno: int) -> lis
     cells: list[RawCell] = []
     if isinstance(sep, str):
         pieces = line.split(sep)
-        if not pieces[-1].strip():
+        if len(pieces) > 1 and not pieces[-1].strip():
             pieces.pop()        # "a | b |": the last bar ends the row, it opens no cell
         bounds, pos = [], 0
-        for raw in pieces:
-            bounds.append((pos, raw))
+        for k, raw in enumerate(pieces):
+            if not (k == 0 and sep == "|" and len(pieces) > 1 and not raw.strip()):
+                bounds.append((pos, raw))   # "| a | b |": nor does a bar that opens the line
             pos += len(raw) + 1
     else:
         bounds, pos = [], 0

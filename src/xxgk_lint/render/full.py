@@ -20,13 +20,11 @@ from rich.cells import cell_len
 from ..findings import Finding
 from ..labels import describe
 from . import FileResult, Summary, where
-from .messages import KIND_NAMES, SOURCE_NAMES, summary_line
+from .messages import file_header, summary_line
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
-WORDS = {"zh": {"place": "位置", "help": "帮助", "also": "相关", "file": "文件", "year": "年度",
-                "template": "模板", "body": "发布机关", "unknown": "未知", "clean": "未发现问题"},
-         "en": {"place": "place", "help": "help", "also": "related", "file": "file", "year": "year",
-                "template": "template", "body": "body", "unknown": "unknown", "clean": "no findings"}}
+WORDS = {"zh": {"place": "位置", "help": "帮助", "also": "相关"},
+         "en": {"place": "place", "help": "help", "also": "related"}}
 
 
 def _window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
@@ -97,18 +95,9 @@ def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> N
 
 
 def _header(out: Any, r: FileResult, lang: str) -> None:
-    m = r.report.meta if r.report else None
-    if m is None:
-        return
-    words, kinds, sources = WORDS[lang], KIND_NAMES[lang], SOURCE_NAMES[lang]
-    body = m.body or words["unknown"]
-    src = sources.get(m.body_source, "")
-    body_part = f"{body}（{kinds[m.kind]}{'，' + src if src else ''}）" if lang == "zh" else \
-        f"{body} ({kinds[m.kind]}{', ' + src if src else ''})"
-    year = m.year if m.year is not None else words["unknown"]
-    out.append(f"── {r.path}  ", style="bold")
-    out.append(f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}\n",
-               style="dim")
+    if r.report is not None:
+        out.append(f"── {r.path}  ", style="bold")
+        out.append(file_header(r.report, lang) + "\n", style="dim")
 
 
 class _Plain:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model import Report
 from . import Summary
 
 KIND_NAMES = {"zh": {"government": "人民政府", "department": "政府部门", "township": "乡镇（街道）",
@@ -12,6 +13,25 @@ SOURCE_NAMES = {"zh": {"title": "标题", "metadata": "元数据", "text": "从�
                        "config": "配置", "cli": "命令行"},
                 "en": {"title": "title", "metadata": "metadata", "text": "inferred from the text",
                        "period": "statistics period", "config": "config", "cli": "command line"}}
+
+
+HEADER_WORDS = {"zh": {"year": "年度", "template": "模板", "body": "发布机关", "unknown": "未知", "reader": "读取为",
+                       "encoding": "编码"},
+                "en": {"year": "year", "template": "template", "body": "body", "unknown": "unknown",
+                       "reader": "read as", "encoding": "encoding"}}
+
+
+def file_header(report: Report, lang: str) -> str:
+    """What was read from a file (for --verbose): body and its kind, year, template, reader, encoding."""
+    m, words, kinds, sources = report.meta, HEADER_WORDS[lang], KIND_NAMES[lang], SOURCE_NAMES[lang]
+    src = sources.get(m.body_source, "")
+    body = m.body or words["unknown"]
+    body_part = f"{body}（{kinds[m.kind]}{'，' + src if src else ''}）" if lang == "zh" else \
+        f"{body} ({kinds[m.kind]}{', ' + src if src else ''})"
+    year = m.year if m.year is not None else words["unknown"]
+    enc = f"  {words['encoding']}: {report.encoding}" if report.encoding else ""
+    return (f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}"
+            f"  {words['reader']}: {report.reader}{enc}")
 
 
 def summary_line(s: Summary, lang: str) -> str:
