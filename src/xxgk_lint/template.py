@@ -38,7 +38,11 @@ class Row(Record):
 
 
 class TableSpec(Record):
-    """One table of one template version: its rows, columns and row groups."""
+    """One table of one template version: its rows, columns and row groups.  Specs are
+    singletons (``TABLES``), compared and hashed by identity."""
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     __slots__ = ("id", "version", "zh", "en", "rows", "cols", "groups", "row_by_id", "col_by_id", "_row_cols",
                  "_cell_ids")

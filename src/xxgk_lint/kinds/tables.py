@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator
 
 from .. import expr
@@ -54,6 +55,12 @@ def _cell_args(table: str, row: str, col: str) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=256)
+def _selection(spec: TableSpec, rows: tuple[str, ...], cols: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((row, col) for row in _expand_rows(spec, rows) for col in spec.row_cols(spec.row_by_id[row])
+                 if not cols or col in cols)
+
+
 def _selected_cells(report: Report, tables: tuple[str, ...], rows: tuple[str, ...],
                     cols: tuple[str, ...]) -> Iterator[tuple[Table, Any]]:
     """(table, cell) for every cell the rule selects, in template order."""
@@ -61,14 +68,11 @@ def _selected_cells(report: Report, tables: tuple[str, ...], rows: tuple[str, ..
         table = report.table(tid)
         if table is None:
             continue
-        spec = table.spec
-        for row in _expand_rows(spec, rows):
-            for col in spec.row_cols(spec.row_by_id[row]):
-                if cols and col not in cols:
-                    continue
-                cell = table.cells.get((row, col))
-                if cell is not None:
-                    yield table, cell
+        cells = table.cells
+        for key in _selection(table.spec, rows, cols):
+            cell = cells.get(key)
+            if cell is not None:
+                yield table, cell
 
 
 def _cell_hit(table: Table, cell: Any, **extra: Any) -> Hit:

@@ -12,10 +12,19 @@ from ..record import Record
 
 
 class RawCell(Record):
-    __slots__ = ("text", "loc")
+    """A cell's text and where it stands.  Text readers give the position as (path, line, col)
+    and the Location is made only if asked for: most cells of a page are padding."""
 
-    def __init__(self, text: str, loc: Location):
-        self.text, self.loc = text, loc
+    __slots__ = ("text", "_loc", "_path", "_line", "_col")
+
+    def __init__(self, text: str, loc: Location | None = None, path: str = "", line: int = 0, col: int = 0):
+        self.text, self._loc, self._path, self._line, self._col = text, loc, path, line, col
+
+    @property
+    def loc(self) -> Location:
+        if self._loc is None:
+            self._loc = Location(self._path, self._line, self._col, self._line, self._col + len(self.text))
+        return self._loc
 
 
 class Para(Record):

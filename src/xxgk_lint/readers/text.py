@@ -23,23 +23,15 @@ _GAP = re.compile(r"[ \u3000\u00a0]{2,}|\t")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 
 
-def _cells(line: str, sep: re.Pattern[str] | str, path: str, lineno: int) -> list[RawCell]:
+def _cells(line: str, sep: re.Pattern[str] | None, path: str, lineno: int) -> list[RawCell]:
+    """Cells split at ``sep`` (tabs or wide gaps), or the whole line as one cell."""
     cells: list[RawCell] = []
-    if isinstance(sep, str):
-        pieces = line.split(sep)
-        if len(pieces) > 1 and not pieces[-1].strip():
-            pieces.pop()        # "a | b |": the last bar ends the row, it opens no cell
-        bounds, pos = [], 0
-        for k, raw in enumerate(pieces):
-            if not (k == 0 and sep == "|" and len(pieces) > 1 and not raw.strip()):
-                bounds.append((pos, raw))   # "| a | b |": nor does a bar that opens the line
-            pos += len(raw) + 1
-    else:
-        bounds, pos = [], 0
+    bounds, pos = [], 0
+    if sep is not None:
         for m in sep.finditer(line):
             bounds.append((pos, line[pos:m.start()]))
             pos = m.end()
-        bounds.append((pos, line[pos:]))
+    bounds.append((pos, line[pos:]))
     for pos, raw in bounds:
         text = raw.strip()
         col = pos + 1 + (raw.find(text[0]) if text else 0)
@@ -47,10 +39,29 @@ def _cells(line: str, sep: re.Pattern[str] | str, path: str, lineno: int) -> lis
     return cells     # "| ||" padding stays: inside a row, an empty cell is a blank cell
 
 
+def _pipe_cells(line: str, path: str, lineno: int) -> list[RawCell]:
+    """The hot path of pipe text (most lines of most inputs): _cells for "|", unrolled."""
+    pieces = line.split("|")
+    n = len(pieces)
+    if not pieces[-1].strip():
+        n -= 1              # "a | b |": the last bar ends the row, it opens no cell
+    cells = []
+    pos = 0
+    for k in range(n):
+        raw = pieces[k]
+        text = raw.strip()
+        if text:
+            cells.append(RawCell(text, None, path, lineno, pos + 1 + len(raw) - len(raw.lstrip())))
+        elif k:             # "| a | b |": nor does a bar that opens the line
+            cells.append(RawCell("", None, path, lineno, pos + 1))
+        pos += len(raw) + 1
+    return cells
+
+
 def _split(line: str, path: str, lineno: int) -> list[RawCell] | None:
     """The line's cells, or None for a line of prose."""
     if "|" in line:
-        return _cells(line, "|", path, lineno)
+        return _pipe_cells(line, path, lineno)
     stripped = line.strip()
     if "\t" in stripped:
         return _cells(line, _GAP, path, lineno)
@@ -85,12 +96,12 @@ def parse(text: str, path: str) -> Document:
             while j < n and lines[j].strip() and is_value_like(lines[j].strip()) and "|" not in lines[j]:
                 j += 1
             if j > i:
-                cells = _cells(line, "\0", path, lineno)
+                cells = _cells(line, None, path, lineno)
                 for k in range(i, j):
-                    cells.extend(_cells(lines[k], "\0", path, k + 1))
+                    cells.extend(_cells(lines[k], None, path, k + 1))
                 i = j
         elif cells is None and is_value_like(stripped) and grid is not None:
-            cells = _cells(line, "\0", path, lineno)      # a stray value line inside a table
+            cells = _cells(line, None, path, lineno)      # a stray value line inside a table
         if cells is not None:
             if grid is None:
                 grid = Grid([], Location(path, lineno, 1))
@@ -99,7 +110,7 @@ def parse(text: str, path: str) -> Document:
             continue
         if grid is not None and _label_like(stripped) and i < n and _split(lines[i], path, i + 1):
             # a header or item line between rows of one table ("第二十条第（五）项")
-            grid.rows.append(_cells(line, "\0", path, lineno))
+            grid.rows.append(_cells(line, None, path, lineno))
             continue
         grid = None
         lead = len(line) - len(line.lstrip())
