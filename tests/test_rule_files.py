@@ -46,7 +46,7 @@ def test_extra_rules_dir_from_the_command_line(tmp_path):
 
 
 def test_extra_rules_dir_from_config(tmp_path, monkeypatch):
-    d = pack(tmp_path, GOOD.replace("<= 1000", "<= 10"))
+    pack(tmp_path, GOOD.replace("<= 1000", "<= 10"))
     (tmp_path / ".xxgk-lint.yaml").write_text("rules: [rules]\nselect: [X-T3-NEW]\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", "--format", "concise", str(SEED)])

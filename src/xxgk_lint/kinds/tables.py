@@ -147,7 +147,7 @@ class Presence(Kind):
                     more = len(whole_rows) - len(shown)
                     args = _cell_args(tid, "", "")
                     args.update(count=len(whole_rows), rows=Tr(
-                        "、".join(f"「{row_label(tid, r, 'zh')}」" for r in shown) + (f"等" if more else ""),
+                        "、".join(f"「{row_label(tid, r, 'zh')}」" for r in shown) + ("等" if more else ""),
                         ", ".join(f'"{row_label(tid, r, "en")}"' for r in shown) + (f" and {more} more" if more else "")))
                     yield Hit(table.loc, Place(table=tid), args)
         return check

@@ -194,20 +194,10 @@ class _Walker:
         pending: dict[int, tuple[RawCell, int]] = {}   # column -> (cell, rows still covered)
         for tr in table.iter("tr"):        # no nested tables here: the walker recursed into those
             row: list[RawCell] = []
-
-            def carry() -> None:
-                while len(row) in pending:
-                    cell, left = pending[len(row)]
-                    if left > 1:
-                        pending[len(row)] = (cell, left - 1)
-                    else:
-                        del pending[len(row)]
-                    row.append(cell)
-
             for td in tr:
                 if td.tag not in ("td", "th"):
                     continue
-                carry()
+                _carry(row, pending)
                 text = re.sub(r"\s+", " ", td.text_content()).strip()
                 col = self.td_cols.get(td, 1)
                 line = td.sourceline or 0
@@ -217,11 +207,22 @@ class _Walker:
                     if rs > 1:
                         pending[len(row)] = (cell, rs - 1)
                     row.append(cell)
-            carry()
+            _carry(row, pending)
             if row:
                 rows.append(row)
         first = table.sourceline or 0
         return Grid(rows, Location(self.path, first, 1))
+
+
+def _carry(row: list[RawCell], pending: dict[int, tuple[RawCell, int]]) -> None:
+    """Fill the row's next columns with cells that a rowspan above still covers."""
+    while len(row) in pending:
+        cell, left = pending[len(row)]
+        if left > 1:
+            pending[len(row)] = (cell, left - 1)
+        else:
+            del pending[len(row)]
+        row.append(cell)
 
 
 def _span(value: str | None) -> int:

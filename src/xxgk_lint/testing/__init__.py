@@ -63,7 +63,7 @@ def patch(doc: dict[str, Any], example: dict[str, Any], template: str) -> dict[s
         value = to_plain(value)
         parts = str(path).split(".")
         node: Any = doc
-        for i, part in enumerate(parts[:-1]):
+        for part in parts[:-1]:
             c, k = _step(node, part, path, template)
             if isinstance(c, dict) and k not in c:
                 c[k] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html as _html
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..template import SECTIONS, table_spec
 
@@ -69,23 +69,38 @@ def t4_lines(t4: dict[str, list[Any]]) -> list[str]:
             _pipe(values)]
 
 
-def to_pipe_text(doc: dict[str, Any]) -> str:
+def outline(doc: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """The document in reading order, as (kind, value): title, date, para, heading, table (its id)."""
     meta, tables = doc["meta"], doc["tables"]
-    template = meta.get("template", "2021")
-    lines = [meta["title"], f"（{meta['published'].year}年{meta['published'].month}月{meta['published'].day}日）"]
-    lines += doc.get("preamble", "").strip().splitlines()
+    pub = meta["published"]
+    yield "title", meta["title"]
+    yield "date", f"（{pub.year}年{pub.month}月{pub.day}日）"
+    for line in doc.get("preamble", "").strip().splitlines():
+        yield "para", line
     by_key = {i + 1: s for i, s in enumerate(doc["sections"])}
     for spec in SECTIONS:
         sec = by_key.get(spec.key)
         if sec is None:
             continue
-        lines.append(sec["heading"])
-        lines += (sec.get("text") or "").strip().splitlines()
-        if spec.key == 2 and "t2" in tables:
+        yield "heading", sec["heading"]
+        for line in (sec.get("text") or "").strip().splitlines():
+            yield "para", line
+        tid = {2: "t2", 3: "t3", 4: "t4"}.get(spec.key)
+        if tid in tables:
+            yield "table", tid
+
+
+def to_pipe_text(doc: dict[str, Any]) -> str:
+    tables, template = doc["tables"], doc["meta"].get("template", "2021")
+    lines = []
+    for kind, value in outline(doc):
+        if kind != "table":
+            lines.append(value)
+        elif value == "t2":
             lines += t2_lines(tables["t2"], template)
-        elif spec.key == 3 and "t3" in tables:
+        elif value == "t3":
             lines += t3_lines(tables["t3"], template)
-        elif spec.key == 4 and "t4" in tables:
+        else:
             lines += t4_lines(tables["t4"])
     lines.append("扫一扫在手机打开当前页")
     return "\n".join(lines) + "\n"
@@ -151,16 +166,13 @@ def t4_layout(t4: dict[str, list[Any]]) -> list[list[Span]]:
             [_c(v) for v in values]]
 
 
-def _layouts(doc: dict[str, Any]) -> dict[int, list[list[Span]]]:
+def layout(doc: dict[str, Any], tid: str) -> list[list[Span]]:
     tables, template = doc["tables"], doc["meta"].get("template", "2021")
-    out = {}
-    if "t2" in tables:
-        out[2] = t2_layout(tables["t2"], template)
-    if "t3" in tables:
-        out[3] = t3_layout(tables["t3"], template)
-    if "t4" in tables:
-        out[4] = t4_layout(tables["t4"])
-    return out
+    if tid == "t2":
+        return t2_layout(tables["t2"], template)
+    if tid == "t3":
+        return t3_layout(tables["t3"], template)
+    return t4_layout(tables["t4"])
 
 
 # --------------------------------------------------------------------------- HTML
@@ -193,19 +205,17 @@ def to_html(doc: dict[str, Any]) -> str:
         '<table class="xxgk-meta"><tr><td>索引号：11430481MB1234567X/2024-00012</td>'
         f"<td>发布机构：{esc(meta['body'])}</td></tr>"
         f"<tr><td>发布日期：{pub.isoformat()}</td><td>主题分类：政府信息公开年报</td></tr></table>",
-        '<div class="article">', f"<h1>{esc(meta['title'])}</h1>",
+        '<div class="article">',
     ]
-    parts += [f"<p>{esc(line)}</p>" for line in doc.get("preamble", "").strip().splitlines()]
-    layouts = _layouts(doc)
-    by_key = {i + 1: s for i, s in enumerate(doc["sections"])}
-    for spec in SECTIONS:
-        sec = by_key.get(spec.key)
-        if sec is None:
-            continue
-        parts.append(f'<p style="text-indent:2em"><strong>{esc(sec["heading"])}</strong></p>')
-        parts += [f"<p>{esc(line)}</p>" for line in (sec.get("text") or "").strip().splitlines()]
-        if spec.key in layouts:
-            parts.append(_html_table(layouts[spec.key]))
+    for kind, value in outline(doc):      # the date is in the metadata block, as sites print it
+        if kind == "title":
+            parts.append(f"<h1>{esc(value)}</h1>")
+        elif kind == "heading":
+            parts.append(f'<p style="text-indent:2em"><strong>{esc(value)}</strong></p>')
+        elif kind == "para":
+            parts.append(f"<p>{esc(value)}</p>")
+        elif kind == "table":
+            parts.append(_html_table(layout(doc, value)))
     parts += ["</div>", '<div class="footer"><p>扫一扫在手机打开当前页</p><img src="qr.png"></div>',
               "</body></html>"]
     return "\n".join(parts) + "\n"
@@ -238,22 +248,11 @@ def to_docx(doc: dict[str, Any], template: Path | None = None) -> bytes:
     if template is not None and meta.get("template", "2021") == "2021":
         return _fill_template(doc, template)
     document = docx.Document()
-    pub = meta["published"]
-    document.add_paragraph(meta["title"])
-    document.add_paragraph(f"（{pub.year}年{pub.month}月{pub.day}日）")
-    for line in doc.get("preamble", "").strip().splitlines():
-        document.add_paragraph(line)
-    layouts = _layouts(doc)
-    by_key = {i + 1: s for i, s in enumerate(doc["sections"])}
-    for spec in SECTIONS:
-        sec = by_key.get(spec.key)
-        if sec is None:
-            continue
-        document.add_paragraph(sec["heading"])
-        for line in (sec.get("text") or "").strip().splitlines():
-            document.add_paragraph(line)
-        if spec.key in layouts:
-            _docx_table(document, layouts[spec.key])
+    for kind, value in outline(doc):
+        if kind == "table":
+            _docx_table(document, layout(doc, value))
+        else:
+            document.add_paragraph(value)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from ..template import SECTIONS, table_spec
+from ..template import table_spec
 from . import base_document
 
 BODIES = [("示例市人民政府", "government"), ("示例县教育局", "department"), ("示例区卫生健康局", "department"),
@@ -66,7 +66,7 @@ def consistent_doc(rng: random.Random, template: str = "2021") -> dict[str, Any]
         if "text" in s:
             s["text"] = s["text"].replace(str(old), str(year))
     t2 = doc["tables"]["t2"]
-    for row, cols in t2.items():
+    for cols in t2.values():
         for col in cols:
             if col == "change":
                 cols[col] = rng.randint(-20, 20)
