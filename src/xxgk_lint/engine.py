@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .findings import Finding
+from .findings import SEVERITY_RANK, Finding
 from .kinds import Context
 from .model import Report
 from .rules import Rule
@@ -38,7 +38,9 @@ class Engine:
                 continue
             severity = self.severities[rule.id]
             for hit in rule.check(report, ctx):
-                out.append(Finding(rule, severity, report.path, hit.loc, hit.place, hit.args, hit.related))
+                sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
+                    else severity
+                out.append(Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related))
         out.sort(key=Finding.sort_key)
         return out
 

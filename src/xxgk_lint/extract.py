@@ -35,6 +35,8 @@ def _table(table: Table) -> Any:
     if not table.present:
         return table.form
     spec, rows = table.spec, {}
+    if table.notes:
+        rows["header"] = [text for text, _ in table.notes]
     for r in spec.rows:
         cols = spec.row_cols(r)
         cells = [table.cells[(r.id, c)] for c in cols]

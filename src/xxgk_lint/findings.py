@@ -42,11 +42,12 @@ class Place(Record):
 class Hit(Record):
     """What a rule's check yields: where, and the values for the message template."""
 
-    __slots__ = ("loc", "place", "args", "related")
+    __slots__ = ("loc", "place", "args", "related", "severity")
 
     def __init__(self, loc: Location | None, place: Place, args: dict[str, Any] | None = None,
                  related: tuple[Location, ...] = ()):
         self.loc, self.place, self.args, self.related = loc, place, args if args is not None else {}, related
+        self.severity = ""      # a check may lower the rule's severity for one hit (an approximate number)
 
 
 class Finding(Record):

@@ -74,13 +74,15 @@ class Table(Record):
 
     ``form`` is "table", or "image" when the document shows the table only as a picture, or
     "unreadable" when its text is there but no table structure can be recovered from it;
-    only a "table" has cells."""
+    only a "table" has cells.  ``notes`` are the longer texts of its header (table 3's
+    identity note), kept because text rules read them."""
 
-    __slots__ = ("spec", "cells", "loc", "form", "_numbers")
+    __slots__ = ("spec", "cells", "loc", "form", "notes", "_numbers")
 
     def __init__(self, spec: TableSpec, cells: dict[tuple[str, str], Cell], loc: Location | None = None,
                  form: str = "table"):
         self.spec, self.cells, self.loc, self.form = spec, cells, loc, form
+        self.notes: list[tuple[str, Location]] = []
         self._numbers: dict[tuple[str, str], int | float] | None = None
 
     @property

@@ -17,6 +17,8 @@ BUILTIN = {
     "presence": "tables", "identity": "tables", "range": "tables", "cellstate": "tables",
     "sections": "text", "order": "text", "heading": "text", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
+    "crosscheck": "prose", "brackets": "prose", "substitution": "prose", "dates": "prose", "percent": "prose",
+    "body_name": "prose",
 }
 _cache: dict[str, Any] = {}
 

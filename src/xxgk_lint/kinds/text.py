@@ -113,8 +113,11 @@ class Heading(Kind):
 class Pattern(Kind):
     """Text that must (``must_match``, ``all_of``) or must not (``must_not_match``) appear.
 
-    ``in`` is a list of section numbers, ``title``, ``preamble`` or ``all``.  A section that
-    is absent is not assessed (its own rule reports it).
+    ``in`` is a list of section numbers, ``title``, ``preamble``, ``all`` (every section) or
+    ``tables`` (the texts of the tables' headers, such as table 3's identity note).  A section that is absent
+    is not assessed (its own rule reports it).  A match's group named ``span`` is what is
+    reported and pointed at (the corrupted words inside a fixed sentence); with alternatives,
+    name the groups ``span``, ``span2`` ….
     """
 
     name = "pattern"
@@ -126,8 +129,8 @@ class Pattern(Kind):
     def build(self, params: dict[str, Any], rule: Any):
         where = str_list(params, "in")
         for w in where:
-            if w not in ("title", "preamble", "all") and not (w.isdigit() and int(w) in SECTION_BY_KEY):
-                raise ParamError("'in' takes section numbers 1-6, title, preamble or all", "in")
+            if w not in ("title", "preamble", "all", "tables") and not (w.isdigit() and int(w) in SECTION_BY_KEY):
+                raise ParamError("'in' takes section numbers 1-6, title, preamble, all or tables", "in")
         flags = re.IGNORECASE if params.get("flags") == "i" else 0
 
         def rx(key: str, src: str) -> re.Pattern[str]:
@@ -155,6 +158,8 @@ class Pattern(Kind):
                         out.append((report.meta.title, lambda s, e, loc=loc: _shift(loc, s, e)))
                 elif w == "all":
                     out.extend((s.text, s.locate) for s in report.sections)
+                elif w == "tables":
+                    out.extend((text, loc.span) for t in report.tables.values() for text, loc in t.notes)
                 else:
                     sec = report.section(0 if w == "preamble" else int(w))
                     if sec is not None:
@@ -171,9 +176,11 @@ class Pattern(Kind):
             if place.section:
                 base_args |= _sec_args(place.section)
             if must_not is not None:
+                spans = [g for g in must_not.groupindex if g.startswith("span")]
                 for text, locate in texts:
                     for m in must_not.finditer(text):
-                        yield Hit(locate(m.start(), m.end()), place, base_args | {"match": m.group(0)})
+                        g = next((s for s in spans if m.group(s) is not None), 0)
+                        yield Hit(locate(m.start(g), m.end(g)), place, base_args | {"match": m.group(g)})
             anchor_loc = _anchor_loc(report, anchor, where)
             if anchor_rx is not None:
                 spot = next(((locate, m) for t, locate in texts if (m := anchor_rx.search(t))), None)

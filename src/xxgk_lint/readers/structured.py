@@ -272,6 +272,7 @@ def _tables(ctx: _Ctx, d: Any, pos: Any, meta: Metadata) -> dict[str, Table]:
 def _version(tid: str, rows: LocDict, declared: str) -> str:
     """A table's layout: from its own rows and columns (a 2021 report may print an old
     table), else the declared template, else the current one."""
+    rows = {k: v for k, v in rows.items() if k != "header"}
     if tid == "t3":
         if "other_processing" in rows:
             return TEMPLATE_2019
@@ -292,8 +293,14 @@ def _version(tid: str, rows: LocDict, declared: str) -> str:
 
 def _table(ctx: _Ctx, spec: TableSpec, rows: LocDict, loc: Location) -> Table:
     cells: dict[tuple[str, str], Cell] = {}
+    notes: list[tuple[str, Location]] = []
     for row_id, values in rows.items():
         rpos = rows.key_locs[row_id]
+        if row_id == "header":         # texts of the table's header (table 3's identity note)
+            if not isinstance(values, LocList) or not all(isinstance(v, str) for v in values):
+                raise ctx.err(f"{spec.id}.header must be a list of texts", rows.locs[row_id])
+            notes = [(v, ctx.loc(p)) for v, p in zip(values, values.locs)]
+            continue
         row = spec.row_by_id.get(row_id)
         if row is None:
             raise ctx.err(f"unknown row {row_id!r} in {spec.id} ({spec.version} template)"
@@ -317,7 +324,9 @@ def _table(ctx: _Ctx, spec: TableSpec, rows: LocDict, loc: Location) -> Table:
     for row_id, col in spec.cell_ids():
         if (row_id, col) not in cells:
             cells[(row_id, col)] = Cell(spec.id, row_id, col, None, None, MISSING, None)
-    return Table(spec, cells, loc)
+    table = Table(spec, cells, loc)
+    table.notes = notes
+    return table
 
 
 def _cell(ctx: _Ctx, tid: str, row: str, col: str, v: Any, pos: Any) -> Cell:

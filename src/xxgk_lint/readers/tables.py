@@ -79,9 +79,17 @@ class _Builder:
         self.table, self.grid, self.notes = table, grid, notes
         self.values: dict[tuple[str, str], RawCell] = {}
         self.row_locs: dict[str, Location] = {}
+        self.notes_text: list[tuple[str, Location]] = []
 
     def note(self, code: str, loc: Location | None, **args) -> None:
         self.notes.append(Note(code, loc, {"table_id": self.table, **args}))
+
+    def header_notes(self, cells: list[RawCell]) -> None:
+        """Keep the header's longer texts (the identity note), once each."""
+        for c in _distinct(cells):
+            text = c.text.strip()
+            if len(text) >= 12 and all(text != t for t, _ in self.notes_text):
+                self.notes_text.append((text, c.loc))
 
     def put(self, row: str, col: str, cell: RawCell) -> None:
         self.values.setdefault((row, col), cell)
@@ -96,7 +104,9 @@ class _Builder:
             else:
                 value, state = parse_cell(raw.text)
                 cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, raw.loc)
-        return Table(spec, cells, self.grid.loc)
+        table = Table(spec, cells, self.grid.loc)
+        table.notes = self.notes_text
+        return table
 
 
 def _after(cells: list[RawCell], i: int) -> int:
@@ -227,6 +237,7 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         if row_id is None:
             if columns is None and not any(is_value_like(cells[i].text) and cells[i].text.strip() for i in idx):
                 header_rows.append(cells)   # still in the header
+                b.header_notes(cells)
             elif any(parse_cell(cells[i].text)[1] == "number" for i in idx):
                 label = next((cells[i].text.strip() for i in idx if not is_value_like(cells[i].text)), "")
                 b.note("unknown-row", cells[idx[0]].loc, label=label or "?")

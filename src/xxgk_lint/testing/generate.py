@@ -76,6 +76,7 @@ def consistent_doc(rng: random.Random, template: str = "2021") -> dict[str, Any]
                 cols[col] = rng.randint(0, 3000)
     doc["tables"]["t3"] = consistent_t3(rng, template)
     doc["tables"]["t4"] = consistent_t4(rng)
+    doc["sections"][0]["text"] = overview(doc, prose_facts(doc, rng), rng)
     return doc
 
 
@@ -89,3 +90,91 @@ _Dumper.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:
 
 def to_yaml(doc: dict[str, Any]) -> str:
     return yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+# --------------------------------------------------------------------------- prose from the figures
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def int_to_cn(n: int) -> str:
+    """12 → 十二, 105 → 一百零五 (0–9999; enough for counts written in words)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero:
+                out += "零"
+            out += ("" if (unit == "十" and not out and d == 1) else _CN_DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+class Fact:
+    """One figure stated in the prose: the rule that checks it, the sentence with a {n} slot,
+    the number written, and every number the tables accept for it."""
+
+    def __init__(self, rule: str, sentence: str, value: int, accepted: set[int]):
+        self.rule, self.sentence, self.value, self.accepted = rule, sentence, value, accepted
+
+    def render(self, rng: random.Random, value: int | None = None) -> str:
+        v = self.value if value is None else value
+        return self.sentence.format(n=int_to_cn(v) if v < 100 and rng.random() < 0.3 else v)
+
+
+def prose_facts(doc: dict[str, Any], rng: random.Random) -> list[Fact]:
+    """Sentences restating the tables' figures, in phrasings real reports use."""
+    t3, t4 = doc["tables"]["t3"], doc["tables"]["t4"]
+    new, prev, done, fwd = (t3[r][6] for r in ("new_received", "carried_over_prev", "result_total", "carried_forward"))
+    facts = [
+        Fact("PROSE-T3-RECEIVED", rng.choice(["全年共收到政府信息公开申请{n}件", "本年度新收政府信息公开申请{n}件",
+                                              "共接收公民、法人和其他组织提出的政府信息公开申请{n}件"]),
+             rng.choice([new, new + prev]), {new, new + prev}),
+        Fact("PROSE-T3-HANDLED", rng.choice(["办结政府信息公开申请{n}件", "全年共办理政府信息公开申请{n}件",
+                                             "依法答复政府信息公开申请{n}件"]), done, {done, new, new + prev}),
+        Fact("PROSE-T3-CARRIED", rng.choice(["结转下年度继续办理{n}件", "转入下一年度办理的申请{n}件"]), fwd, {fwd}),
+    ]
+    recon = t4["reconsideration"][4]
+    litig = t4["litigation_direct"][4] + t4["litigation_after"][4]
+    if recon:
+        facts.append(Fact("PROSE-T4-RECONSIDERATION", rng.choice(["被申请行政复议{n}件", "发生行政复议案件{n}件"]),
+                          recon, {recon}))
+    if litig:
+        facts.append(Fact("PROSE-T4-LITIGATION", rng.choice(["被提起行政诉讼{n}件", "涉及行政诉讼{n}起"]),
+                          litig, {litig}))
+    if doc["meta"].get("template", "2021") == "2021":
+        nd = doc["tables"]["t2"]["normative_docs"]
+        facts += [Fact("PROSE-T2-NORMATIVE-ISSUED", rng.choice(["新增规范性文件{n}件", "制发行政规范性文件{n}件"]),
+                       nd["issued"], {nd["issued"]}),
+                  Fact("PROSE-T2-NORMATIVE-IN-FORCE", rng.choice(["现行有效规范性文件共计{n}件",
+                                                                  "现行有效行政规范性文件{n}件"]),
+                       nd["in_force"], {nd["in_force"]})]
+    return facts
+
+
+def overview(doc: dict[str, Any], facts: list[Fact], rng: random.Random, changed: dict[str, int] | None = None) -> str:
+    """Section 一 built around the facts (a changed figure can be given per rule)."""
+    said = {f.rule: f.render(rng, (changed or {}).get(f.rule)) for f in facts}
+    t4 = doc["tables"]["t4"]
+    absent = []
+    if not t4["reconsideration"][4]:
+        absent.append(rng.choice(["本年度未发生行政复议案件", "未发生因政府信息公开工作被申请行政复议的情况"]))
+    if not (t4["litigation_direct"][4] + t4["litigation_after"][4]):
+        absent.append(rng.choice(["未发生行政诉讼案件", "没有因政府信息公开被提起行政诉讼"]))
+    year = doc["meta"]["year"]
+    lines = [
+        f"{year}年，示例市坚持以人民为中心，不断拓展政府信息公开内容。",
+        "（一）主动公开。全年主动公开政府信息5025条。"
+        + "，".join(said[r] for r in ("PROSE-T2-NORMATIVE-ISSUED", "PROSE-T2-NORMATIVE-IN-FORCE") if r in said) + "。",
+        "（二）依申请公开。" + "，".join(said[r] for r in ("PROSE-T3-RECEIVED", "PROSE-T3-HANDLED",
+                                                         "PROSE-T3-CARRIED")) + "。",
+        "（三）政府信息管理。持续开展政策文件清理。",
+        "（四）政府信息公开平台建设。持续推进政府网站集约化建设。",
+        "（五）监督保障。将政务公开纳入绩效工作考核，组织开展社会评议，本年度未发生责任追究情况。"
+        + "，".join([said[r] for r in ("PROSE-T4-RECONSIDERATION", "PROSE-T4-LITIGATION") if r in said] + absent)
+        + "。",
+    ]
+    return "\n".join(line.replace("。。", "。") for line in lines)
