@@ -174,11 +174,37 @@ class Note(Record):
         self.code, self.loc, self.args = code, loc, args if args is not None else {}
 
 
+class Corpus:
+    """Section texts joined by newlines, with the way back from an offset to its section."""
+
+    __slots__ = ("text", "starts", "sections")
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sections
+        self.starts: list[int] = []
+        pos = 0
+        for s in sections:
+            self.starts.append(pos)
+            pos += len(s.text) + 1
+        self.text = "\n".join(s.text for s in sections)
+
+    def section_at(self, pos: int) -> tuple[Section, int]:
+        """The section holding offset pos, and pos within that section's text."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, pos) - 1
+        return self.sections[i], pos - self.starts[i]
+
+    def locate(self, start: int, end: int) -> Location | None:
+        sec, off = self.section_at(start)
+        return sec.locate(off, off + (end - start))
+
+
 class Report(Record):
     """The report: metadata, sections (preamble first), tables by id, reader notes, the source
     lines (for diagnostics), the reader that made it and the text encoding it detected."""
 
-    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding")
+    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding", "_corpus")
 
     def __init__(self, path: str, meta: Metadata, sections: list[Section], tables: dict[str, Table],
                  notes: list[Note] | None = None, lines: list[str] | None = None, reader: str = ""):
@@ -187,6 +213,13 @@ class Report(Record):
         self.lines = lines if lines is not None else []
         self.reader = reader
         self.encoding = ""        # of a text file, as detected
+        self._corpus: Corpus | None = None
+
+    def corpus(self) -> "Corpus":
+        """All section texts as one text (computed once): text rules scan it in one pass."""
+        if self._corpus is None:
+            self._corpus = Corpus(self.sections)
+        return self._corpus
 
     def section(self, key: int) -> Section | None:
         for s in self.sections:

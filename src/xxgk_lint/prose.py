@@ -64,20 +64,29 @@ def cn_to_int(s: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def clauses(text: str) -> Iterator[tuple[int, int]]:
+_FULL = re.compile(r"[０-９％]")   # no full-width digits or %: nothing to fold
+
+
+def fold(text: str) -> str:
+    """Full-width digits and punctuation as ASCII; same length, so offsets hold."""
+    return text.translate(_FOLD) if _FULL.search(text) else text
+
+
+def clauses(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each clause of a text."""
-    start = 0
-    for m in _CLAUSE_END.finditer(text.translate(_FOLD)):
+    out, start = [], 0
+    for m in _CLAUSE_END.finditer(folded if folded is not None else fold(text)):
         if m.start() > start:
-            yield start, m.start()
+            out.append((start, m.start()))
         start = m.end()
     if start < len(text):
-        yield start, len(text)
+        out.append((start, len(text)))
+    return out
 
 
-def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+def quantities(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Quantity]:
     """Every quantity in text[start:end] (offsets relative to text)."""
-    folded = text.translate(_FOLD)
+    folded = folded if folded is not None else fold(text)
     end = len(text) if end is None else end
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(folded, start, end):
@@ -109,9 +118,9 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     return out
 
 
-def percent_value(text: str) -> Iterator[tuple[float, int, int]]:
+def percent_value(text: str, folded: str | None = None) -> Iterator[tuple[float, int, int]]:
     """(value, start, end) of each percentage, including 百分之X."""
-    folded = text.translate(_FOLD)
+    folded = folded if folded is not None else fold(text)
     for m in re.finditer(r"(-?\d+(?:\.\d+)?)\s*%", folded):
         yield float(m.group(1)), m.start(), m.end()
     for m in re.finditer(r"百分之([" + _CN + r"]+)", folded):

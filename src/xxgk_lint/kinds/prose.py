@@ -15,7 +15,7 @@ from .. import expr
 from ..findings import Hit, Place, Tr
 from ..labels import col_label, row_label, section_label, table_label
 from ..model import Report, Section
-from ..prose import clauses, percent_value, quantities
+from ..prose import fold, percent_value, quantities
 from ..template import SECTION_BY_KEY
 from . import Context, Kind, ParamError, str_list
 from .tables import _known_cols, _known_rows, _table_param
@@ -26,11 +26,19 @@ _PARTIAL = re.compile(r"季度|上半年|下半年|(?<![\d年])\d{1,2}月|[一�
 _DEFAULT_GAP_STOP = r"其中|维持|纠正|撤销|驳回|确认|审结|结果|决定|不予|部分|予以|同比|增长|减少|下降|上升"
 
 
-def _sections(report: Report, where: tuple[str, ...]) -> list[Section]:
+def _texts(report: Report, where: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """(text, to_section) pairs to scan; to_section(pos) gives (section, offset in it).  All
+    sections are scanned as one text: one regex pass instead of one per section."""
     if "all" in where:
-        return [s for s in report.sections]
+        corpus = report.corpus()
+        return [(corpus.text, corpus.section_at)]
     keys = {int(w) for w in where if w.isdigit()} | ({0} if "preamble" in where else set())
-    return [s for s in report.sections if s.key in keys]
+    return [(s.text, lambda pos, s=s: (s, pos)) for s in report.sections if s.key in keys]
+
+
+def _locate(to_section: Any, start: int, end: int) -> tuple[Section, Any]:
+    sec, off = to_section(start)
+    return sec, sec.locate(off, off + (end - start))
 
 
 def _where_param(params: dict[str, Any]) -> tuple[str, ...]:
@@ -58,7 +66,9 @@ def _num(v: float) -> int | float:
 class Crosscheck(Kind):
     """A number stated in the prose against the table.
 
-    ``keywords``: regex that introduces the number in a clause; ``expect``: expressions over
+    ``requires``: words, one of which every keyword match contains ("申请"), so that only the
+    clauses around them are searched; ``keywords``: regex that introduces the number in a clause;
+    ``expect``: expressions over
     cells of ``table`` (``row.col``), any of which the number may equal; ``units``: measure words
     the number must carry; ``scale``: {unit: factor} to convert (元 → 万元).  With ``absent``,
     ``keywords`` is a statement of absence ("未发生行政复议") and every ``expect`` must be 0.
@@ -67,6 +77,7 @@ class Crosscheck(Kind):
     name = "crosscheck"
     fields = frozenset({"value", "expected", "table", "row", "col", "section", "sentence"})
     params = {"table": ((str,), True), "expect": ((str, list), True), "keywords": ((str,), True),
+              "requires": ((str,), True),
               "units": ((str,), False), "exclude": ((str,), False), "gap": ((int,), False),
               "gap_stop": ((str,), False), "absent": ((bool,), False), "in": ((str, int, list), False),
               "scale": ((dict,), False), "tolerance": ((int, float), False)}
@@ -75,6 +86,7 @@ class Crosscheck(Kind):
         table_id = _table_param(params)
         where = _where_param(params)
         keywords = _rx(params, "keywords")
+        requires = tuple(str(params["requires"]).split("|"))
         exclude = _rx(params, "exclude")
         gap_stop = _rx(params, "gap_stop", _DEFAULT_GAP_STOP)
         units = set(str(params.get("units", "件")).split("|"))
@@ -107,30 +119,39 @@ class Crosscheck(Kind):
                 return keys
             return r
 
+        bound: dict[Any, list[tuple[Any, Any]]] = {}     # table layout -> [(fn, first cell key)]
+
         def expected_values(report: Report):
             table = report.table(table_id)
             if table is None:
                 return None, None
-            get, resolver = table.numbers().get, resolve(table.spec)
+            fns = bound.get(table.spec)
+            if fns is None:
+                fns = bound[table.spec] = []
+                for _, node in sides:
+                    try:
+                        fn, keys = expr.bind(node, resolve(table.spec))
+                    except KeyError:
+                        continue      # this layout lacks a cell of that alternative
+                    fns.append((fn, keys[0]))
+            get = table.numbers().get
             values, first_key = [], None
-            for _, node in sides:
-                try:
-                    fn, keys = expr.bind(node, resolver)
-                except KeyError:
-                    continue
+            for fn, key in fns:
                 v = fn(get)
                 if v is not None:
                     values.append(v)
-                    first_key = first_key or keys[0]
+                    first_key = first_key or key
             return (values or None), (table.cells[first_key] if first_key else None)
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             values = cell = None
-            for sec in _sections(report, where):
-                text = sec.text
-                for start, end in clauses(text):
+            for text, to_section in _texts(report, where):
+                folded = None
+                for start, end in _clauses_with(text, requires):
                     m = keywords.search(text, start, end)
-                    if m is None or (exclude is not None and exclude.search(text, start, end)):
+                    if m is None:
+                        continue
+                    if exclude is not None and exclude.search(text, start, end):
                         continue
                     if not absent and _PARTIAL.search(text, start, end):
                         continue
@@ -138,15 +159,17 @@ class Crosscheck(Kind):
                         values, cell = expected_values(report)
                         if values is None:
                             return
-                    base = _base_args(report, table_id, cell, sec)
                     if absent:
                         if any(v != 0 for v in values):
-                            yield Hit(sec.locate(m.start(), m.end()), Place(table=table_id, row=cell.row,
-                                                                          col=cell.col, section=sec.key),
-                                      base | {"value": 0, "expected": _num(values[0]), "sentence": m.group(0)},
+                            sec, loc = _locate(to_section, m.start(), m.end())
+                            yield Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
+                                      _base_args(table_id, cell, sec)
+                                      | {"value": 0, "expected": _num(values[0]), "sentence": m.group(0)},
                                       (cell.loc,) if cell.loc else ())
                         continue
-                    q = next((q for q in quantities(text, m.end(), end)
+                    if folded is None:
+                        folded = fold(text)
+                    q = next((q for q in quantities(text, m.end(), end, folded)
                               if q.unit in units and q.start - m.end() <= gap
                               and not (gap_stop and gap_stop.search(text, m.end(), q.start))), None)
                     if q is None:
@@ -156,9 +179,9 @@ class Crosscheck(Kind):
                         continue
                     if q.approx and min(abs(value - v) for v in values) <= 0.1 * max(values):
                         continue     # "约60件" for 64: what "about" means
-                    hit = Hit(sec.locate(q.start, q.end), Place(table=table_id, row=cell.row, col=cell.col,
-                                                                section=sec.key),
-                              base | {"value": _num(value), "expected": _num(values[0]),
+                    sec, loc = _locate(to_section, q.start, q.end)
+                    hit = Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
+                              _base_args(table_id, cell, sec) | {"value": _num(value), "expected": _num(values[0]),
                                       "sentence": text[start:end].strip()},
                               (cell.loc,) if cell.loc else ())
                     if q.approx:
@@ -167,7 +190,34 @@ class Crosscheck(Kind):
         return check
 
 
-def _base_args(report: Report, table_id: str, cell: Any, sec: Section) -> dict[str, Any]:
+_CLAUSE_PUNCT = "，。；;！？!?\n,"     # a thousands separator may end a clause early: a miss, not an alarm
+_PUNCT = re.compile("[" + re.escape(_CLAUSE_PUNCT) + "]")
+_REACH = 80      # a clause longer than this is read as its 80 characters around the word
+
+
+def _clause_around(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause holding text[pos]."""
+    lo, hi = max(pos - _REACH, 0), min(pos + _REACH, len(text))
+    start = lo
+    for m in _PUNCT.finditer(text, lo, pos):
+        start = m.end()
+    m = _PUNCT.search(text, pos, hi)
+    return start, m.start() if m else hi
+
+
+def _clauses_with(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The clauses (start, end) that contain one of the words, each once, in order — found
+    from the words' occurrences, so a text without them costs a substring search."""
+    spans: set[tuple[int, int]] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            spans.add(_clause_around(text, pos))
+            pos = text.find(word, pos + len(word))
+    return sorted(spans)
+
+
+def _base_args(table_id: str, cell: Any, sec: Section) -> dict[str, Any]:
     return {"table": Tr(table_label(table_id, "zh"), table_label(table_id, "en")),
             "row": Tr(row_label(table_id, cell.row, "zh"), row_label(table_id, cell.row, "en")),
             "col": Tr(col_label(table_id, cell.col, "zh"), col_label(table_id, cell.col, "en")),
@@ -177,6 +227,7 @@ def _base_args(report: Report, table_id: str, cell: Any, sec: Section) -> dict[s
 # --------------------------------------------------------------------------- text checks
 _OPEN = {"《": "》", "（": "）", "“": "”", "【": "】", "〔": "〕"}
 _OPENER_OF = {v: k for k, v in _OPEN.items()}
+_BRACKET = re.compile(r"[《》（）()“”【】〔〕]")
 _LIST_MARK = re.compile(r"(?:^|[\s，。；：:])[0-9A-Za-z一二三四五六七八九十]$")
 
 
@@ -185,7 +236,8 @@ def _bracket_problems(text: str) -> Iterator[tuple[int, str]]:
     Half- and full-width parentheses close each other; "1)" list markers are not brackets."""
     for para_start, para in _paragraphs(text):
         stack: list[tuple[int, str, str]] = []
-        for i, ch in enumerate(para):
+        for bm in _BRACKET.finditer(para):
+            i, ch = bm.start(), bm.group(0)
             c = "（" if ch == "(" else "）" if ch == ")" else ch
             if c in _OPEN:
                 stack.append((i, ch, c))
@@ -221,10 +273,11 @@ class Brackets(Kind):
         where = _where_param(params)
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for sec in _sections(report, where):
-                for pos, b in _bracket_problems(sec.text):
-                    yield Hit(sec.locate(pos, pos + 1), Place(section=sec.key),
-                              {"bracket": b, "context": sec.text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
+            for text, to_section in _texts(report, where):
+                for pos, b in _bracket_problems(text):
+                    sec, loc = _locate(to_section, pos, pos + 1)
+                    yield Hit(loc, Place(section=sec.key),
+                              {"bracket": b, "context": text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
         return check
 
 
@@ -239,15 +292,16 @@ class Substitution(Kind):
     def build(self, params: dict[str, Any], rule: Any):
         min_len, min_count = int(params.get("min_length", 8)), int(params.get("min_count", 3))
         contexts = _rx(params, "contexts")
-        enum_rx = re.compile(r"[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,}){2,}")
+        core_rx = re.compile(r"、(?:[\u4e00-\u9fff]{2,16}、)+")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             texts = [s.text for s in report.sections]
             cores: dict[str, int] = {}
             for text in texts:        # the middle of each enumeration: "、乙局、丙局、"
-                for m in enum_rx.finditer(text):
-                    core = m.group(0)[m.group(0).index("、"):m.group(0).rindex("、") + 1]
-                    cores[core] = cores.get(core, 0) + 1
+                if text.count("、") < 2:
+                    continue
+                for m in core_rx.finditer(text):
+                    cores[m.group(0)] = cores.get(m.group(0), 0) + 1
             for core, n in cores.items():
                 if n < min_count:
                     continue
@@ -286,7 +340,7 @@ def _common(strings: Iterator[Any]) -> str:
     return "".join(out)
 
 
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DATES = (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"))
 _OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*[,，]")
 
 
@@ -305,13 +359,18 @@ class Dates(Kind):
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             if mode == "exists":
-                for sec in report.sections:
-                    for m in _DATE.finditer(sec.text):
-                        y, mo, d = (int(x) for x in (m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+                corpus = report.corpus()
+                text = corpus.text
+                for rx, mark in zip(_DATES, ("日", "-")):
+                    if mark not in text:
+                        continue
+                    for m in rx.finditer(text):
+                        y, mo, d = (int(x) for x in m.group(1, 2, 3))
                         try:
                             dt.date(y, mo, d)
                         except ValueError:
-                            yield Hit(sec.locate(m.start(), m.end()), Place(section=sec.key), {"date": m.group(0)})
+                            sec, loc = _locate(corpus.section_at, m.start(), m.end())
+                            yield Hit(loc, Place(section=sec.key), {"date": m.group(0)})
                 return
             year = report.meta.year
             sec = report.section(1)
@@ -338,15 +397,17 @@ class Percent(Kind):
         change = _rx(params, "change_words", r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|增幅|降幅|超")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for sec in report.sections:
-                text = sec.text
-                for start, end in clauses(text):
-                    if change.search(text, start, end):
-                        continue
-                    for value, s, e in percent_value(text[start:end]):
-                        if value > 100 or value < 0:
-                            yield Hit(sec.locate(start + s, start + e), Place(section=sec.key),
-                                      {"value": _num(value)})
+            corpus = report.corpus()
+            text = corpus.text
+            if "%" not in text and "％" not in text and "百分之" not in text:
+                return
+            for value, s, e in percent_value(text):
+                if 0 <= value <= 100:
+                    continue
+                start, end = _clause_around(text, s)
+                if not change.search(text, start, end):
+                    sec, loc = _locate(corpus.section_at, s, e)
+                    yield Hit(loc, Place(section=sec.key), {"value": _num(value)})
         return check
 
 

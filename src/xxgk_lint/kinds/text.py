@@ -117,12 +117,13 @@ class Pattern(Kind):
     ``tables`` (the texts of the tables' headers, such as table 3's identity note).  A section that is absent
     is not assessed (its own rule reports it).  A match's group named ``span`` is what is
     reported and pointed at (the corrupted words inside a fixed sentence); with alternatives,
-    name the groups ``span``, ``span2`` ….
+    name the groups ``span``, ``span2`` ….  ``requires`` lists words one of which every
+    must_not_match match contains, so texts without them are not searched.
     """
 
     name = "pattern"
     fields = frozenset({"section", "match", "missing", "title"})
-    params = {"in": ((str, int, list), True), "must_match": ((str,), False),
+    params = {"in": ((str, int, list), True), "must_match": ((str,), False), "requires": ((str,), False),
               "must_not_match": ((str,), False), "all_of": ((list,), False), "anchor": ((int,), False),
               "anchor_text": ((str,), False), "flags": ((str,), False)}
 
@@ -145,6 +146,8 @@ class Pattern(Kind):
         if not (must or must_not or all_of):
             raise ParamError("give one of must_match, must_not_match, all_of")
         anchor = params.get("anchor")
+        # must_not_match only: words one of which any match contains; a text without them is skipped
+        requires = tuple(str(params["requires"]).split("|")) if "requires" in params else ()
         # where missing content belongs (e.g. the 监督保障 paragraph), to point there
         anchor_rx = rx("anchor_text", params["anchor_text"]) if "anchor_text" in params else None
 
@@ -157,7 +160,8 @@ class Pattern(Kind):
                         loc = report.meta.title_loc
                         out.append((report.meta.title, lambda s, e, loc=loc: _shift(loc, s, e)))
                 elif w == "all":
-                    out.extend((s.text, s.locate) for s in report.sections)
+                    corpus = report.corpus()
+                    out.append((corpus.text, corpus.locate))
                 elif w == "tables":
                     out.extend((text, loc.span) for t in report.tables.values() for text, loc in t.notes)
                 else:
@@ -178,6 +182,8 @@ class Pattern(Kind):
             if must_not is not None:
                 spans = [g for g in must_not.groupindex if g.startswith("span")]
                 for text, locate in texts:
+                    if requires and not any(w in text for w in requires):
+                        continue
                     for m in must_not.finditer(text):
                         g = next((s for s in spans if m.group(s) is not None), 0)
                         yield Hit(locate(m.start(g), m.end(g)), place, base_args | {"match": m.group(g)})

@@ -45,6 +45,8 @@ def _pipe_cells(line: str, path: str, lineno: int) -> list[RawCell]:
     n = len(pieces)
     if not pieces[-1].strip():
         n -= 1              # "a | b |": the last bar ends the row, it opens no cell
+    while n > 2 and not pieces[n - 1].strip() and not pieces[n - 2].strip():
+        n -= 1              # "| ||||" padding: one trailing blank cell says all it can
     cells = []
     pos = 0
     for k in range(n):
