@@ -13,7 +13,7 @@ from typing import Any
 
 from . import expr
 from .findings import SEVERITIES, Tr
-from .kinds import ParamError, get_kind
+from .kinds import ParamError, get_kind, trusted_params
 from .model import InputError
 from .template import TEMPLATES
 from . import cache
@@ -211,7 +211,8 @@ def _from_spec(spec: dict[str, Any]) -> Rule:
     rule = Rule(**{k: v for k, v in spec.items() if k != "when_src"}, when_src=spec["when_src"],
                 when=_condition(spec["when_src"], path, None) if spec["when_src"] else None, examples=None)
     rule.templates, rule.issuers = tuple(rule.templates), tuple(rule.issuers)
-    rule.check = get_kind(rule.kind).compile(rule.params, rule)
+    with trusted_params():
+        rule.check = get_kind(rule.kind).compile(rule.params, rule)
     return rule
 
 

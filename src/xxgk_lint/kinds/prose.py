@@ -17,11 +17,11 @@ from ..labels import col_label, row_label, section_label, table_label
 from ..model import Report, Section
 from ..prose import fold, percent_value, quantities
 from ..template import SECTION_BY_KEY
-from . import Context, Kind, ParamError, str_list
+from . import Context, Kind, LazyPattern, ParamError, regex, str_list
 from .tables import _known_cols, _known_rows, _table_param
 
 # A clause about part of the year ("一季度收到申请9件") or another year is not the annual figure.
-_PARTIAL = re.compile(r"季度|上半年|下半年|(?<![\d年])\d{1,2}月|[一二三四五六七八九十]{1,2}月|月份|同比|去年|往年|"
+_PARTIAL = LazyPattern(r"季度|上半年|下半年|(?<![\d年])\d{1,2}月|[一二三四五六七八九十]{1,2}月|月份|同比|去年|往年|"
                       r"上一?年度?(?!结转)|前一?年")
 _DEFAULT_GAP_STOP = r"其中|维持|纠正|撤销|驳回|确认|审结|结果|决定|不予|部分|予以|同比|增长|减少|下降|上升"
 
@@ -49,14 +49,8 @@ def _where_param(params: dict[str, Any]) -> tuple[str, ...]:
     return where
 
 
-def _rx(params: dict[str, Any], key: str, default: str | None = None) -> re.Pattern[str] | None:
-    src = params.get(key, default)
-    if src is None:
-        return None
-    try:
-        return re.compile(src)
-    except re.error as e:
-        raise ParamError(f"{key}: bad regular expression: {e}", key) from None
+def _rx(params: dict[str, Any], key: str, default: str | None = None) -> Any:
+    return regex(params.get(key, default), key)
 
 
 def _num(v: float) -> int | float:
@@ -292,7 +286,7 @@ class Substitution(Kind):
     def build(self, params: dict[str, Any], rule: Any):
         min_len, min_count = int(params.get("min_length", 8)), int(params.get("min_count", 3))
         contexts = _rx(params, "contexts")
-        core_rx = re.compile(r"、(?:[\u4e00-\u9fff]{2,16}、)+")
+        core_rx = LazyPattern(r"、(?:[\u4e00-\u9fff]{2,16}、)+")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             texts = [s.text for s in report.sections]
@@ -340,8 +334,9 @@ def _common(strings: Iterator[Any]) -> str:
     return "".join(out)
 
 
-_DATES = (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"))
-_OPENING_YEAR = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*[,，]")
+_DATES = (LazyPattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+          LazyPattern(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"))
+_OPENING_YEAR = LazyPattern(r"^\s*(\d{4})\s*年(?:度)?\s*[,，]")
 
 
 class Dates(Kind):
@@ -411,7 +406,7 @@ class Percent(Kind):
         return check
 
 
-_SUBJECT = re.compile(r"^\s*\d{4}\s*年(?:度)?\s*[,，]\s*([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府|委员会|局|委|办公室|办|中心|厅))"
+_SUBJECT = LazyPattern(r"^\s*\d{4}\s*年(?:度)?\s*[,，]\s*([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府|委员会|局|委|办公室|办|中心|厅))"
                       r"(?=坚持|深入|认真|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断)")
 
 

@@ -9,7 +9,7 @@ from ..findings import Hit, Place, Tr
 from ..labels import section_label
 from ..model import Location, Report, Section
 from ..template import SECTION_BY_KEY
-from . import Context, Kind, ParamError, str_list
+from . import Context, Kind, ParamError, regex, str_list
 
 
 def _section_keys(params: dict[str, Any], key: str = "sections") -> tuple[int, ...]:
@@ -134,11 +134,8 @@ class Pattern(Kind):
                 raise ParamError("'in' takes section numbers 1-6, title, preamble, all or tables", "in")
         flags = re.IGNORECASE if params.get("flags") == "i" else 0
 
-        def rx(key: str, src: str) -> re.Pattern[str]:
-            try:
-                return re.compile(src, flags)
-            except re.error as e:
-                raise ParamError(f"{key}: bad regular expression: {e}", key) from None
+        def rx(key: str, src: str) -> Any:
+            return regex(src, key, flags)
 
         must = rx("must_match", params["must_match"]) if "must_match" in params else None
         must_not = rx("must_not_match", params["must_not_match"]) if "must_not_match" in params else None
