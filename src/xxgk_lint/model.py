@@ -61,12 +61,21 @@ MISSING = "missing"           # the row or cell is absent from the document
 
 
 class Cell(Record):
-    __slots__ = ("table", "row", "col", "raw", "value", "state", "loc")
+    """One cell of a statistics table.  ``loc`` may come from ``src`` (a reader's cell), made
+    only when a finding asks for it: most cells of most reports are never pointed at."""
+
+    __slots__ = ("table", "row", "col", "raw", "value", "state", "_loc", "_src")
 
     def __init__(self, table: str, row: str, col: str, raw: str | None = None, value: int | float | None = None,
-                 state: str = MISSING, loc: Location | None = None):
-        self.table, self.row, self.col, self.raw, self.value, self.state, self.loc = \
-            table, row, col, raw, value, state, loc
+                 state: str = MISSING, loc: Location | None = None, src: Any = None):
+        self.table, self.row, self.col, self.raw, self.value, self.state = table, row, col, raw, value, state
+        self._loc, self._src = loc, src
+
+    @property
+    def loc(self) -> Location | None:
+        if self._loc is None and self._src is not None:
+            self._loc = self._src.loc
+        return self._loc
 
 
 class Table(Record):

@@ -103,7 +103,7 @@ class _Builder:
                 cells[(row, col)] = Cell(self.table, row, col, None, None, MISSING, self.row_locs.get(row))
             else:
                 value, state = parse_cell(raw.text)
-                cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, raw.loc)
+                cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, src=raw)
         table = Table(spec, cells, self.grid.loc)
         table.notes = self.notes_text
         return table
