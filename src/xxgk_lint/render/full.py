@@ -15,7 +15,7 @@ import os
 import shutil
 from typing import Any, TextIO
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 from ..findings import Finding
 from ..labels import describe
@@ -30,15 +30,20 @@ WORDS = {"zh": {"place": "位置", "help": "帮助", "also": "相关"},
 def _window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     """Cut a long source line to ``width`` cells around [start, end); returns the piece and
     the span's new offsets (in characters)."""
-    if cell_len(line) <= width:
+    if len(line) <= width // 2 or cell_len(line) <= width:
         return line, start, end
-    lo = start
-    budget = width - 2 - min(cell_len(line[start:end]), width // 2)
-    while lo > 0 and cell_len(line[lo - 1:start]) <= budget // 3:
+    w = [get_character_cell_size(ch) for ch in line[max(start - width, 0):start + width]]
+    base = max(start - width, 0)        # w[i] is the width of line[base + i]
+    budget = width - 2 - min(sum(w[start - base:end - base]), width // 2)
+    lo, used = start, 0
+    while lo > 0 and lo - 1 >= base and used + w[lo - 1 - base] <= budget // 3:
         lo -= 1
-    hi = end
-    while hi < len(line) and cell_len(line[lo:hi + 1]) <= width - 2:
+        used += w[lo - base]
+    hi, used = lo, 0
+    while hi < len(line) and hi - base < len(w) and used + w[hi - base] <= width - 2:
+        used += w[hi - base]
         hi += 1
+    hi = max(hi, min(end, len(line)))
     piece = ("…" if lo > 0 else "") + line[lo:hi] + ("…" if hi < len(line) else "")
     shift = lo - (1 if lo > 0 else 0)
     return piece, start - shift, min(end, hi) - shift
