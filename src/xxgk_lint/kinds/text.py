@@ -169,6 +169,12 @@ class Pattern(Kind):
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             texts = targets(report)
+
+            def section_of(text: str, pos: int) -> int:
+                """The section a match in the joined text of all sections belongs to."""
+                corpus = report.corpus()
+                return corpus.section_at(pos)[0].key if text is corpus.text else 0
+
             if not texts:
                 return
             place = Place(section=int(where[0])) if where[0].isdigit() else Place(field="title") \
@@ -183,7 +189,10 @@ class Pattern(Kind):
                         continue
                     for m in must_not.finditer(text):
                         g = next((s for s in spans if m.group(s) is not None), 0)
-                        yield Hit(locate(m.start(g), m.end(g)), place, base_args | {"match": m.group(g)})
+                        key = section_of(text, m.start(g)) if "all" in where else place.section
+                        args = base_args | (_sec_args(key) if key else {})
+                        yield Hit(locate(m.start(g), m.end(g)), Place(section=key) if key else place,
+                                  args | {"match": m.group(g)})
             anchor_loc = _anchor_loc(report, anchor, where)
             if anchor_rx is not None:
                 spot = next(((locate, m) for t, locate in texts if (m := anchor_rx.search(t))), None)
