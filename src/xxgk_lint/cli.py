@@ -132,6 +132,84 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--include", multiple=True, metavar="GLOB", help="File names to audit (repeatable) [default: report types].")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Paths or names to skip (repeatable).")
+@click.option("-j", "--jobs", type=int, default=0, help="Worker processes [default: all cores].")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write every finding to a CSV file.")
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False), help="Write every finding as JSON lines.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Write a workbook: summary, findings, rules.")
+@click.option("--mapping", type=click.Path(dir_okay=False), help="CSV of file, body, year, kind overriding identities.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
+              help="Lowest severity that makes the exit code 1 [default: never]; an unreadable file makes it 2.")
+@click.option("--select", multiple=True, metavar="IDS")
+@click.option("--ignore", multiple=True, metavar="IDS")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--isolated", is_flag=True)
+@click.option("--issuer-kind", type=click.Choice(KINDS))
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, mapping, lang, fail_on, select, ignore,
+          rules_dirs, config_path, isolated, issuer_kind, quiet) -> None:
+    """Audit folders of reports: summary table, CSV/JSONL/XLSX exports."""
+    from . import audit as A
+    from .model import InputError
+
+    try:
+        cfg = _settings(config_path, isolated)
+        _engine(cfg, select, ignore, rules_dirs)          # fail early on a bad rule pack or config
+        mapping_data = A.load_mapping(mapping) if mapping else {}
+    except InputError as e:
+        _fail(str(e))
+        sys.exit(EXIT_INPUT)
+    lang = lang or cfg.lang
+    files = A.walk(paths, tuple(include) or A.DEFAULT_INCLUDE, tuple(exclude))
+    if not files:
+        _fail("no report files found under " + ", ".join(paths))
+        sys.exit(EXIT_INPUT)
+    options = {"config": config_path, "isolated": isolated, "select": select, "ignore": ignore, "rules": rules_dirs,
+               "lang": lang, "mapping": mapping_data, "issuer_kind": issuer_kind}
+    jobs = jobs or os.cpu_count() or 1
+    show = not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT")
+    if show:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), transient=True) as bar:
+            task = bar.add_task("audit", total=len(files))
+            records, interrupted = A.run(files, options, jobs, lambda rec: bar.advance(task))
+    else:
+        records, interrupted = A.run(files, options, jobs)
+    if csv_path or jsonl_path or xlsx_path:      # what was finished is written, even after Ctrl-C
+        from . import export
+
+        if csv_path:
+            export.write_csv(csv_path, records, lang)
+        if jsonl_path:
+            export.write_jsonl(jsonl_path, records)
+        if xlsx_path:
+            export.write_xlsx(xlsx_path, records, lang)
+    for rec in records:
+        if rec["error"]:
+            _fail(rec["error"])
+    if not quiet:
+        from .render.audit import print_summary
+
+        print_summary(records, lang, interrupted, len(files))
+    if interrupted:
+        sys.exit(130)
+    if any(rec["error"] for rec in records):
+        sys.exit(EXIT_INPUT)
+    from .findings import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK.get(fail_on, 99)
+    if any(SEVERITY_RANK[f["severity"]] >= threshold for r in records for f in r["findings"]):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the YAML here [default: standard output].")

@@ -1,0 +1,201 @@
+"""`xxgk-lint audit`: many reports at once, for supervisors.
+
+Files are found under the given paths, checked in worker processes (parsing is CPU-bound),
+and come back as plain records — the same fields as `check --format json` plus the report's
+identity — that the summary and the exports (CSV, JSONL, XLSX) read.  One unreadable file is
+one record with an error; it never stops the run.  Ctrl-C stops cleanly: what was finished
+is summarised and exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.docx")
+SEVERITIES = ("error", "warning", "info")
+_YEAR_IN_NAME = re.compile(r"(20\d{2})")
+
+
+# --------------------------------------------------------------------------- finding files
+def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
+         exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files to audit, sorted: the files named, and under each folder those matching include."""
+    out: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    full = os.path.join(root, name)
+                    rel = os.path.relpath(full, path)
+                    if any(fnmatch.fnmatch(name, g) for g in include) and \
+                            not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude):
+                        out.add(full)
+        else:
+            out.add(str(path))
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------- identity
+def load_mapping(path: str) -> dict[str, dict[str, str]]:
+    """A CSV with columns file, body, year[, kind] that overrides what a report says of itself."""
+    from .model import InputError
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as e:
+        raise InputError(f"cannot read the mapping: {e.strerror}", path) from None
+    if rows and "file" not in rows[0]:
+        raise InputError("the mapping needs a 'file' column (and body, year, kind)", path, 1)
+    return {os.path.normpath(r["file"]): {k: (v or "").strip() for k, v in r.items() if k != "file"} for r in rows}
+
+
+def _identity(path: str, meta: dict[str, Any] | None, mapping: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """Body, year and kind of a report: the mapping, else its metadata, else its file name."""
+    meta = meta or {}
+    body, year, kind, source = meta.get("body"), meta.get("year"), meta.get("kind"), "report"
+    if not body or year is None:
+        stem = Path(path).stem
+        m = _YEAR_IN_NAME.search(stem)
+        if year is None and m:
+            year, source = int(m.group(1)), "file name"
+        if not body:
+            rest = re.sub(r"(20\d{2})\s*年度?", "", stem)
+            rest = re.sub(r"(政府信息公开|政务公开|信息公开|工作)?(年度)?(年报|报告).*$", "", rest).strip(" _-")
+            body, source = (rest or None), "file name"
+    override = mapping.get(os.path.normpath(path)) or mapping.get(Path(path).name)
+    if override:
+        body = override.get("body") or body
+        year = int(override["year"]) if override.get("year") else year
+        kind = override.get("kind") or kind
+        source = "mapping"
+    return {"body": body or "", "year": year, "kind": kind or "unknown", "identity_source": source}
+
+
+# --------------------------------------------------------------------------- checking (in workers)
+_engine: Any = None
+_options: dict[str, Any] = {}
+
+
+def _init(options: dict[str, Any]) -> None:
+    """Worker start: rules are loaded and compiled once per process."""
+    global _engine, _options
+    from .cli import _engine as make_engine, _settings
+
+    cfg = _settings(options.get("config"), options.get("isolated", False))
+    _engine = make_engine(cfg, tuple(options.get("select", ())), tuple(options.get("ignore", ())),
+                          tuple(options.get("rules", ())))
+    _options = options | {"cfg_kind": cfg.issuer_kind}
+
+
+def check_file(path: str) -> dict[str, Any]:
+    """One file's record: identity, metadata, findings (JSON fields) or the input error."""
+    from .model import InputError
+    from .readers import read_report
+    from .render.json import finding_dict, meta_dict
+
+    lang = _options.get("lang", "zh")
+    mapping = _options.get("mapping", {})
+    try:
+        report = read_report(path)
+    except InputError as e:
+        return {"path": path, "error": str(e), "meta": None, "findings": [], **_identity(path, None, mapping)}
+    except Exception as e:   # a reader bug must cost one file, not the audit
+        return {"path": path, "error": f"internal error: {type(e).__name__}: {e}", "meta": None, "findings": [],
+                **_identity(path, None, mapping)}
+    ident = _identity(path, meta_dict(report), mapping)
+    kind = ident["kind"] if ident["identity_source"] == "mapping" else (_options.get("issuer_kind")
+                                                                         or _options.get("cfg_kind"))
+    if kind and kind != "unknown":
+        report.meta.kind = kind
+    findings = [finding_dict(f, lang) for f in _engine.check(report)]
+    return {"path": path, "error": None, "meta": meta_dict(report), "findings": findings, **ident}
+
+
+def run(files: list[str], options: dict[str, Any], jobs: int,
+        progress: Callable[[dict[str, Any]], None] | None = None) -> tuple[list[dict[str, Any]], bool]:
+    """Check every file; returns (records in file order, interrupted)."""
+    results: dict[str, dict[str, Any]] = {}
+    interrupted = False
+    try:
+        if jobs <= 1 or len(files) < 4:
+            _init(options)
+            for path in files:
+                results[path] = check_file(path)
+                if progress:
+                    progress(results[path])
+        else:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options,)) as pool:
+                futures = {pool.submit(check_file, p): p for p in files}
+                try:
+                    for fut in as_completed(futures):
+                        rec = fut.result()
+                        results[rec["path"]] = rec
+                        if progress:
+                            progress(rec)
+                except KeyboardInterrupt:
+                    for fut in futures:
+                        fut.cancel()
+                    raise
+    except KeyboardInterrupt:
+        interrupted = True
+    return [results[p] for p in files if p in results], interrupted
+
+
+# --------------------------------------------------------------------------- summary
+def status(rec: dict[str, Any]) -> str:
+    if rec["error"]:
+        return "unreadable"
+    sev = {f["severity"] for f in rec["findings"]}
+    return "error" if "error" in sev else "warning" if "warning" in sev else "info" if sev else "clean"
+
+
+_RANK = {"unreadable": 0, "error": 1, "warning": 2, "info": 3, "clean": 4}
+
+
+def counts(rec: dict[str, Any]) -> dict[str, int]:
+    c = dict.fromkeys(SEVERITIES, 0)
+    for f in rec["findings"]:
+        c[f["severity"]] += 1
+    return c
+
+
+def worst_first(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(records, key=lambda r: (_RANK[status(r)], -counts(r)["error"], -counts(r)["warning"], r["path"]))
+
+
+def rule_counts(records: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
+    """(rule, title, findings, reports) — most frequent first."""
+    total: dict[str, list[Any]] = {}
+    for rec in records:
+        for rule in {f["rule"] for f in rec["findings"]}:
+            total.setdefault(rule, ["", 0, 0])[2] += 1
+        for f in rec["findings"]:
+            entry = total.setdefault(f["rule"], ["", 0, 0])
+            entry[0], entry[1] = f["title"], entry[1] + 1
+    return sorted(((r, t, n, k) for r, (t, n, k) in total.items()), key=lambda x: (-x[2], x[0]))
+
+
+def duplicates(records: list[dict[str, Any]]) -> list[tuple[str, int, list[str]]]:
+    """(body, year, files) for each body and year that more than one file claims."""
+    seen: dict[tuple[str, Any], list[str]] = {}
+    for rec in records:
+        if rec["body"] and rec["year"] is not None:
+            seen.setdefault((rec["body"], rec["year"]), []).append(rec["path"])
+    return [(b, y, files) for (b, y), files in sorted(seen.items(), key=lambda kv: (kv[0][0], kv[0][1]))
+            if len(files) > 1]
+
+
+def finding_rows(records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One flat row per finding, with the report's identity (CSV, XLSX, JSONL)."""
+    for rec in records:
+        for f in rec["findings"]:
+            yield {"file": rec["path"], "body": rec["body"], "year": rec["year"], "kind": rec["kind"], **f}
