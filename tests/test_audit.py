@@ -128,3 +128,133 @@ def test_include_exclude_and_fail_on(folder):
 def test_nothing_to_audit(tmp_path):
     result = run(tmp_path)
     assert result.exit_code == 2 and "no report files found" in result.output
+
+
+# --------------------------------------------------------------------------- history store
+def _two_years(root: Path, bodies: int = 6, broken_carry: tuple[int, ...] = (2,)) -> dict[str, str]:
+    """The same bodies' reports for 2022 and 2023; the 2023 reports of ``broken_carry`` bodies
+    carry over a different number than 2022 carried forward."""
+    expect = {}
+    for i in range(bodies):
+        for year in (2022, 2023):
+            doc = consistent_doc(random.Random(i * 10 + year))
+            body = f"示例{i}区司法局"
+            doc["meta"].update(body=body, kind="department", year=year,
+                               title=f"{body}{year}年政府信息公开工作年度报告")
+            doc["meta"]["published"] = doc["meta"]["published"].replace(year=year + 1, month=1, day=15)
+            doc["meta"]["period"] = {"start": doc["meta"]["period"]["start"].replace(year=year),
+                                     "end": doc["meta"]["period"]["end"].replace(year=year)}
+            doc["sections"][0]["text"] = f"{year}年，本局依法做好政府信息公开工作。" + "主动公开、依申请公开、信息管理、平台建设、监督保障。" * (i + 1 + year % 3)
+            t3 = doc["tables"]["t3"]
+            if year == 2022:
+                t3["carried_forward"] = [1, 0, 0, 0, 0, 0, 1]
+                t3["result_total"] = [v - c for v, c in zip(
+                    [a + b for a, b in zip(t3["new_received"], t3["carried_over_prev"])], t3["carried_forward"])]
+            else:
+                prev = 2 if i in broken_carry else 1
+                t3["carried_over_prev"] = [prev, 0, 0, 0, 0, 0, prev]
+                t3["result_total"] = [a + b - c for a, b, c in zip(t3["new_received"], t3["carried_over_prev"],
+                                                                   t3["carried_forward"])]
+            res_rows = [r for r in t3 if r not in ("new_received", "carried_over_prev", "result_total",
+                                                   "carried_forward")]
+            for r in res_rows:
+                t3[r] = [0] * 7
+            t3["disclosed"] = list(t3["result_total"])
+            name = f"y{year}/body{i}.yaml"
+            (root / f"y{year}").mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(to_yaml(doc), encoding="utf-8")
+            if year == 2023 and i in broken_carry:
+                expect[name] = "XY-CARRY"
+    return expect
+
+
+def test_cross_year_carry_found_within_one_audit(tmp_path):
+    root = tmp_path / "sub"
+    expect = _two_years(root)
+    out = tmp_path / "f.jsonl"
+    result = run(root, "--jsonl", out, "-j", "2", "--quiet", "--history", tmp_path / "h.sqlite")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    xy = {(str(Path(r["file"]).relative_to(root)), r["rule"]) for r in rows if r["rule"].startswith("XY-")}
+    assert {(n, "XY-CARRY") for n in expect} <= xy
+    assert all(rule != "XY-CARRY" or name in expect for name, rule in xy)
+    carry = next(r for r in rows if r["rule"] == "XY-CARRY")
+    assert carry["values"]["value"] == 2 and carry["values"]["expected"] == 1 and carry["line"] is None
+
+
+def test_incremental_audit_reuses_the_store_and_sees_last_year(tmp_path):
+    root = tmp_path / "sub"
+    expect = _two_years(root)
+    store = tmp_path / "h.sqlite"
+    run(root / "y2022", "--quiet", "--history", store)             # last year, audited before
+    out = tmp_path / "f.jsonl"
+    run(root / "y2023", "--quiet", "--history", store, "--jsonl", out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {Path(r["file"]).name for r in rows if r["rule"] == "XY-CARRY"} == {Path(n).name for n in expect}
+    files = A.walk([str(root / "y2023")])
+    from xxgk_lint.history import History
+
+    h = History(store)
+    records, _ = A.run(files, {"isolated": True, "lang": "zh", "mapping": {}, "history": True, "ruleset": "r1"},
+                       1, history=h)
+    again, _ = A.run(files, {"isolated": True, "lang": "zh", "mapping": {}, "history": True, "ruleset": "r1"},
+                     1, history=h)
+    assert all(r.get("cached") for r in again) and not any(r.get("cached") for r in records)
+    strip = lambda recs: [(r["path"], sorted(f["rule"] for f in r["findings"])) for r in recs]
+    assert strip(records) == strip(again)
+    listing = list(h.listing())
+    assert {(b, y) for b, y, *_ in listing} >= {("示例0区司法局", 2022), ("示例0区司法局", 2023)}
+    h.close()
+    result = CliRunner().invoke(cli, ["history", str(store)])
+    assert result.exit_code == 0 and "示例0区司法局" in result.output
+
+
+def test_killed_audit_leaves_a_consistent_store(tmp_path):
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "sub"
+    _two_years(root, bodies=20, broken_carry=())
+    store = tmp_path / "h.sqlite"
+    cmd = [sys.executable, "-m", "xxgk_lint", "audit", "--isolated", "-q", "-j", "1", "--history", str(store), str(root)]
+    env = {**os.environ, "XXGK_LINT_CACHE_DIR": ""}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:            # kill it once a few reports are stored
+        time.sleep(0.05)
+        try:
+            n = sqlite3.connect(str(store)).execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if n >= 3:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    rows = sqlite3.connect(str(store)).execute("SELECT record FROM reports").fetchall()
+    assert rows and all(json.loads(r[0])["path"] for r in rows)     # whole rows only
+    assert subprocess.run(cmd, env=env, capture_output=True, timeout=120).returncode == 0
+    assert sqlite3.connect(str(store)).execute("SELECT COUNT(DISTINCT path) FROM reports").fetchone()[0] == 40
+
+
+def test_two_audits_share_one_store(tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    root = tmp_path / "sub"
+    _two_years(root, bodies=8)
+    store = tmp_path / "h.sqlite"
+    env = {**os.environ, "XXGK_LINT_CACHE_DIR": ""}
+    cmds = [[sys.executable, "-m", "xxgk_lint", "audit", "--isolated", "-q", "-j", "1", "--no-cache",
+             "--history", str(store), str(root / y)] for y in ("y2022", "y2023")]
+    procs = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in cmds]
+    for p in procs:
+        assert p.wait(timeout=120) == 0, p.stderr.read()
+    db = sqlite3.connect(str(store))
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT COUNT(DISTINCT path) FROM reports").fetchone()[0] == 16

@@ -112,42 +112,129 @@ def check_file(path: str) -> dict[str, Any]:
         return {"path": path, "error": f"internal error: {type(e).__name__}: {e}", "meta": None, "findings": [],
                 **_identity(path, None, mapping)}
     ident = _identity(path, meta_dict(report), mapping)
+    document = None
+    if _options.get("history"):
+        from .extract import to_yaml
+
+        document = to_yaml(report)
     kind = ident["kind"] if ident["identity_source"] == "mapping" else (_options.get("issuer_kind")
                                                                          or _options.get("cfg_kind"))
     if kind and kind != "unknown":
         report.meta.kind = kind
     findings = [finding_dict(f, lang) for f in _engine.check(report)]
-    return {"path": path, "error": None, "meta": meta_dict(report), "findings": findings, **ident}
+    return {"path": path, "error": None, "meta": meta_dict(report), "findings": findings, **ident,
+            "document": document}
+
+
+def content_hash(path: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return ""
+    return h.hexdigest()
 
 
 def run(files: list[str], options: dict[str, Any], jobs: int,
-        progress: Callable[[dict[str, Any]], None] | None = None) -> tuple[list[dict[str, Any]], bool]:
-    """Check every file; returns (records in file order, interrupted)."""
+        progress: Callable[[dict[str, Any]], None] | None = None,
+        history: Any = None, use_cache: bool = True) -> tuple[list[dict[str, Any]], bool]:
+    """Check every file; returns (records in file order, interrupted).
+
+    With a history store, each finished report is stored at once (in its own transaction), and a
+    file whose content and rule set are unchanged since it was stored is not read again."""
     results: dict[str, dict[str, Any]] = {}
+    hashes: dict[str, str] = {}
+    ruleset = options.get("ruleset", "")
     interrupted = False
+
+    def done(rec: dict[str, Any]) -> None:
+        results[rec["path"]] = rec
+        if history is not None and not rec.get("cached") and hashes.get(rec["path"]):
+            history.put({k: v for k, v in rec.items() if k != "document"}, hashes[rec["path"]], ruleset,
+                        rec.get("document"))
+        if progress:
+            progress(rec)
+
     try:
-        if jobs <= 1 or len(files) < 4:
-            _init(options)
-            for path in files:
-                results[path] = check_file(path)
-                if progress:
-                    progress(results[path])
+        todo = []
+        for path in files:
+            if history is not None:
+                hashes[path] = content_hash(path)
+                rec = history.cached(path, hashes[path], ruleset) if use_cache and hashes[path] else None
+                if rec is not None:
+                    done(rec | {"cached": True})
+                    continue
+            todo.append(path)
+        if jobs <= 1 or len(todo) < 4:
+            if todo:
+                _init(options)
+            for path in todo:
+                done(check_file(path))
         else:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options,)) as pool:
-                futures = {pool.submit(check_file, p): p for p in files}
+                futures = {pool.submit(check_file, p): p for p in todo}
                 try:
                     for fut in as_completed(futures):
-                        rec = fut.result()
-                        results[rec["path"]] = rec
-                        if progress:
-                            progress(rec)
+                        done(fut.result())
                 except KeyboardInterrupt:
                     for fut in futures:
                         fut.cancel()
                     raise
     except KeyboardInterrupt:
         interrupted = True
-    return [results[p] for p in files if p in results], interrupted
+    records = [results[p] for p in files if p in results]
+    if history is not None and not interrupted:
+        cross_year(records, history, options, hashes)
+    for rec in records:
+        rec.pop("document", None)
+    return records, interrupted
+
+
+def cross_year(records: list[dict[str, Any]], history: Any, options: dict[str, Any],
+               hashes: dict[str, str]) -> None:
+    """The second pass: each report against the same body's report of the year before, found in
+    this audit or in the history store.  Findings carry no line (they compare two documents)."""
+    from .engine import Engine
+    from .readers.structured import read
+    from .render.json import finding_dict
+    from .rules import load_rules
+
+    rules = [r for r in load_rules() if r.kind == "crossyear"]
+    if not rules:
+        return
+    engine = Engine(rules)
+    docs = {}
+    for rec in records:
+        if rec["error"] or not rec["body"] or rec["year"] is None:
+            continue
+        doc = rec.get("document")
+        if doc is None:       # a cached record: its document is in the store
+            stored = history.document(rec["body"], rec["year"])
+            doc = stored[1] if stored else None
+        if doc is not None:
+            docs[(rec["body"], rec["year"])] = (rec["path"], doc)
+    lang = options.get("lang", "zh")
+    for rec in records:
+        key = (rec["body"], rec["year"])
+        if key not in docs:
+            continue
+        prev = docs.get((rec["body"], rec["year"] - 1)) or history.document(rec["body"], rec["year"] - 1)
+        rec["findings"] = [f for f in rec["findings"] if not f["rule"].startswith("XY-")]
+        if prev is None:
+            continue
+        engine.ctx.previous = read(prev[1], prev[0])
+        report = read(docs[key][1], rec["path"])
+        for f in engine.check(report):
+            d = finding_dict(f, lang)
+            d.update(line=None, col=None, end_line=None, end_col=None, location=None)
+            rec["findings"].append(d)
+        if hashes.get(rec["path"]):
+            history.put({k: v for k, v in rec.items() if k not in ("document", "cached")}, hashes[rec["path"]],
+                        options.get("ruleset", ""), docs[key][1])
 
 
 # --------------------------------------------------------------------------- summary

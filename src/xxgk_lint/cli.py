@@ -36,6 +36,20 @@ def _settings(config_path: str | None, isolated: bool):
     return load(path)
 
 
+def _ruleset(cfg, select, ignore, rules_dirs, lang, kind) -> str:
+    """What decides an audit's findings besides the file: tool version, rule packs, settings."""
+    import hashlib
+
+    from .rules import builtin_rules_dir
+
+    h = hashlib.sha256(f"{__version__}|{select}|{ignore}|{lang}|{kind}|{cfg.select}|{cfg.ignore}|{cfg.severity}|"
+                       f"{cfg.deadlines}|{cfg.issuer_kind}".encode())
+    for d in (builtin_rules_dir(), *cfg.rules, *(Path(r) for r in rules_dirs)):
+        for p in sorted(Path(d).rglob("*.yaml")):
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _engine(cfg, select, ignore, rules_dirs):
     from .engine import DEFAULT_DEADLINES, Engine
     from .rules import load_rules
@@ -149,9 +163,13 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--isolated", is_flag=True)
 @click.option("--issuer-kind", type=click.Choice(KINDS))
+@click.option("--history", "history_path", type=click.Path(dir_okay=False),
+              help="History store [default: .xxgk-lint/history.sqlite next to the first folder].")
+@click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
+@click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, mapping, lang, fail_on, select, ignore,
-          rules_dirs, config_path, isolated, issuer_kind, quiet) -> None:
+          rules_dirs, config_path, isolated, issuer_kind, history_path, no_history, no_cache, quiet) -> None:
     """Audit folders of reports: summary table, CSV/JSONL/XLSX exports."""
     from . import audit as A
     from .model import InputError
@@ -168,8 +186,19 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, mappin
     if not files:
         _fail("no report files found under " + ", ".join(paths))
         sys.exit(EXIT_INPUT)
+    history = None
+    if not no_history:
+        from .history import DEFAULT, History
+
+        first = Path(paths[0])
+        try:
+            history = History(history_path or (first if first.is_dir() else first.parent) / DEFAULT)
+        except InputError as e:
+            _fail(str(e))
+            sys.exit(EXIT_INPUT)
     options = {"config": config_path, "isolated": isolated, "select": select, "ignore": ignore, "rules": rules_dirs,
-               "lang": lang, "mapping": mapping_data, "issuer_kind": issuer_kind}
+               "lang": lang, "mapping": mapping_data, "issuer_kind": issuer_kind, "history": history is not None,
+               "ruleset": _ruleset(cfg, select, ignore, rules_dirs, lang, issuer_kind)}
     jobs = jobs or os.cpu_count() or 1
     show = not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT")
     if show:
@@ -178,9 +207,11 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, mappin
         with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), transient=True) as bar:
             task = bar.add_task("audit", total=len(files))
-            records, interrupted = A.run(files, options, jobs, lambda rec: bar.advance(task))
+            records, interrupted = A.run(files, options, jobs, lambda rec: bar.advance(task), history, not no_cache)
     else:
-        records, interrupted = A.run(files, options, jobs)
+        records, interrupted = A.run(files, options, jobs, None, history, not no_cache)
+    if history is not None:
+        history.close()
     if csv_path or jsonl_path or xlsx_path:      # what was finished is written, even after Ctrl-C
         from . import export
 
@@ -232,6 +263,33 @@ def extract(file, output) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+@cli.command("history")
+@click.argument("store", type=click.Path(dir_okay=False), default=".xxgk-lint/history.sqlite")
+def history_cmd(store) -> None:
+    """List what a history store holds: body, year, file, template, findings, when audited."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .history import History
+    from .model import InputError
+
+    if not Path(store).is_file():
+        _fail(f"{store}: no history store here")
+        sys.exit(EXIT_INPUT)
+    try:
+        h = History(store)
+    except InputError as e:
+        _fail(str(e))
+        sys.exit(EXIT_INPUT)
+    table = Table(box=None, header_style="bold")
+    for col in ("body", "year", "file", "template", "findings", "audited"):
+        table.add_column(col)
+    for body, year, path, template, n, at in h.listing():
+        table.add_row(body, str(year or "?"), path, template, str(n), at)
+    h.close()
+    Console(highlight=False).print(table)
 
 
 @cli.command("rules")

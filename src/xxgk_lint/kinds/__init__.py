@@ -20,7 +20,7 @@ BUILTIN = {
     "sections": "text", "order": "text", "heading": "text", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
     "crosscheck": "prose", "brackets": "prose", "substitution": "prose", "dates": "prose", "percent": "prose",
-    "body_name": "prose",
+    "body_name": "prose", "crossyear": "years",
 }
 _cache: dict[str, Any] = {}
 
@@ -36,10 +36,11 @@ class ParamError(ValueError):
 class Context:
     """What checks may read besides the report: settings from config and the command line."""
 
-    __slots__ = ("deadlines",)
+    __slots__ = ("deadlines", "previous")
 
     def __init__(self, deadlines: dict[str, str]):
         self.deadlines = deadlines    # issuer kind -> "MM-DD" of year Y+1
+        self.previous: Any = None     # the same body's report of the year before, when an audit has it
 
 
 Check = Callable[[Any, Context], Iterable[Any]]

@@ -95,9 +95,15 @@ def example_report(rule: Rule, example: dict[str, Any]) -> Report:
 
 
 def run_example(rule: Rule, example: dict[str, Any], engine_options: dict[str, Any] | None = None) -> list[Finding]:
-    """The findings of ``rule`` alone on the example's report."""
+    """The findings of ``rule`` alone on the example's report.  ``previous`` (cross-year rules)
+    patches the same base into last year's report: its year is one less, then ``set``/``drop``."""
     engine = Engine([rule], **(engine_options or {}))
-    return [f for f in engine.check(example_report(rule, example)) if f.rule is rule]
+    report = example_report(rule, example)
+    if "previous" in example:
+        prev = dict(example["previous"] or {})
+        prev["set"] = {"meta.year": (report.meta.year or 2023) - 1, **(prev.get("set") or {})}
+        engine.ctx.previous = example_report(rule, {"expect": "pass", **prev})
+    return [f for f in engine.check(report) if f.rule is rule]
 
 
 def example_failures(rule: Rule) -> list[str]:

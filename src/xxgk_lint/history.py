@@ -1,0 +1,118 @@
+"""The audit's history store: an embedded SQLite database of what each audit read and found.
+
+Per file and content it keeps the report as structured YAML (figures and prose, what
+`extract` writes), the audit record (findings) and the rule set it was checked with, so that
+
+- a file whose content and rule set are unchanged is not read again (incremental audits);
+- cross-year rules find a body's report of the previous year;
+- `xxgk-lint history` lists what the store holds.
+
+The schema is versioned (``PRAGMA user_version``) with forward migrations.  Each report is
+written in its own transaction, so an interrupted audit never leaves half a report; WAL and a
+busy timeout let two audits share one store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from .model import InputError
+
+DEFAULT = Path(".xxgk-lint") / "history.sqlite"
+MIGRATIONS = [
+    # 1: reports as audited
+    """
+    CREATE TABLE IF NOT EXISTS reports (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        ruleset TEXT NOT NULL,
+        body TEXT,
+        year INTEGER,
+        kind TEXT,
+        template TEXT,
+        document TEXT,          -- the report as structured YAML (figures and prose)
+        record TEXT NOT NULL,   -- the audit record as JSON (identity, findings)
+        audited_at TEXT NOT NULL,
+        UNIQUE (path, content_hash, ruleset)
+    );
+    CREATE INDEX IF NOT EXISTS reports_body_year ON reports (body, year);
+    """,
+]
+
+
+class History:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout=30000")
+            # switching to WAL and creating the schema take a lock that the busy handler does not
+            # always wait for when another audit opens the same new store: retry for a while
+            for attempt in range(200):
+                try:
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                    self._migrate()
+                    break
+                except sqlite3.OperationalError as e:
+                    if "locked" not in str(e) or attempt == 199:
+                        raise
+                    time.sleep(0.05)
+        except (sqlite3.Error, OSError) as e:
+            raise InputError(f"cannot open the history store: {e}", str(path)) from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise InputError(f"the history store has schema {version}, newer than this xxgk-lint "
+                             f"({len(MIGRATIONS)}); upgrade xxgk-lint", str(self.path))
+        for number, script in enumerate(MIGRATIONS[version:], version + 1):
+            # idempotent scripts: two audits opening a new store at once may both run one
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {number}; COMMIT;")
+            except sqlite3.Error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ----------------------------------------------------------------- writing and reading
+    def put(self, rec: dict[str, Any], content_hash: str, ruleset: str, document: str | None) -> None:
+        """One report, atomically (a row is all there or not there)."""
+        meta = rec.get("meta") or {}
+        with self.db:   # a transaction
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, document,"
+                " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rec["path"], content_hash, ruleset, rec["body"] or None, rec["year"], rec["kind"],
+                 meta.get("template"), document, json.dumps(rec, ensure_ascii=False, default=str),
+                 dt.datetime.now().isoformat(timespec="seconds")))
+
+    def cached(self, path: str, content_hash: str, ruleset: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT record FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
+                              (path, content_hash, ruleset)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def document(self, body: str, year: int, exclude_hash: str = "") -> tuple[str, str] | None:
+        """(path, structured YAML) of the latest stored report of a body and year."""
+        row = self.db.execute(
+            "SELECT path, document FROM reports WHERE body = ? AND year = ? AND document IS NOT NULL"
+            " AND content_hash != ? ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year, exclude_hash)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def listing(self) -> Iterator[tuple[str, int, str, str, int, str]]:
+        """(body, year, path, template, findings, audited_at) of the latest audit of each file."""
+        rows = self.db.execute(
+            "SELECT body, year, path, template, record, audited_at FROM reports r WHERE id = "
+            "(SELECT MAX(id) FROM reports WHERE path = r.path) ORDER BY body, year, path")
+        for body, year, path, template, record, at in rows:
+            yield body or "", year, path, template or "", len(json.loads(record)["findings"]), at
