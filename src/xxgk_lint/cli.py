@@ -153,6 +153,7 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write every finding to a CSV file.")
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False), help="Write every finding as JSON lines.")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Write a workbook: summary, findings, rules.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML dashboard.")
 @click.option("--mapping", type=click.Path(dir_okay=False), help="CSV of file, body, year, kind overriding identities.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
@@ -168,7 +169,7 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, mapping, lang, fail_on, select, ignore,
+def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping, lang, fail_on, select, ignore,
           rules_dirs, config_path, isolated, issuer_kind, history_path, no_history, no_cache, quiet) -> None:
     """Audit folders of reports: summary table, CSV/JSONL/XLSX exports."""
     from . import audit as A
@@ -221,6 +222,10 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, mappin
             export.write_jsonl(jsonl_path, records)
         if xlsx_path:
             export.write_xlsx(xlsx_path, records, lang)
+    if html_path:
+        from . import dashboard
+
+        dashboard.write(html_path, records, lang)
     for rec in records:
         if rec["error"]:
             _fail(rec["error"])

@@ -1,0 +1,178 @@
+"""The audit as one self-contained HTML page a supervisor can e-mail: no CDN, no network.
+
+Overview figures; charts drawn as inline SVG (findings per rule, reports by status) and a
+body × rule heatmap; a sortable, filterable table of reports; each report's findings with
+their locations.  The data is embedded as JSON; a few lines of plain JavaScript sort and
+filter.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from .audit import counts, rule_counts, status, worst_first
+from .export import STATUS_LABELS
+
+COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954"}
+TEXT = {
+    "zh": {"title": "政府信息公开工作年度报告审查结果", "reports": "报告", "findings": "问题", "errors": "错误",
+           "warnings": "警告", "unreadable": "无法读取", "by_rule": "各规则问题数", "by_status": "报告状态",
+           "heatmap": "机关 × 规则", "table": "报告一览", "filter": "筛选（机关、文件、状态）…", "file": "文件",
+           "body": "发布机关", "year": "年度", "template": "模板", "status": "状态", "rule": "规则",
+           "message": "问题", "where": "位置", "none": "未发现问题"},
+    "en": {"title": "Disclosure report audit", "reports": "reports", "findings": "findings", "errors": "errors",
+           "warnings": "warnings", "unreadable": "unreadable", "by_rule": "Findings per rule",
+           "by_status": "Reports by status", "heatmap": "Body × rule", "table": "Reports",
+           "filter": "Filter (body, file, status)…", "file": "file", "body": "body", "year": "year",
+           "template": "template", "status": "status", "rule": "rule", "message": "message", "where": "location",
+           "none": "no findings"},
+}
+
+
+def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
+    """A horizontal bar chart as inline SVG: (label, value, colour)."""
+    if not items:
+        return ""
+    top = max(v for _, v, _ in items) or 1
+    row = 22
+    parts = [f'<svg class="chart" width="{width}" height="{row * len(items) + 4}" role="img">']
+    for i, (label, value, colour) in enumerate(items):
+        w = max(int((width - 230) * value / top), 1)
+        y = i * row + 2
+        parts.append(f'<text x="0" y="{y + 15}">{html.escape(label)}</text>'
+                     f'<rect x="200" y="{y + 3}" width="{w}" height="16" fill="{colour}"/>'
+                     f'<text x="{206 + w}" y="{y + 15}">{value}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _where(f: dict[str, Any]) -> str:
+    loc = f.get("location") or {}
+    if loc.get("table"):
+        return f"表格{loc['table']} 行{loc.get('row')} 列{loc.get('cell')}"
+    if loc.get("para"):
+        return f"第{loc['para']}段"
+    return f"{f['line']}:{f['col']}" if f.get("line") else ""
+
+
+def render(records: list[dict[str, Any]], lang: str = "zh") -> str:
+    t = TEXT[lang]
+    ordered = worst_first(records)
+    states = [status(r) for r in ordered]
+    total = {k: sum(counts(r)[k] for r in records) for k in ("error", "warning", "info")}
+    rules = rule_counts(records)
+    by_rule = _bars([(f"{r} {title}"[:26], n, "#5d6d7e") for r, title, n, _ in rules[:15]])
+    by_status = _bars([(STATUS_LABELS[lang][s], states.count(s), COLORS[s])
+                       for s in ("unreadable", "error", "warning", "info", "clean") if states.count(s)])
+    # heatmap: bodies with findings × the most frequent rules
+    top_rules = [r for r, *_ in rules[:12]]
+    bodies: dict[str, dict[str, int]] = {}
+    for rec in records:
+        for f in rec["findings"]:
+            if f["rule"] in top_rules:
+                row = bodies.setdefault(rec["body"] or rec["path"], {})
+                row[f["rule"]] = row.get(f["rule"], 0) + 1
+    peak = max((n for row in bodies.values() for n in row.values()), default=1)
+    heat = ['<table class="heat"><tr><th></th>' + "".join(f"<th>{html.escape(r)}</th>" for r in top_rules) + "</tr>"]
+    for body in sorted(bodies, key=lambda b: -sum(bodies[b].values()))[:40]:
+        cells = []
+        for r in top_rules:
+            n = bodies[body].get(r, 0)
+            alpha = 0.15 + 0.85 * n / peak if n else 0
+            cells.append(f'<td style="background:rgba(192,57,43,{alpha:.2f})">{n or ""}</td>')
+        heat.append(f"<tr><th>{html.escape(body)}</th>{''.join(cells)}</tr>")
+    heat.append("</table>")
+    data = [{"file": r["path"], "body": r["body"], "year": r["year"], "template": (r.get("meta") or {}).get("template", ""),
+             "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **counts(r), "error_text": r["error"],
+             "findings": [{"rule": f["rule"], "severity": f["severity"], "message": f["message"], "where": _where(f)}
+                          for f in r["findings"]]} for i, r in enumerate(ordered)]
+    payload = json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/")
+    return _PAGE.format(
+        lang=lang, title=html.escape(t["title"]), n=len(records), errors=total["error"], warnings=total["warning"],
+        unreadable=states.count("unreadable"), t=t, by_rule=by_rule, by_status=by_status, heat="".join(heat),
+        data=payload, words=json.dumps(t, ensure_ascii=False), colors=json.dumps(COLORS))
+
+
+def write(path: str, records: list[dict[str, Any]], lang: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(render(records, lang))
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body {{ font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 24px; color: #222; }}
+h1 {{ font-size: 22px; }} h2 {{ font-size: 17px; margin-top: 28px; }}
+.cards {{ display: flex; gap: 16px; }}
+.card {{ border: 1px solid #ddd; border-radius: 6px; padding: 10px 18px; min-width: 110px; }}
+.card b {{ display: block; font-size: 26px; }}
+.chart text {{ font-size: 12px; }}
+table {{ border-collapse: collapse; }}
+#reports th, #reports td, .heat th, .heat td {{ border: 1px solid #ddd; padding: 4px 8px; font-size: 13px; }}
+#reports th {{ cursor: pointer; background: #f4f6f7; user-select: none; }}
+.heat td {{ text-align: center; min-width: 28px; }}
+.findings {{ display: none; }} .open + .findings {{ display: table-row; }}
+.findings td {{ background: #fbfcfc; }}
+.sev-error {{ color: #c0392b; }} .sev-warning {{ color: #d68910; }} .sev-info {{ color: #2e86c1; }}
+#filter {{ padding: 6px; width: 320px; margin: 8px 0; }}
+</style></head><body>
+<h1>{title}</h1>
+<div class="cards">
+ <div class="card"><b id="n-reports">{n}</b>{t[reports]}</div>
+ <div class="card"><b>{errors}</b>{t[errors]}</div>
+ <div class="card"><b>{warnings}</b>{t[warnings]}</div>
+ <div class="card"><b>{unreadable}</b>{t[unreadable]}</div>
+</div>
+<h2>{t[by_status]}</h2>{by_status}
+<h2>{t[by_rule]}</h2>{by_rule}
+<h2>{t[heatmap]}</h2>{heat}
+<h2>{t[table]}</h2>
+<input id="filter" type="search" placeholder="{t[filter]}">
+<table id="reports"><thead><tr>
+ <th data-key="file">{t[file]}</th><th data-key="body">{t[body]}</th><th data-key="year">{t[year]}</th>
+ <th data-key="template">{t[template]}</th><th data-key="error">{t[errors]}</th>
+ <th data-key="warning">{t[warnings]}</th><th data-key="status">{t[status]}</th>
+</tr></thead><tbody></tbody></table>
+<script id="data" type="application/json">{data}</script>
+<script>
+(function () {{
+  var rows = JSON.parse(document.getElementById("data").textContent);
+  var words = {words}, colors = {colors};
+  var rank = {{unreadable: 0, error: 1, warning: 2, info: 3, clean: 4}};
+  var body = document.querySelector("#reports tbody");
+  var sortKey = "status", sortDir = 1;
+  function esc(s) {{ return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {{
+    return {{"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}}[c]; }}); }}
+  function draw() {{
+    var q = document.getElementById("filter").value.trim().toLowerCase();
+    var shown = rows.filter(function (r) {{
+      return !q || [r.file, r.body, r.status, r.status_label].join(" ").toLowerCase().indexOf(q) >= 0; }});
+    shown.sort(function (a, b) {{
+      var x = sortKey === "status" ? rank[a.status] : a[sortKey], y = sortKey === "status" ? rank[b.status] : b[sortKey];
+      if (x == null) x = ""; if (y == null) y = "";
+      return (x > y ? 1 : x < y ? -1 : 0) * sortDir; }});
+    body.innerHTML = shown.map(function (r) {{
+      var list = r.findings.length ? r.findings.map(function (f) {{
+        return '<div class="sev-' + f.severity + '">' + esc(f.rule) + " " + esc(f.message) +
+               (f.where ? " (" + esc(f.where) + ")" : "") + "</div>"; }}).join("")
+        : esc(r.error_text || words.none);
+      return '<tr class="report"><td>' + esc(r.file) + "</td><td>" + esc(r.body) + "</td><td>" + esc(r.year) +
+        "</td><td>" + esc(r.template) + "</td><td>" + r.error + "</td><td>" + r.warning +
+        '</td><td style="color:' + colors[r.status] + '">' + esc(r.status_label) + "</td></tr>" +
+        '<tr class="findings"><td colspan="7">' + list + "</td></tr>"; }}).join("");
+    document.getElementById("n-reports").setAttribute("data-shown", shown.length);
+  }}
+  document.querySelectorAll("#reports th").forEach(function (th) {{
+    th.addEventListener("click", function () {{
+      var key = th.getAttribute("data-key");
+      sortDir = key === sortKey ? -sortDir : 1; sortKey = key; draw(); }}); }});
+  document.getElementById("filter").addEventListener("input", draw);
+  body.addEventListener("click", function (e) {{
+    var tr = e.target.closest("tr.report"); if (tr) tr.classList.toggle("open"); }});
+  draw();
+}})();
+</script></body></html>
+"""
