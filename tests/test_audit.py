@@ -258,3 +258,83 @@ def test_two_audits_share_one_store(tmp_path):
     db = sqlite3.connect(str(store))
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT COUNT(DISTINCT path) FROM reports").fetchone()[0] == 16
+
+
+def test_hierarchy_sum_and_missing_children(tmp_path):
+    root = tmp_path / "sub"
+    root.mkdir()
+    figures = {"示例县教育局": 10, "示例县公安局": 20, "示例县人民政府": 31}
+    for body, total in figures.items():
+        doc = consistent_doc(random.Random(len(body)))
+        doc["meta"].update(body=body, title=f"{body}2023年政府信息公开工作年度报告", year=2023)
+        doc["tables"]["t3"]["new_received"][6] = total     # only the aggregated cell matters here
+        (root / f"{body}.yaml").write_text(to_yaml(doc), encoding="utf-8")
+    tree = tmp_path / "tree.yaml"
+    tree.write_text("cells: [t3.new_received.total]\nparents:\n  示例县人民政府: [示例县教育局, 示例县公安局]\n"
+                    "  示例县教育局: [示例县第一中学]\n", encoding="utf-8")
+    out = tmp_path / "f.jsonl"
+    run(root, "--hierarchy", tree, "--jsonl", out, "--quiet", "--no-history", "--select", "HIER")
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    got = {(r["body"], r["rule"]) for r in rows}
+    assert got == {("示例县人民政府", "HIER-SUM"), ("示例县教育局", "HIER-INCOMPLETE")}
+    s = next(r for r in rows if r["rule"] == "HIER-SUM")
+    assert (s["values"]["value"], s["values"]["expected"]) == (31, 30)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("parents: [a, b]\n", encoding="utf-8")
+    result = run(root, "--hierarchy", bad, "--quiet")
+    assert result.exit_code == 2 and "a hierarchy has 'parents'" in result.output
+
+
+def test_end_to_end_a_few_hundred_reports(tmp_path):
+    """200 reports of 100 bodies over two years in four formats, with planted table errors,
+    broken carry-overs, two unreadable files and a duplicate: exactly those are found."""
+    from xxgk_lint.testing.generate import link_years
+
+    root = tmp_path / "sub"
+    expect: set[tuple[str, str]] = set()
+    for i in range(100):
+        body = f"示例{i}市场监督管理局"
+        docs = {y: consistent_doc(random.Random(i * 7 + y), year=y) for y in (2022, 2023)}
+        link_years(docs[2022], docs[2023])
+        for year, doc in docs.items():
+            doc["meta"].update(body=body, kind="department", title=f"{body}{year}年政府信息公开工作年度报告")
+            doc["meta"]["published"] = doc["meta"]["published"].replace(month=1, day=20)
+            fmt = list(FORMATS)[(i + year) % 4]
+            name = f"{year}/{i:03d}.{fmt}"
+            t3 = doc["tables"]["t3"]
+            if year == 2023 and i % 25 == 3:
+                doc["tables"]["t4"]["litigation_after"][1] += 1
+                doc["tables"]["t4"]["litigation_after"][4] += 1
+                doc["tables"]["t4"]["litigation_after"][3] += 1          # parts +2, total +1
+                expect.add((name, "T4-SUM"))
+            if year == 2023 and i % 30 == 7:
+                for c in (0, 6):
+                    t3["carried_over_prev"][c] += 1
+                    t3["disclosed"][c] += 1
+                    t3["result_total"][c] += 1
+                expect.add((name, "XY-CARRY"))
+            doc["sections"][0]["text"] = overview_for(doc)
+            (root / str(year)).mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(FORMATS[fmt](doc))
+            if year == 2023 and i == 50:           # sent twice
+                (root / str(year) / "again.yaml").write_text(to_yaml(doc), encoding="utf-8")
+    (root / "2023" / "garbled.txt").write_bytes(b"\x80\xff" * 40)
+    (root / "2023" / "empty.html").write_bytes(b"")
+    out = tmp_path / "f.jsonl"
+    result = run(root, "--jsonl", out, "-j", "2", "--history", tmp_path / "h.sqlite",
+                 "--ignore", "XY-COPIED,XY-JUMP,XY-IN-FORCE")   # random table 2s do not follow on
+    assert result.exit_code == 2 and result.output.count("xxgk-lint: error:") == 2
+    assert "同一机关同一年度有多个文件: 示例50市场监督管理局 2023" in result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    found = {(str(Path(r["file"]).relative_to(root)), r["rule"]) for r in rows}
+    assert found == expect
+    t4 = next(r for r in rows if r["rule"] == "T4-SUM")
+    assert t4["place"] == {"table": "t4", "row": "litigation_after", "col": "total"}
+    assert t4["line"] or (t4["location"] or {}).get("table")
+
+
+def overview_for(doc):
+    from xxgk_lint.testing.generate import overview, prose_facts
+
+    rng = random.Random(doc["meta"]["body"])
+    return overview(doc, prose_facts(doc, rng), rng)

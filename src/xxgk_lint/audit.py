@@ -113,7 +113,7 @@ def check_file(path: str) -> dict[str, Any]:
                 **_identity(path, None, mapping)}
     ident = _identity(path, meta_dict(report), mapping)
     document = None
-    if _options.get("history"):
+    if _options.get("history") or _options.get("hierarchy"):
         from .extract import to_yaml
 
         document = to_yaml(report)
@@ -187,54 +187,113 @@ def run(files: list[str], options: dict[str, Any], jobs: int,
     except KeyboardInterrupt:
         interrupted = True
     records = [results[p] for p in files if p in results]
-    if history is not None and not interrupted:
-        cross_year(records, history, options, hashes)
+    if not interrupted and (history is not None or options.get("hierarchy")):
+        _init(options)      # this audit's rules here too (workers had their own; an earlier run may have left others)
+        docs = _documents(records, history)
+        cross_year(records, history, options, docs)
+        if options.get("hierarchy"):
+            hierarchy(records, options, docs)
+        if history is not None:      # the stored records get the second pass's findings too
+            for rec in records:
+                if hashes.get(rec["path"]) and not rec["error"]:
+                    key = (rec["body"], rec["year"])
+                    history.put({k: v for k, v in rec.items() if k not in ("document", "cached")},
+                                hashes[rec["path"]], ruleset, docs.get(key, (None, None))[1])
     for rec in records:
         rec.pop("document", None)
     return records, interrupted
 
 
-def cross_year(records: list[dict[str, Any]], history: Any, options: dict[str, Any],
-               hashes: dict[str, str]) -> None:
-    """The second pass: each report against the same body's report of the year before, found in
-    this audit or in the history store.  Findings carry no line (they compare two documents)."""
-    from .engine import Engine
-    from .readers.structured import read
-    from .render.json import finding_dict
-    from .rules import load_rules
-
-    rules = [r for r in load_rules() if r.kind == "crossyear"]
-    if not rules:
-        return
-    engine = Engine(rules)
+def _documents(records: list[dict[str, Any]], history: Any) -> dict[tuple[str, int], tuple[str, str]]:
+    """(body, year) -> (path, structured YAML) of the reports of this audit (cached ones from the store)."""
     docs = {}
     for rec in records:
         if rec["error"] or not rec["body"] or rec["year"] is None:
             continue
         doc = rec.get("document")
-        if doc is None:       # a cached record: its document is in the store
+        if doc is None and history is not None:       # a cached record: its document is in the store
             stored = history.document(rec["body"], rec["year"])
             doc = stored[1] if stored else None
         if doc is not None:
             docs[(rec["body"], rec["year"])] = (rec["path"], doc)
+    return docs
+
+
+def _second_pass(records: list[dict[str, Any]], kind: str, prefix: str, options: dict[str, Any],
+                 docs: dict[tuple[str, int], tuple[str, str]], context: Callable[[dict[str, Any], Any], bool]) -> None:
+    """Run the rules of one kind over the reports for which ``context`` can fill the engine's
+    context (a previous year, children); their findings carry no line: they compare documents."""
+    from .engine import Engine
+    from .readers.structured import read
+    from .render.json import finding_dict
+
+    rules = [r for r in _engine.rules if r.kind == kind]      # the audit's selection and severities
+    if not rules:
+        return
+    engine = Engine(rules, severity=_engine.severities)
     lang = options.get("lang", "zh")
     for rec in records:
         key = (rec["body"], rec["year"])
-        if key not in docs:
+        rec["findings"] = [f for f in rec["findings"] if not f["rule"].startswith(prefix)]
+        if key not in docs or not context(rec, engine.ctx):
             continue
-        prev = docs.get((rec["body"], rec["year"] - 1)) or history.document(rec["body"], rec["year"] - 1)
-        rec["findings"] = [f for f in rec["findings"] if not f["rule"].startswith("XY-")]
-        if prev is None:
-            continue
-        engine.ctx.previous = read(prev[1], prev[0])
-        report = read(docs[key][1], rec["path"])
-        for f in engine.check(report):
+        for f in engine.check(read(docs[key][1], rec["path"])):
             d = finding_dict(f, lang)
             d.update(line=None, col=None, end_line=None, end_col=None, location=None)
             rec["findings"].append(d)
-        if hashes.get(rec["path"]):
-            history.put({k: v for k, v in rec.items() if k not in ("document", "cached")}, hashes[rec["path"]],
-                        options.get("ruleset", ""), docs[key][1])
+
+
+def cross_year(records: list[dict[str, Any]], history: Any, options: dict[str, Any],
+               docs: dict[tuple[str, int], tuple[str, str]]) -> None:
+    """Each report against the same body's report of the year before, from this audit or the store."""
+    from .readers.structured import read
+
+    def previous(rec: dict[str, Any], ctx: Any) -> bool:
+        prev = docs.get((rec["body"], rec["year"] - 1)) or (
+            history.document(rec["body"], rec["year"] - 1) if history is not None else None)
+        ctx.previous = read(prev[1], prev[0]) if prev else None
+        return prev is not None
+
+    _second_pass(records, "crossyear", "XY-", options, docs, previous)
+
+
+def load_hierarchy(path: str) -> dict[str, Any]:
+    """A YAML file: ``cells`` (table.row.col a parent aggregates) and ``parents`` (body: [children])."""
+    from .model import InputError
+    from .yamlio import load, to_plain
+
+    try:
+        data = to_plain(load(Path(path).read_text(encoding="utf-8"), path))
+    except OSError as e:
+        raise InputError(f"cannot read the hierarchy: {e.strerror}", path) from None
+    if not isinstance(data, dict) or not isinstance(data.get("parents"), dict) or \
+            not isinstance(data.get("cells", []), list):
+        raise InputError("a hierarchy has 'parents' (body: [children]) and 'cells' ([table.row.col])", path, 1)
+    cells = [tuple(str(c).split(".")) for c in data.get("cells", [])]
+    if any(len(c) != 3 for c in cells):
+        raise InputError("hierarchy 'cells' are written table.row.col (t3.new_received.total)", path)
+    return {"cells": cells, "parents": {str(k): [str(c) for c in v or []] for k, v in data["parents"].items()}}
+
+
+def hierarchy(records: list[dict[str, Any]], options: dict[str, Any],
+              docs: dict[tuple[str, int], tuple[str, str]]) -> None:
+    """A parent's figures against its children's sum, for the same year in this audit."""
+    from .readers.structured import read
+
+    tree = options.get("hierarchy") or {}
+    parents = tree.get("parents", {})
+
+    def children(rec: dict[str, Any], ctx: Any) -> bool:
+        kids = parents.get(rec["body"])
+        if kids is None:
+            return False
+        found = [docs[(k, rec["year"])] for k in kids if (k, rec["year"]) in docs]
+        ctx.children = [read(doc, path) for path, doc in found]
+        ctx.missing_children = [k for k in kids if (k, rec["year"]) not in docs]
+        ctx.aggregate = tree.get("cells", [])
+        return True
+
+    _second_pass(records, "hierarchy", "HIER-", options, docs, children)
 
 
 # --------------------------------------------------------------------------- summary

@@ -155,6 +155,8 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Write a workbook: summary, findings, rules.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML dashboard.")
 @click.option("--mapping", type=click.Path(dir_okay=False), help="CSV of file, body, year, kind overriding identities.")
+@click.option("--hierarchy", "hierarchy_path", type=click.Path(dir_okay=False),
+              help="YAML of parent bodies, their children and the cells a parent aggregates.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               help="Lowest severity that makes the exit code 1 [default: never]; an unreadable file makes it 2.")
@@ -169,7 +171,7 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping, lang, fail_on, select, ignore,
+def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping, hierarchy_path, lang, fail_on, select, ignore,
           rules_dirs, config_path, isolated, issuer_kind, history_path, no_history, no_cache, quiet) -> None:
     """Audit folders of reports: summary table, CSV/JSONL/XLSX exports."""
     from . import audit as A
@@ -179,6 +181,7 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
         cfg = _settings(config_path, isolated)
         _engine(cfg, select, ignore, rules_dirs)          # fail early on a bad rule pack or config
         mapping_data = A.load_mapping(mapping) if mapping else {}
+        tree = A.load_hierarchy(hierarchy_path) if hierarchy_path else None
     except InputError as e:
         _fail(str(e))
         sys.exit(EXIT_INPUT)
@@ -199,6 +202,7 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
             sys.exit(EXIT_INPUT)
     options = {"config": config_path, "isolated": isolated, "select": select, "ignore": ignore, "rules": rules_dirs,
                "lang": lang, "mapping": mapping_data, "issuer_kind": issuer_kind, "history": history is not None,
+               "hierarchy": tree,
                "ruleset": _ruleset(cfg, select, ignore, rules_dirs, lang, issuer_kind)}
     jobs = jobs or os.cpu_count() or 1
     show = not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT")

@@ -20,7 +20,7 @@ BUILTIN = {
     "sections": "text", "order": "text", "heading": "text", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
     "crosscheck": "prose", "brackets": "prose", "substitution": "prose", "dates": "prose", "percent": "prose",
-    "body_name": "prose", "crossyear": "years",
+    "body_name": "prose", "crossyear": "years", "hierarchy": "years",
 }
 _cache: dict[str, Any] = {}
 
@@ -36,11 +36,16 @@ class ParamError(ValueError):
 class Context:
     """What checks may read besides the report: settings from config and the command line."""
 
-    __slots__ = ("deadlines", "previous")
+    __slots__ = ("deadlines", "previous", "children", "missing_children", "aggregate")
 
     def __init__(self, deadlines: dict[str, str]):
         self.deadlines = deadlines    # issuer kind -> "MM-DD" of year Y+1
         self.previous: Any = None     # the same body's report of the year before, when an audit has it
+        # an audit with a hierarchy: the reports of a parent's children (same year), the children
+        # without one, and the cells (table.row.col) the parent's figures aggregate
+        self.children: list[Any] | None = None
+        self.missing_children: list[str] = []
+        self.aggregate: list[tuple[str, str, str]] = []
 
 
 Check = Callable[[Any, Context], Iterable[Any]]

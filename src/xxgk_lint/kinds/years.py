@@ -117,3 +117,41 @@ def _labels(table: str, row: str, col: str) -> dict[str, Any]:
 
 def _figures(report: Report) -> dict[tuple[str, str, str], Any]:
     return {(tid, *k): v for tid, t in report.tables.items() if t.present for k, v in t.numbers().items()}
+
+
+class Hierarchy(Kind):
+    """A parent body's figures against the sum of its children's (``check: sum``), or the
+    children whose reports are missing, which make that comparison impossible
+    (``check: incomplete``).  The audit's hierarchy file names the children and the cells."""
+
+    name = "hierarchy"
+    fields = frozenset({"table", "row", "col", "value", "expected", "children", "missing", "count"})
+    params = {"check": ((str,), True)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        mode = params["check"]
+        if mode not in ("sum", "incomplete"):
+            raise ParamError("'check' must be sum or incomplete", "check")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            if ctx.children is None:
+                return
+            if mode == "incomplete":
+                if ctx.missing_children:
+                    yield Hit(None, Place(), {"missing": "、".join(ctx.missing_children),
+                                              "count": len(ctx.missing_children)})
+                return
+            if ctx.missing_children:
+                return              # cannot assess: the incomplete rule says why
+            for table, row, col in ctx.aggregate:
+                own = _value(report, table, row, col)
+                parts = [_value(child, table, row, col) for child in ctx.children]
+                if own is None or None in parts:
+                    continue
+                total = sum(parts)
+                if own != total:
+                    t = report.table(table)
+                    yield Hit(t.cell(row, col).loc if t else None, Place(table=table, row=row, col=col),
+                              _labels(table, row, col) | {"value": own, "expected": total,
+                                                          "children": len(parts)})
+        return check

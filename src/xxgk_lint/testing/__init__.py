@@ -96,13 +96,19 @@ def example_report(rule: Rule, example: dict[str, Any]) -> Report:
 
 def run_example(rule: Rule, example: dict[str, Any], engine_options: dict[str, Any] | None = None) -> list[Finding]:
     """The findings of ``rule`` alone on the example's report.  ``previous`` (cross-year rules)
-    patches the same base into last year's report: its year is one less, then ``set``/``drop``."""
+    patches the same base into last year's report: its year is one less, then ``set``/``drop``.
+    ``children``, ``missing`` and ``aggregate`` (hierarchy rules) give the child reports (patches),
+    the children without a report, and the cells the parent aggregates."""
     engine = Engine([rule], **(engine_options or {}))
     report = example_report(rule, example)
     if "previous" in example:
         prev = dict(example["previous"] or {})
         prev["set"] = {"meta.year": (report.meta.year or 2023) - 1, **(prev.get("set") or {})}
         engine.ctx.previous = example_report(rule, {"expect": "pass", **prev})
+    if "children" in example:     # hierarchy rules: child reports patched from the same base
+        engine.ctx.children = [example_report(rule, {"expect": "pass", **(c or {})}) for c in example["children"]]
+        engine.ctx.missing_children = list(example.get("missing") or [])
+        engine.ctx.aggregate = [tuple(c.split(".")) for c in example.get("aggregate") or []]
     return [f for f in engine.check(report) if f.rule is rule]
 
 

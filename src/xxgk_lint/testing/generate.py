@@ -51,11 +51,12 @@ def consistent_t4(rng: random.Random) -> dict[str, list[int]]:
     return out
 
 
-def consistent_doc(rng: random.Random, template: str = "2021") -> dict[str, Any]:
+def consistent_doc(rng: random.Random, template: str = "2021", year: int | None = None) -> dict[str, Any]:
     doc = base_document(template)
     doc = copy.deepcopy(doc)
     body, kind = rng.choice(BODIES)
-    year = rng.randint(2021, 2025) if template == "2021" else rng.choice((2019, 2020))
+    drawn = rng.randint(2021, 2025) if template == "2021" else rng.choice((2019, 2020))
+    year = year or drawn
     old = doc["meta"]["year"]
     doc["meta"].update(body=body, kind=kind, year=year, title=f"{body}{year}年政府信息公开工作年度报告")
     doc["meta"]["published"] = doc["meta"]["published"].replace(year=year + 1, day=rng.randint(5, 25))
@@ -178,3 +179,21 @@ def overview(doc: dict[str, Any], facts: list[Fact], rng: random.Random, changed
         + "。",
     ]
     return "\n".join(line.replace("。。", "。") for line in lines)
+
+
+def link_years(before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Make ``before`` (a body's report of the previous year) carry forward exactly what ``after``
+    carries over, keeping both tables consistent: last year's result rows or new requests absorb
+    the difference."""
+    t3 = before["tables"]["t3"]
+    target = after["tables"]["t3"]["carried_over_prev"]
+    for c in range(6):
+        delta = target[c] - t3["carried_forward"][c]
+        t3["carried_forward"][c] = target[c]
+        if delta >= 0:
+            t3["new_received"][c] += delta
+        else:
+            t3["disclosed"][c] -= delta
+            t3["result_total"][c] -= delta
+    for row in ("carried_forward", "new_received", "disclosed", "result_total"):
+        t3[row][6] = sum(t3[row][:6])
