@@ -195,12 +195,13 @@ def run(files: list[str], options: dict[str, Any], jobs: int,
             hierarchy(records, options, docs)
         if history is not None:      # the stored records get the second pass's findings too
             for rec in records:
-                if hashes.get(rec["path"]) and not rec["error"]:
+                if hashes.get(rec["path"]) and not rec["error"] and rec.get("_changed"):
                     key = (rec["body"], rec["year"])
-                    history.put({k: v for k, v in rec.items() if k not in ("document", "cached")},
+                    history.put({k: v for k, v in rec.items() if k not in ("document", "cached", "_changed")},
                                 hashes[rec["path"]], ruleset, docs.get(key, (None, None))[1])
     for rec in records:
         rec.pop("document", None)
+        rec.pop("_changed", None)
     return records, interrupted
 
 
@@ -220,9 +221,17 @@ def _documents(records: list[dict[str, Any]], history: Any) -> dict[tuple[str, i
 
 
 def _second_pass(records: list[dict[str, Any]], kind: str, prefix: str, options: dict[str, Any],
-                 docs: dict[tuple[str, int], tuple[str, str]], context: Callable[[dict[str, Any], Any], bool]) -> None:
-    """Run the rules of one kind over the reports for which ``context`` can fill the engine's
-    context (a previous year, children); their findings carry no line: they compare documents."""
+                 docs: dict[tuple[str, int], tuple[str, str]],
+                 inputs: Callable[[dict[str, Any]], tuple[list[tuple[str, str]], Any] | None],
+                 fill: Callable[[Any, list[Any], Any], None]) -> None:
+    """Run the rules of one kind over the reports that have the other documents they need.
+
+    ``inputs(rec)`` gives those documents [(path, YAML)] and any extra data, or None; ``fill`` puts
+    them, read, in the engine's context.  A report whose inputs are unchanged since its stored
+    audit keeps its findings (the basis of each pass is kept in the record).  The findings carry no
+    line: they compare documents."""
+    import hashlib
+
     from .engine import Engine
     from .readers.structured import read
     from .render.json import finding_dict
@@ -234,27 +243,45 @@ def _second_pass(records: list[dict[str, Any]], kind: str, prefix: str, options:
     lang = options.get("lang", "zh")
     for rec in records:
         key = (rec["body"], rec["year"])
+        got = inputs(rec) if key in docs else None
+        basis = None
+        if got is not None:
+            h = hashlib.sha256(docs[key][1].encode())
+            for _, text in got[0]:
+                h.update(text.encode())
+            h.update(repr(got[1]).encode())
+            basis = h.hexdigest()
+        bases = rec.setdefault("basis", {})
+        if rec.get("cached") and bases.get(kind) == basis:
+            continue                      # same documents as when stored: same findings
+        before = [f for f in rec["findings"] if f["rule"].startswith(prefix)]
         rec["findings"] = [f for f in rec["findings"] if not f["rule"].startswith(prefix)]
-        if key not in docs or not context(rec, engine.ctx):
-            continue
-        for f in engine.check(read(docs[key][1], rec["path"])):
-            d = finding_dict(f, lang)
-            d.update(line=None, col=None, end_line=None, end_col=None, location=None)
-            rec["findings"].append(d)
+        after = []
+        if got is not None:
+            fill(engine.ctx, [read(text, path) for path, text in got[0]], got[1])
+            for f in engine.check(read(docs[key][1], rec["path"])):
+                d = finding_dict(f, lang)
+                d.update(line=None, col=None, end_line=None, end_col=None, location=None)
+                after.append(d)
+        rec["findings"].extend(after)
+        if after != before or bases.get(kind) != basis:
+            bases[kind] = basis
+            rec["_changed"] = True
 
 
 def cross_year(records: list[dict[str, Any]], history: Any, options: dict[str, Any],
                docs: dict[tuple[str, int], tuple[str, str]]) -> None:
     """Each report against the same body's report of the year before, from this audit or the store."""
-    from .readers.structured import read
 
-    def previous(rec: dict[str, Any], ctx: Any) -> bool:
+    def inputs(rec: dict[str, Any]) -> tuple[list[tuple[str, str]], Any] | None:
         prev = docs.get((rec["body"], rec["year"] - 1)) or (
             history.document(rec["body"], rec["year"] - 1) if history is not None else None)
-        ctx.previous = read(prev[1], prev[0]) if prev else None
-        return prev is not None
+        return ([prev], None) if prev else None
 
-    _second_pass(records, "crossyear", "XY-", options, docs, previous)
+    def fill(ctx: Any, reports: list[Any], extra: Any) -> None:
+        ctx.previous = reports[0]
+
+    _second_pass(records, "crossyear", "XY-", options, docs, inputs, fill)
 
 
 def load_hierarchy(path: str) -> dict[str, Any]:
@@ -278,22 +305,20 @@ def load_hierarchy(path: str) -> dict[str, Any]:
 def hierarchy(records: list[dict[str, Any]], options: dict[str, Any],
               docs: dict[tuple[str, int], tuple[str, str]]) -> None:
     """A parent's figures against its children's sum, for the same year in this audit."""
-    from .readers.structured import read
-
     tree = options.get("hierarchy") or {}
     parents = tree.get("parents", {})
 
-    def children(rec: dict[str, Any], ctx: Any) -> bool:
+    def inputs(rec: dict[str, Any]) -> tuple[list[tuple[str, str]], Any] | None:
         kids = parents.get(rec["body"])
         if kids is None:
-            return False
+            return None
         found = [docs[(k, rec["year"])] for k in kids if (k, rec["year"]) in docs]
-        ctx.children = [read(doc, path) for path, doc in found]
-        ctx.missing_children = [k for k in kids if (k, rec["year"]) not in docs]
-        ctx.aggregate = tree.get("cells", [])
-        return True
+        return found, ([k for k in kids if (k, rec["year"]) not in docs], tree.get("cells", []))
 
-    _second_pass(records, "hierarchy", "HIER-", options, docs, children)
+    def fill(ctx: Any, reports: list[Any], extra: Any) -> None:
+        ctx.children, (ctx.missing_children, ctx.aggregate) = reports, extra
+
+    _second_pass(records, "hierarchy", "HIER-", options, docs, inputs, fill)
 
 
 # --------------------------------------------------------------------------- summary

@@ -53,6 +53,9 @@ class History:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout=30000")
+            # WAL with synchronous=NORMAL never corrupts the store; a power cut may lose the last
+            # reports written, which the next audit simply reads again
+            self.db.execute("PRAGMA synchronous=NORMAL")
             # switching to WAL and creating the schema take a lock that the busy handler does not
             # always wait for when another audit opens the same new store: retry for a while
             for attempt in range(200):
