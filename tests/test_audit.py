@@ -338,3 +338,35 @@ def overview_for(doc):
 
     rng = random.Random(doc["meta"]["body"])
     return overview(doc, prose_facts(doc, rng), rng)
+
+
+def test_ctrl_c_stops_cleanly_and_writes_what_was_finished(tmp_path):
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "sub"
+    _two_years(root, bodies=150, broken_carry=())
+    out, xlsx, store = tmp_path / "f.jsonl", tmp_path / "a.xlsx", tmp_path / "h.sqlite"
+    cmd = [sys.executable, "-m", "xxgk_lint", "audit", "--isolated", "-j", "1", "--history", str(store),
+           "--jsonl", str(out), "--xlsx", str(xlsx), str(root)]
+    env = {**os.environ, "XXGK_LINT_CACHE_DIR": ""}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:            # interrupt once some reports are done
+        time.sleep(0.02)
+        try:
+            if sqlite3.connect(str(store)).execute("SELECT COUNT(*) FROM reports").fetchone()[0] >= 5:
+                break
+        except sqlite3.Error:
+            continue
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    assert proc.returncode == 130, stdout[-300:]
+    assert "已中断" in stdout and xlsx.exists() and out.exists()
+    done = int(stdout.split("（")[-1].split(" 个完成")[0])
+    assert 5 <= done < 300

@@ -207,12 +207,17 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
     jobs = jobs or os.cpu_count() or 1
     show = not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT")
     if show:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), transient=True) as bar:
-            task = bar.add_task("audit", total=len(files))
-            records, interrupted = A.run(files, options, jobs, lambda rec: bar.advance(task), history, not no_cache)
+                      TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True) as bar:
+            task = bar.add_task("audit", total=len(files), rate="")
+
+            def advance(rec: dict) -> None:
+                speed = bar.tasks[0].speed
+                bar.update(task, advance=1, rate=f"{speed:.0f}/s" if speed else "")
+
+            records, interrupted = A.run(files, options, jobs, advance, history, not no_cache)
     else:
         records, interrupted = A.run(files, options, jobs, None, history, not no_cache)
     if history is not None:
