@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from .audit import counts, rule_counts, status, worst_first
-from .export import STATUS_LABELS
+from .export import STATUS_LABELS, where
 
 COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954"}
 TEXT = {
@@ -48,15 +48,6 @@ def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
     return "".join(parts)
 
 
-def _where(f: dict[str, Any]) -> str:
-    loc = f.get("location") or {}
-    if loc.get("table"):
-        return f"表格{loc['table']} 行{loc.get('row')} 列{loc.get('cell')}"
-    if loc.get("para"):
-        return f"第{loc['para']}段"
-    return f"{f['line']}:{f['col']}" if f.get("line") else ""
-
-
 def render(records: list[dict[str, Any]], lang: str = "zh") -> str:
     t = TEXT[lang]
     ordered = worst_first(records)
@@ -86,7 +77,7 @@ def render(records: list[dict[str, Any]], lang: str = "zh") -> str:
     heat.append("</table>")
     data = [{"file": r["path"], "body": r["body"], "year": r["year"], "template": (r.get("meta") or {}).get("template", ""),
              "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **counts(r), "error_text": r["error"],
-             "findings": [{"rule": f["rule"], "severity": f["severity"], "message": f["message"], "where": _where(f)}
+             "findings": [{"rule": f["rule"], "severity": f["severity"], "message": f["message"], "where": where(f, lang)}
                           for f in r["findings"]]} for i, r in enumerate(ordered)]
     payload = json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/")
     return _PAGE.format(

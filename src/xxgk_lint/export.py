@@ -26,19 +26,21 @@ STATUS_LABELS = {"zh": {"unreadable": "无法读取", "error": "有错误", "war
                  "en": {s: s for s in ("unreadable", "error", "warning", "info", "clean")}}
 
 
-def _where(f: dict[str, Any]) -> str:
+def where(f: dict[str, Any], lang: str) -> str:
+    """A finding's location, short: line:col, or table/row/column, or paragraph (Word)."""
     loc = f.get("location") or {}
     if loc.get("table"):
-        return f"T{loc['table']} R{loc.get('row', 0)} C{loc.get('cell', 0)}"
+        return (f"表格{loc['table']} 行{loc.get('row')} 列{loc.get('cell')}" if lang == "zh"
+                else f"table {loc['table']} row {loc.get('row')} col {loc.get('cell')}")
     if loc.get("para"):
-        return f"¶{loc['para']}"
+        return f"第{loc['para']}段" if lang == "zh" else f"paragraph {loc['para']}"
     return f"{f['line']}:{f['col']}" if f.get("line") else ""
 
 
-def finding_table(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def finding_table(records: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     rows = []
     for row in finding_rows(records):
-        rows.append({**row, "where": _where(row),
+        rows.append({**row, "where": where(row, lang),
                      "values": json.dumps(row.get("values") or {}, ensure_ascii=False, default=str)})
     return rows
 
@@ -57,7 +59,7 @@ def write_csv(path: str, records: list[dict[str, Any]], lang: str) -> None:
     with open(path, "w", newline="", encoding="utf-8-sig") as f:   # the BOM lets Excel read UTF-8
         w = csv.writer(f)
         w.writerow([c[1] if lang == "zh" else c[2] for c in FINDING_COLUMNS])
-        for row in finding_table(records):
+        for row in finding_table(records, lang):
             w.writerow([row.get(c[0], "") for c in FINDING_COLUMNS])
 
 
@@ -88,7 +90,7 @@ def write_xlsx(path: str, records: list[dict[str, Any]], lang: str) -> None:
     ws = wb.active
     ws.title = "汇总" if lang == "zh" else "Summary"
     sheet(ws, SUMMARY_COLUMNS, summary_table(records, lang))
-    sheet(wb.create_sheet("问题" if lang == "zh" else "Findings"), FINDING_COLUMNS, finding_table(records))
+    sheet(wb.create_sheet("问题" if lang == "zh" else "Findings"), FINDING_COLUMNS, finding_table(records, lang))
     rules = [{"rule": r, "title": t, "findings": n, "reports": k} for r, t, n, k in rule_counts(records)]
     sheet(wb.create_sheet("规则" if lang == "zh" else "Rules"),
           (("rule", "规则", "rule", 24), ("title", "名称", "title", 40), ("findings", "问题数", "findings", 9),
