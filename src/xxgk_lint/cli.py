@@ -171,9 +171,10 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping, hierarchy_path, lang, fail_on, select, ignore,
-          rules_dirs, config_path, isolated, issuer_kind, history_path, no_history, no_cache, quiet) -> None:
-    """Audit folders of reports: summary table, CSV/JSONL/XLSX exports."""
+def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping, hierarchy_path, lang,
+          fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, history_path, no_history, no_cache,
+          quiet) -> None:
+    """Audit folders of reports: summary, CSV/JSONL/XLSX/HTML exports, history, cross-year rules."""
     from . import audit as A
     from .model import InputError
 
