@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .render import FORMATS
+from .render import FORMATS, default_format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 KINDS = ("government", "department", "township", "other")
@@ -67,6 +67,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:      # `xxgk-lint check … | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OK)
         except Exception as e:  # noqa: BLE001 - the last line of defence
             from .model import InputError
 
@@ -87,8 +90,13 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format [default: full on a terminal, concise otherwise].")
+@click.option("--format", "fmts", type=click.Choice(FORMATS), multiple=True,
+              help="Output format, repeatable with -o [default: full on a terminal, github in GitHub Actions, "
+                   "concise otherwise].")
+@click.option("-o", "--output", "outputs", type=click.Path(dir_okay=False), multiple=True,
+              help="Write the n-th --format to this file (repeatable); formats without one go to standard output.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 [default: error].")
@@ -104,8 +112,8 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, color,
-          quiet, verbose, debug) -> None:
+def check(files, fmts, outputs, baseline, write_baseline, lang, fail_on, select, ignore, rules_dirs, config_path,
+          isolated, issuer_kind, color, quiet, verbose, debug) -> None:
     """Check report files: YAML/JSON, HTML, Word (.docx) or text, in any Chinese encoding."""
     from .findings import SEVERITY_RANK
     from .model import InputError
@@ -133,9 +141,34 @@ def check(files, fmt, lang, fail_on, select, ignore, rules_dirs, config_path, is
             report.meta.kind, report.meta.kind_source = kind, "cli" if issuer_kind else "config"
         results.append(FileResult(path, report, engine.check(report)))
 
-    fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
-    options = {"quiet": quiet, "verbose": verbose, "no_color": color is False, "force_terminal": color or None}
-    get(fmt)(results, lang, sys.stdout, options)
+    if write_baseline:
+        from .baseline import write
+
+        write(write_baseline, results)
+    gone = 0
+    if baseline:
+        from .baseline import apply
+
+        try:
+            gone = apply(baseline, results)
+        except InputError as e:
+            _fail(str(e))
+            sys.exit(EXIT_INPUT)
+    fmts = fmts or (default_format(sys.stdout.isatty()),)
+    if len(outputs) > len(fmts):
+        _fail("more -o files than --format options")
+        sys.exit(EXIT_INPUT)
+    options = {"quiet": quiet, "verbose": verbose, "no_color": color is False, "force_terminal": color or None,
+               "rules": engine.rules}
+    for i, fmt in enumerate(fmts):
+        if i < len(outputs) and outputs[i] != "-":
+            with open(outputs[i], "w", encoding="utf-8") as out:
+                get(fmt)(results, lang, out, options | {"no_color": True})
+        else:
+            get(fmt)(results, lang, sys.stdout, options)
+    if baseline and gone and not quiet:
+        click.echo(f"xxgk-lint: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur{'s' if gone == 1 else ''}"
+                   " (rewrite it with --write-baseline)", err=True)
 
     if any(r.error for r in results):
         sys.exit(EXIT_INPUT)

@@ -67,6 +67,15 @@ class Finding(Record):
     def message(self, lang: str) -> str:
         return self.rule.format_message(lang, self.args)
 
+    def fingerprint(self) -> str:
+        """Stable identity of a finding: rule, file, logical place and values — never a line number,
+        so it survives edits elsewhere in the file (baselines, SARIF, GitLab)."""
+        import hashlib
+
+        args = sorted((k, v.zh if isinstance(v, Tr) else str(v)) for k, v in self.args.items())
+        key = f"{self.rule.id}|{self.path}|{self.place.key()}|{args}"
+        return hashlib.sha256(key.encode()).hexdigest()[:20]
+
     def sort_key(self) -> tuple:
         loc = self.loc
         return (self.path, loc.line if loc else 0, loc.col if loc else 0, self.rule.id)

@@ -11,7 +11,18 @@ from typing import Any, Callable, TextIO
 from ..findings import Finding, Tr
 from ..model import InputError, Location, Report
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+
+
+def default_format(stdout_is_tty: bool) -> str:
+    """full on a terminal, GitHub annotations in GitHub Actions, concise elsewhere (pre-commit, pipes)."""
+    import os
+
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if os.environ.get("PRE_COMMIT"):
+        return "concise"
+    return "full" if stdout_is_tty else "concise"
 
 
 class FileResult:
