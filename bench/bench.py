@@ -12,6 +12,7 @@
     command without the prose and text rules (target: prose rules add <= 30%), and the same
     inside one process, read + check per report, where the base is ~1 ms and each of the 27 prose
     rules scans the whole text.
+(e) the pre-commit hook on 20 staged reports against one (target: ratio <= 1.5).
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ TEMPLATE_DOCX = ROOT / "tests" / "fixtures" / "template-2021-blank.docx"
 DOCS = Path(tempfile.gettempdir()) / "xxgk-lint-bench"
 
 
-def _median_run(cmd: list[str], runs: int) -> float:
+def _median_run(cmd: list[str], runs: int, **extra_env: str) -> float:
     times = []
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | extra_env
     for _ in range(runs):
         t = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
@@ -63,8 +64,7 @@ def startup(runs: int) -> None:
     # so compile once to measure what users run.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(xxgk_lint.__file__).parent)],
                    stdout=subprocess.DEVNULL, check=False)
-    exe = shutil.which("xxgk-lint") or ""
-    cli = [exe] if exe else [sys.executable, "-m", "xxgk_lint"]
+    cli = _cli()
     base = _median_run([sys.executable, "-c", "import click, rich.console, yaml"], runs)
     print(f"start-up (median of {runs} runs)")
     print(f"  baseline: import click, rich.console, yaml   {base * 1000:7.1f} ms")
@@ -79,16 +79,46 @@ def startup(runs: int) -> None:
         print(f"  check {label:34s} {t * 1000:7.1f} ms   ratio {t / base:.2f}  (target <= 1.3)")
 
 
-def throughput(n: int) -> None:
-    from xxgk_lint.engine import Engine
-    from xxgk_lint.readers import read_text
-    from xxgk_lint.readers.structured import read
-    from xxgk_lint.rules import load_rules
-    from xxgk_lint.testing.documents import to_pipe_text
+def _cli() -> list[str]:
+    exe = shutil.which("xxgk-lint") or ""
+    return [exe] if exe else [sys.executable, "-m", "xxgk_lint"]
+
+
+def pre_commit(runs: int) -> None:
+    """The hook's command line as pre-commit runs it (PRE_COMMIT=1, every staged file in one
+    process): 20 staged reports against one, per format and for a mixed commit (12 pipe text,
+    4 YAML, 3 HTML, 1 Word against one pipe-text report)."""
+    from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
     from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
-    from xxgk_lint.readers import read_data
-    from xxgk_lint.testing.documents import to_docx, to_html
+    staged = DOCS / "staged"
+    staged.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(20)
+    write = {"txt": lambda d: to_pipe_text(d).encode(), "yaml": lambda d: to_yaml(d).encode(),
+             "html": lambda d: to_html(d).encode(), "docx": lambda d: to_docx(d, TEMPLATE_DOCX)}
+    files: dict[str, list[str]] = {}
+    for ext, make in write.items():
+        for i in range(20):
+            path = staged / f"r{i:02d}.{ext}"
+            path.write_bytes(make(consistent_doc(rng)))
+            files.setdefault(ext, []).append(str(path))
+    files["mixed"] = files["txt"][:12] + files["yaml"][:4] + files["html"][:3] + files["docx"][:1]
+    cmd = [*_cli(), "check", "--isolated"]
+    print(f"pre-commit hook (PRE_COMMIT=1, median of {runs} runs): 20 staged reports against 1")
+    for label in ("txt", "yaml", "html", "docx", "mixed"):
+        one = _median_run([*cmd, files[label][0]], runs, PRE_COMMIT="1")
+        many = _median_run([*cmd, *files[label]], runs, PRE_COMMIT="1")
+        print(f"  {label:6s} 1: {one * 1000:6.1f} ms   20: {many * 1000:6.1f} ms   ratio {many / one:.2f}"
+              "  (target <= 1.5)")
+
+
+def throughput(n: int) -> None:
+    from xxgk_lint.engine import Engine
+    from xxgk_lint.readers import read_data, read_text
+    from xxgk_lint.readers.structured import read
+    from xxgk_lint.rules import load_rules
+    from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
+    from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
     engine = Engine(load_rules())
     rng = random.Random(1)
@@ -113,8 +143,7 @@ PROSE_RULES = ("PROSE", "TEXT", "SEC1", "SEC5", "SEC6", "ART50")
 
 
 def prose_share_cli(runs: int) -> None:
-    exe = shutil.which("xxgk-lint")
-    cli = [exe] if exe else [sys.executable, "-m", "xxgk_lint"]
+    cli = _cli()
     base = _median_run([*cli, "check", "--isolated", "--format", "concise", "--ignore", ",".join(PROSE_RULES),
                         str(SEED)], runs)
     full = _median_run([*cli, "check", "--isolated", "--format", "concise", str(SEED)], runs)
@@ -155,6 +184,7 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})   # one core, as the targets say
     if not args.skip_startup:
         startup(args.runs)
+        pre_commit(args.runs)
         prose_share_cli(args.runs)
     throughput(args.reports)
     prose_share()

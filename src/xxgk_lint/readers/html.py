@@ -22,10 +22,13 @@ _DROP = ("script", "style", "noscript", "template", "iframe", "svg", "object", "
 _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
                     "blockquote", "center", "pre", "dd", "dt", "dl", "header", "footer", "form", "fieldset",
                     "address", "main", "aside", "nav", "hr", "figure", "figcaption", "caption"})
+_HEADING_HOSTS = frozenset({"span", "strong", "b", "font", "td"})
 _META_NAMES = {"articletitle": "标题", "title": "标题", "pubdate": "发布日期", "publishdate": "发布日期",
                "firstpublishedtime": "发布日期", "contentsource": "发布机构", "source": "发布机构",
                "sitename": "", "author": ""}
 _META_LINE = re.compile(r"(索引号|发布机构|发文机关|发布单位|发布日期|发文日期|成文日期|来源)\s*[:：]")
+_WS = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\r\n\u00a0]+")
 _TD = re.compile(r"<t[dh][\s>/]", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
@@ -95,16 +98,24 @@ def _td_columns(body, lines: list[str]) -> dict:
 
 def _article(body):
     """The smallest element that holds the report: every section heading and statistics table."""
+    from itertools import islice
+
+    from lxml.etree import Element
+
     marks = []
-    for el in body.iter():
-        if el.tag == "table":
-            if el.find(".//table") is None and _is_stat_table(el):
-                marks.append(el)
-        elif (el.tag in _BLOCK or el.tag in ("span", "strong", "b", "font", "td")) and el.xpath("count(.//*)") <= 6:
-            text = el.text_content()
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == "table" and el.find(".//table") is None and _is_stat_table(el):
+            marks.append(el)
+            continue                      # its cells are table cells, never section headings
+        if (tag in _BLOCK or tag in _HEADING_HOSTS) and next(islice(el.iterdescendants(Element), 6, None), None) is None:
+            text = el.text_content()      # at most 6 descendants: a heading, not a container
             if len(text) <= 60 and classify_heading(text) is not None and \
                     not any(classify_heading(c.text_content()) for c in el):
                 marks.append(el)
+        stack.extend(reversed(el))
     if not marks:
         return body
     common = list(marks[0].iterancestors())[::-1] + [marks[0]]
@@ -130,7 +141,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.buf:
             return
-        text = re.sub(r"[ \t\r\n\u00a0]+", " ", "".join(t for t, _ in self.buf)).strip()
+        text = _SPACES.sub(" ", "".join(t for t, _ in self.buf)).strip()
         first_el = self.buf[0][1]
         self.buf = []
         if text:
@@ -161,7 +172,7 @@ class _Walker:
                 found.append(el)
         inner = [el for el in found if not any(o is not el and el in set(o.iterancestors()) for o in found)]
         for el in inner:
-            self.blocks.append(Para(re.sub(r"\s+", " ", el.text_content()).strip(), _loc_of(el, self.path)))
+            self.blocks.append(Para(_WS.sub(" ", el.text_content()).strip(), _loc_of(el, self.path)))
 
     # ----------------------------------------------------------------- tree walk
     def walk(self, el) -> None:
@@ -198,11 +209,12 @@ class _Walker:
                 if td.tag not in ("td", "th"):
                     continue
                 _carry(row, pending)
-                text = re.sub(r"\s+", " ", td.text_content()).strip()
+                text = _WS.sub(" ", td.text_content()).strip()
                 col = self.td_cols.get(td, 1)
                 line = td.sourceline or 0
                 cell = RawCell(text, Location(self.path, line, col, line, col + 3))
-                rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
+                rs, cs = td.get("rowspan"), td.get("colspan")
+                rs, cs = _span(rs) if rs else 1, _span(cs) if cs else 1
                 for _ in range(cs):
                     if rs > 1:
                         pending[len(row)] = (cell, rs - 1)
