@@ -149,3 +149,82 @@ def test_pre_commit_hook_refuses_a_broken_report(tmp_path):
     git("add", ".")
     accepted = git("commit", "-q", "-m", "clean report")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+EXAMPLE_YAML = ROOT / "examples" / "report-2021.yaml"
+ROW = "disclosed:                  [7, 1, 0, 0, 0, 0, 8]"
+
+
+def _yaml_report(tmp_path, row_comment: str, year_comment: str = "") -> Path:
+    text = EXAMPLE_YAML.read_text(encoding="utf-8")
+    assert ROW in text
+    text = text.replace(ROW, ROW.replace("8]", "9]") + row_comment)          # 总计 column now off by one
+    text = text.replace("  year: 2023 ", "  year: 2023 " + year_comment, 1)
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_inline_suppression_with_reason_silences_only_its_line(tmp_path):
+    path = _yaml_report(tmp_path, '  # xxgk-lint: ignore[T3-ROW-SUM] reason="原表如此，已核实"')
+    out = run("--format", "concise", path).output
+    assert "T3-ROW-SUM" not in out
+    assert "T3-RESULT-TOTAL" in out                 # the same error seen from the total row is another line
+    plain = run("--format", "concise", _yaml_report(tmp_path, "")).output
+    assert "T3-ROW-SUM" in plain
+
+
+def test_inline_suppression_without_reason_does_not_apply_and_is_reported(tmp_path):
+    path = _yaml_report(tmp_path, "  # xxgk-lint: ignore[T3-ROW-SUM]")
+    out = run("--format", "concise", path).output
+    assert "SUP-NO-REASON" in out and "T3-ROW-SUM" in out
+
+
+def test_unused_inline_suppression_is_reported_unless_its_rule_is_not_selected(tmp_path):
+    path = _yaml_report(tmp_path, "", '# xxgk-lint: ignore[T3-BALANCE] reason="已核实"')
+    result = run("--format", "concise", path)
+    line = next(l for l in result.output.splitlines() if "SUP-UNUSED" in l)
+    assert line.startswith(f"{path}:9:")
+    assert "SUP-UNUSED" not in run("--format", "concise", "--select", "T3-ROW-SUM", "--select", "SUP", path).output
+
+
+def test_suppressions_file_covers_comment_less_formats(tmp_path, monkeypatch):
+    report = tmp_path / "reports" / "broken.txt"
+    report.parent.mkdir()
+    shutil.copy(BROKEN, report)
+    before = run("--format", "concise", report).output
+    assert before.count("T3-BALANCE") == 2
+    (tmp_path / ".xxgk-lint-ignore.yaml").write_text(
+        "- file: reports/*.txt\n  rule: T3-BALANCE\n  place: t3.*.natural_person\n  reason: 原件核对无误\n"
+        "  by: 张三\n  date: 2024-03-02\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    after = CliRunner().invoke(cli, ["check", "--format", "concise", str(report)]).output
+    assert after.count("T3-BALANCE") == 1             # the other column's finding stays
+    assert "T3-BALANCE" in CliRunner().invoke(cli, ["check", "--isolated", str(report)]).output
+    (tmp_path / ".xxgk-lint-ignore.yaml").write_text("- rule: T3\n  reasn: typo\n", encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["check", str(report)])
+    assert bad.exit_code == 2 and ".xxgk-lint-ignore.yaml:2" in bad.output and "reasn" in bad.output
+
+
+def test_show_config_names_where_each_value_comes_from(tmp_path, monkeypatch):
+    (tmp_path / ".xxgk-lint.yaml").write_text("fail_on: warning\nignore: [PROSE]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(cli, ["check", "--show-config", "--lang", "en", str(BROKEN)]).output
+    lines = {l.split(" = ")[0]: l for l in out.splitlines() if " = " in l}
+    assert lines["fail_on"].endswith(".xxgk-lint.yaml") and "'warning'" in lines["fail_on"]
+    assert lines["lang"].endswith("# command line") and lines["select"].endswith("# default")
+    isolated = CliRunner().invoke(cli, ["check", "--show-config", "--isolated", str(BROKEN)]).output
+    assert "config file: (none)" in isolated
+
+
+def test_docs_rules_md_is_in_sync_with_the_packs():
+    result = CliRunner().invoke(cli, ["rules", "--format", "markdown"])
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert result.output == docs, "regenerate: xxgk-lint rules --format markdown > docs/rules.md"
+    assert "### T3-BALANCE" in docs and "#### 示例" in docs
+
+
+def test_a_suppression_naming_no_known_rule_is_unused(tmp_path):
+    path = _yaml_report(tmp_path, '  # xxgk-lint: ignore[T3-ROW-SUMM] reason="拼错了规则号"')
+    out = run("--format", "concise", path).output
+    assert "SUP-UNUSED" in out and "T3-ROW-SUM]" in out

@@ -97,6 +97,9 @@ def cli() -> None:
               help="Write the n-th --format to this file (repeatable); formats without one go to standard output.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
+@click.option("--ignore-file", type=click.Path(dir_okay=False),
+              help="Reviewed exceptions [default: nearest .xxgk-lint-ignore.yaml].")
+@click.option("--show-config", is_flag=True, help="Print the effective configuration and where each value comes from.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 [default: error].")
@@ -112,8 +115,8 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(files, fmts, outputs, baseline, write_baseline, lang, fail_on, select, ignore, rules_dirs, config_path,
-          isolated, issuer_kind, color, quiet, verbose, debug) -> None:
+def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_config, lang, fail_on, select, ignore,
+          rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug) -> None:
     """Check report files: YAML/JSON, HTML, Word (.docx) or text, in any Chinese encoding."""
     from .findings import SEVERITY_RANK
     from .model import InputError
@@ -123,9 +126,18 @@ def check(files, fmts, outputs, baseline, write_baseline, lang, fail_on, select,
     try:
         cfg = _settings(config_path, isolated)
         engine = _engine(cfg, select, ignore, rules_dirs)
-    except InputError as e:          # bad config or rule file
+        from .suppress import find_file, load_file
+
+        sup_path = Path(ignore_file) if ignore_file else (None if isolated else find_file(Path.cwd()))
+        suppressions = load_file(sup_path) if sup_path else []
+    except InputError as e:          # bad config, rule file or suppressions file
         _fail(str(e))
         sys.exit(EXIT_INPUT)
+    if show_config:
+        from .config import describe
+
+        click.echo(describe(cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
+                                  "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
     lang = lang or cfg.lang
     fail_on = fail_on or cfg.fail_on
     kind = issuer_kind or cfg.issuer_kind
@@ -141,6 +153,10 @@ def check(files, fmts, outputs, baseline, write_baseline, lang, fail_on, select,
             report.meta.kind, report.meta.kind_source = kind, "cli" if issuer_kind else "config"
         results.append(FileResult(path, report, engine.check(report)))
 
+    if suppressions:
+        from .suppress import apply_file
+
+        apply_file(suppressions, results)
     if write_baseline:
         from .baseline import write
 
@@ -343,12 +359,19 @@ def history_cmd(store) -> None:
 @cli.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
-def rules_cmd(lang, rules_dirs) -> None:
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
+              help="markdown: every rule's full documentation (docs/rules.md is made this way).")
+def rules_cmd(lang, rules_dirs, fmt) -> None:
     """List every rule: id, severity, kind, templates, title."""
+    from .rules import load_rules
+
+    if fmt == "markdown":
+        from .explain import rules_markdown
+
+        click.echo(rules_markdown(load_rules([Path(d) for d in rules_dirs]), lang), nl=False)
+        return
     from rich.console import Console
     from rich.table import Table
-
-    from .rules import load_rules
 
     table = Table(box=None, header_style="bold")
     for col in ("id", "severity", "kind", "templates", "title"):

@@ -121,3 +121,16 @@ def _build(data: dict[str, Any], lines: dict[str, int], path: Path) -> Config:
                 raise err(key, f"must be one of {', '.join(FAIL_ON)}")
             cfg.fail_on = value
     return cfg
+
+
+def describe(cfg: Config, cli: dict[str, Any], ignore_file: Any) -> str:
+    """The effective settings, one per line, with where each comes from (--show-config)."""
+    defaults = Config()
+    lines = [f"# config file: {cfg.source or '(none)'}", f"# suppressions file: {ignore_file or '(none)'}"]
+    for key in ("select", "ignore", "severity", "rules", "issuer_kind", "deadlines", "lang", "fail_on"):
+        value, origin = getattr(cfg, key), cfg.source if getattr(cfg, key) != getattr(defaults, key) else "default"
+        given = cli.get(key)
+        if given:
+            value, origin = (list(given) if isinstance(given, tuple) else given), "command line"
+        lines.append(f"{key} = {value!r}    # {origin}")
+    return "\n".join(lines)

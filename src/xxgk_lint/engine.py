@@ -25,6 +25,7 @@ class Engine:
         select, ignore = tuple(select), tuple(ignore)
         self.rules = [r for r in rules
                       if (not select or matches(r.id, select)) and not matches(r.id, ignore)]
+        self.deselected = {r.id for r in rules} - {r.id for r in self.rules}
         overrides = dict(severity or {})
         self.severities = {r.id: next((level for p, level in overrides.items() if matches(r.id, (p,))), r.severity)
                            for r in self.rules}
@@ -41,8 +42,39 @@ class Engine:
                 sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
                     else severity
                 out.append(Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related))
+        if report.suppressions:
+            out = self._suppress(report, out)
         out.sort(key=Finding.sort_key)
         return out
+
+    def _suppress(self, report: Report, findings: list[Finding]) -> list[Finding]:
+        """Inline suppressions: a reasoned comment on a finding's line silences it; a comment
+        without a reason, or one that silences nothing, is itself a finding (rules of kind
+        `suppression`, when selected)."""
+        from .findings import Hit, Place
+
+        valid = [s for s in report.suppressions if s.reason]
+        used: set[int] = set()
+        kept = []
+        for f in findings:
+            s = next((s for s in valid if f.loc is not None and f.loc.line == s.loc.line
+                      and s.covers_rule(f.rule_id)), None)
+            if s is None:
+                kept.append(f)
+            else:
+                used.add(id(s))
+        meta = {r.params.get("check"): r for r in self.rules if r.kind == "suppression"}
+        for s in report.suppressions:
+            # a suppression of rules this run leaves out (--select/--ignore) is not "unused";
+            # one naming no known rule (a typo) is
+            unused = id(s) not in used and (any(s.covers_rule(r.id) for r in self.rules)
+                                            or not any(s.covers_rule(i) for i in self.deselected))
+            check = "reason" if not s.reason else "unused" if unused else None
+            rule = meta.get(check)
+            if rule is not None:
+                hit = Hit(s.loc, Place(), {"rules": ", ".join(s.rules)})
+                kept.append(Finding(rule, self.severities[rule.id], report.path, hit.loc, hit.place, hit.args))
+        return kept
 
 
 # Art. 49: departments by 31 January, people's governments by 31 March of Y+1; townships are

@@ -45,3 +45,27 @@ def explain_text(rule: Rule, lang: str) -> str:
             label = h[ex["expect"]] + (f" — {ex['name']}" if ex.get("name") else "")
             lines += [f"### {label}", "", "```yaml", _example(ex), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _demote(page: str) -> str:
+    """One heading level down, leaving code blocks (YAML comments start with '#') alone."""
+    out, fenced = [], False
+    for line in page.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        out.append("#" + line if line.startswith("#") and not fenced else line)
+    return "\n".join(out)
+
+
+def rules_markdown(rules: list[Rule], lang: str) -> str:
+    """Every rule's page, grouped by pack: docs/rules.md (a test keeps it in sync)."""
+    head = "# 规则" if lang == "zh" else "# Rules"
+    intro = ("由 `xxgk-lint rules --format markdown` 从规则包生成，请勿手工编辑。" if lang == "zh"
+             else "Generated from the rule packs by `xxgk-lint rules --format markdown`; do not edit.")
+    parts, pack = [head, "", intro, ""], None
+    for rule in sorted(rules, key=lambda r: (r.pack, r.id)):
+        if rule.pack != pack:
+            pack = rule.pack
+            parts += [f"## {HEAD[lang]['pack']} `{pack}`", ""]
+        parts.append(_demote(_demote(explain_text(rule, lang))))
+    return "\n".join(parts).rstrip() + "\n"

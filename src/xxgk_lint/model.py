@@ -213,7 +213,8 @@ class Report(Record):
     """The report: metadata, sections (preamble first), tables by id, reader notes, the source
     lines (for diagnostics), the reader that made it and the text encoding it detected."""
 
-    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding", "_corpus")
+    __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding", "suppressions",
+                 "_corpus")
 
     def __init__(self, path: str, meta: Metadata, sections: list[Section], tables: dict[str, Table],
                  notes: list[Note] | None = None, lines: list[str] | None = None, reader: str = ""):
@@ -222,6 +223,7 @@ class Report(Record):
         self.lines = lines if lines is not None else []
         self.reader = reader
         self.encoding = ""        # of a text file, as detected
+        self.suppressions: list[Any] = []     # inline "# xxgk-lint: ignore[…]" comments (YAML reports)
         self._corpus: Corpus | None = None
 
     def corpus(self) -> "Corpus":

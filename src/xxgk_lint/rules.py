@@ -26,7 +26,7 @@ PACK_KEYS = {"pack", "description", "templates", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
              "templates", "issuers", "when", "params", "examples"}
 EXAMPLE_KEYS = {"name", "expect", "count", "base", "set", "drop", "text", "previous", "children", "missing",
-                "aggregate"}
+                "aggregate", "yaml"}
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 

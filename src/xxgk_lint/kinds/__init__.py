@@ -20,7 +20,7 @@ BUILTIN = {
     "sections": "text", "order": "text", "heading": "text", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
     "crosscheck": "prose", "brackets": "prose", "substitution": "prose", "dates": "prose", "percent": "prose",
-    "body_name": "prose", "crossyear": "years", "hierarchy": "years",
+    "body_name": "prose", "crossyear": "years", "hierarchy": "years", "suppression": "meta",
 }
 _cache: dict[str, Any] = {}
 

@@ -182,3 +182,20 @@ class Reader(Kind):
                         args["table"] = Tr(table_label(tid, "zh"), table_label(tid, "en"))
                     yield Hit(note.loc, Place(table=tid), args)
         return check
+
+
+class SuppressionKind(Kind):
+    """Findings about inline suppressions themselves (``check: reason`` or ``unused``); the engine
+    produces them after every other rule has run, since only then is it known what was used."""
+
+    name = "suppression"
+    fields = frozenset({"rules"})
+    params = {"check": ((str,), True)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        if params["check"] not in ("reason", "unused"):
+            raise ParamError("'check' must be reason or unused", "check")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            return iter(())
+        return check

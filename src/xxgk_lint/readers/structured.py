@@ -75,8 +75,13 @@ def read(text: str, path: str) -> Report:
             if tid in tables and tables[tid].present:
                 meta.template = tables[tid].spec.version
                 break
-    return Report(path, meta, sections, tables, _notes(ctx, data.get("notes"), data.locs.get("notes")),
-                  ctx.lines, "yaml")
+    report = Report(path, meta, sections, tables, _notes(ctx, data.get("notes"), data.locs.get("notes")),
+                    ctx.lines, "yaml")
+    if "xxgk-lint:" in text:
+        from ..suppress import inline
+
+        report.suppressions = inline(ctx.lines, path)
+    return report
 
 
 def _notes(ctx: _Ctx, items: Any, pos: Any) -> list[Note]:

@@ -88,6 +88,8 @@ def patch(doc: dict[str, Any], example: dict[str, Any], template: str) -> dict[s
 def example_report(rule: Rule, example: dict[str, Any]) -> Report:
     if example.get("text"):
         return read_text(str(example["text"]), f"<{rule.id} example>")
+    if example.get("yaml"):         # a structured report as written, comments included
+        return read(str(example["yaml"]), f"<{rule.id} example>")
     template = str(example.get("base") or (TEMPLATE_2019 if rule.templates == (TEMPLATE_2019,) else "2021"))
     doc = patch(base_document(template), example, template)
     text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
