@@ -32,12 +32,14 @@ class Location(Record):
     and page, para (paragraph number), table/row/cell (1-based grid position) say where the
     place is in the document; each is 0 where it does not apply."""
 
-    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para")
+    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para", "bbox")
 
     def __init__(self, path: str, line: int = 0, col: int = 0, end_line: int = 0, end_col: int = 0,
-                 page: int = 0, table: int = 0, row: int = 0, cell: int = 0, para: int = 0):
+                 page: int = 0, table: int = 0, row: int = 0, cell: int = 0, para: int = 0,
+                 bbox: tuple[float, float, float, float] | None = None):
         self.path, self.line, self.col, self.end_line, self.end_col = path, line, col, end_line, end_col
         self.page, self.table, self.row, self.cell, self.para = page, table, row, cell, para
+        self.bbox = bbox          # PDF: (x0, top, x1, bottom) in points from the page's top left
 
     def __hash__(self) -> int:
         return hash((self.path, self.line, self.col, self.page, self.table, self.row, self.cell))
@@ -46,10 +48,13 @@ class Location(Record):
         """The location of characters [start, end) of the text that starts here (same line)."""
         col = self.col + start
         return Location(self.path, self.line, col, self.line, col + (end - start), self.page, self.table,
-                        self.row, self.cell, self.para)
+                        self.row, self.cell, self.para, self.bbox)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (0, "")} | {"path": self.path}
+        out = {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (0, "", None)}
+        if self.bbox:
+            out["bbox"] = [round(v, 1) for v in self.bbox]
+        return out | {"path": self.path}
 
 
 # Cell states
