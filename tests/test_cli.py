@@ -159,7 +159,7 @@ BAD_INPUTS = [
     ("noreport.txt", "这是一个普通的网页，没有年度报告。\n欢迎访问。".encode(), "no report found"),
     ("noreport.html", "<html><body><nav>首页</nav><p>欢迎访问本网站</p></body></html>".encode(), "no report found"),
     ("notzip.docx", b"PK\x03\x04 this is not a zip", "not a valid .docx"),
-    ("doc.pdf", b"%PDF-1.7 ...", "PDF reports are not supported yet"),
+    ("doc.pdf", b"%PDF-1.7 ...", "not a readable PDF"),
     ("types.yaml", b"meta:\n  year: soon\n", "types.yaml:2:9: meta.year must be a year"),
     ("cell.yaml", b"tables:\n  t3:\n    new_received: [1, 2]\n", "has 2 values; the template has 7"),
     ("row.yaml", b"tables:\n  t3:\n    new_recieved: [0,0,0,0,0,0,0]\n", "did you mean 'new_received'"),

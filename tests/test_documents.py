@@ -18,7 +18,7 @@ from xxgk_lint.extract import to_yaml as extract_yaml
 from xxgk_lint.model import BLANK, NUMBER, PLACEHOLDER, InputError, Report
 from xxgk_lint.readers import read_data
 from xxgk_lint.readers.structured import read
-from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
+from xxgk_lint.testing.documents import to_docx, to_html, to_pdf, to_pipe_text
 from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
 from .conftest import ROOT, SEED
@@ -35,6 +35,7 @@ def renderings(doc) -> dict[str, Report]:
         "gb18030": read_data(to_pipe_text(doc).encode("gb18030"), "r-gb.txt"),
         "html": read_data(to_html(doc).encode(), "r.html"),
         "docx": read_data(to_docx(doc), "r.docx"),
+        "pdf": read_data(to_pdf(doc), "r.pdf"),
     }
     if doc["meta"].get("template", "2021") == "2021":
         out["docx-template"] = read_data(to_docx(doc, TEMPLATE_DOCX), "t.docx")
@@ -216,6 +217,7 @@ def _fixtures():
     yield "html", to_html(doc).encode(), "d.html"
     yield "docx", to_docx(doc, TEMPLATE_DOCX), "d.docx"
     yield "2019 docx", to_docx(consistent_doc(random.Random(11), "2019")), "d19.docx"
+    yield "pdf", to_pdf(doc, push_down=26), "d.pdf"
     old = consistent_doc(random.Random(12), "2019")
     old["meta"]["year"] = 2023
     yield "2019 tables in 2023", to_pipe_text(old).encode(), "old.txt"

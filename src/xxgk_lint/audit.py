@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.docx")
+DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.docx", "*.pdf")
 SEVERITIES = ("error", "warning", "info")
 _YEAR_IN_NAME = re.compile(r"(20\d{2})")
 

@@ -117,7 +117,7 @@ def cli() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_config, lang, fail_on, select, ignore,
           rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug) -> None:
-    """Check report files: YAML/JSON, HTML, Word (.docx) or text, in any Chinese encoding."""
+    """Check report files: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any Chinese encoding."""
     from .findings import SEVERITY_RANK
     from .model import InputError
     from .readers import read_report

@@ -38,8 +38,8 @@ def sniff(data: bytes, path: str) -> str:
     ext = Path(path).suffix.lower()
     if data.startswith(b"PK\x03\x04"):
         return "docx"
-    if data.startswith(b"%PDF"):
-        raise InputError("PDF reports are not supported yet; save the report as .docx, .html or text", path)
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
     if data.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf")):
         raise InputError("old Word (.doc) and RTF files are not supported; save the report as .docx", path)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -65,11 +65,12 @@ def read_data(data: bytes, path: str) -> Report:
     if not data.strip():
         raise InputError("empty file", path)
     kind = sniff(data, path)
-    if kind == "docx":
-        from .assemble import assemble
-        from .docx import parse as parse_docx
+    if kind in ("docx", "pdf"):
+        from importlib import import_module
 
-        return assemble(parse_docx(data, path))
+        from .assemble import assemble
+
+        return assemble(import_module(f".{kind}", __name__).parse(data, path))
     from .encoding import decode
 
     text, encoding = decode(data, path, html=kind == "html")

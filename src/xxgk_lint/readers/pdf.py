@@ -1,0 +1,253 @@
+"""PDF: the text layer, read with pdfplumber (pdfminer.six underneath).
+
+pdfplumber was chosen over pypdfium2 alone because it finds ruled tables from the page's
+lines and rectangles and gives every cell's bounding box; pypdfium2 extracts text faster but
+knows nothing of tables.  Each page becomes paragraphs (its text lines outside tables, joined
+where a line runs on) and grids (its ruled tables, merged cells expanded from their boxes); a
+table continued on the next page is joined by ``assemble`` like any table split over grids.
+
+What cannot be read is said, not guessed: a page without a text layer becomes an image block
+(the section's table is then reported as an image), a document without any text, an encrypted
+or a broken file is an InputError.  A cell is never given a value its characters do not show.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from ..model import InputError, Location
+from .assemble import classify_heading
+from .blocks import Document, Grid, Para, RawCell
+
+MAX_PAGES = 500
+_TOL = 2.0                                   # points: two box edges this close are the same line
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+
+
+def parse(data: bytes, path: str) -> Document:
+    import logging
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError("the PDF is encrypted (password protected): cannot read it", path) from None
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds of error on broken files
+        raise InputError(f"not a readable PDF ({type(e).__name__})", path) from None
+    if len(pages) > MAX_PAGES:
+        raise InputError(f"{len(pages)} pages: more than any report ({MAX_PAGES})", path)
+    reader = _Reader(path)
+    try:
+        for n, page in enumerate(pages, 1):
+            try:
+                reader.page(page, n)
+            except InputError:
+                raise
+            except Exception as e:  # noqa: BLE001 - a broken content stream
+                raise InputError(f"page {n} cannot be read ({type(e).__name__})", path) from None
+            page.close()                     # drop the page's parsed objects: memory stays flat
+    finally:
+        pdf.close()
+    if not reader.had_text:
+        raise InputError("the PDF has no text layer (a scan): it needs OCR before it can be checked", path)
+    reader.flush()
+    reader.end_table()
+    return Document(path, reader.blocks, reader.lines, "pdf")
+
+
+class _Reader:
+    def __init__(self, path: str):
+        self.path = path
+        self.blocks: list[Para | Grid] = []
+        self.lines: list[str] = []
+        self.para_no = self.table_no = 0
+        self.had_text = False
+        self.buf: list[dict] = []            # text lines of the paragraph being read
+        self.buf_page = 0
+        self.fragments: list[_Fragment] = []    # the parts (one per page) of the table being read
+
+    # ------------------------------------------------------------------ pages
+    def page(self, page, n: int) -> None:
+        chars = page.chars
+        if not chars:
+            if page.images:                  # a scanned page: say so where it stands
+                self.flush()
+                self.end_table()
+                self.lines.append(f"[page {n}: image without text]")
+                self.blocks.append(Grid([], Location(self.path, len(self.lines), 1, page=n), image=True))
+            return
+        self.had_text = True
+        tables = page.find_tables()
+        boxes = [t.bbox for t in tables]
+
+        def outside(obj) -> bool:
+            return obj.get("object_type") != "char" or not any(
+                b[0] - _TOL <= (obj["x0"] + obj["x1"]) / 2 <= b[2] + _TOL and
+                b[1] - _TOL <= (obj["top"] + obj["bottom"]) / 2 <= b[3] + _TOL for b in boxes)
+
+        text_page = page.filter(outside) if boxes else page
+        lines = [ln for ln in text_page.extract_text_lines(return_chars=False)
+                 if not _PAGE_NUMBER.match(ln["text"].strip())]
+        # the text column: tables span it, and margins are symmetric when no line is full
+        left = min([ln["x0"] for ln in lines] + [b[0] for b in boxes], default=0.0)
+        right = max([ln["x1"] for ln in lines] + [b[2] for b in boxes] + [page.width - left])
+        items: list[tuple[float, object]] = [(ln["top"], ln) for ln in lines]
+        items += [(t.bbox[1], t) for t in tables]
+        for k, (_, item) in enumerate(sorted(items, key=lambda x: x[0])):
+            if isinstance(item, dict):
+                self.end_table()
+                self.text_line(item, n, left, right)
+                continue
+            self.flush()
+            # a table first on its page, as wide as the one that ended the last page, continues it
+            last = self.fragments[-1] if self.fragments else None
+            if not (k == 0 and last and last.page == n - 1 and abs(last.bbox[0] - item.bbox[0]) < _TOL
+                    and abs(last.bbox[2] - item.bbox[2]) < _TOL):
+                self.end_table()
+            self.fragments.append(_Fragment(n, item, chars))
+        for img in page.images:             # a table pasted as a picture, in a page that has text
+            if img["width"] > page.width / 3 and img["height"] > 60:
+                self.flush()
+                self.end_table()
+                self.lines.append(f"[page {n}: image]")
+                self.blocks.append(Grid([], Location(self.path, len(self.lines), 1, page=n,
+                                                     bbox=(img["x0"], img["top"], img["x1"], img["bottom"])),
+                                        image=True))
+
+    # ------------------------------------------------------------------ paragraphs
+    def text_line(self, ln: dict, page: int, left: float, right: float) -> None:
+        text = ln["text"].strip()
+        if not text:
+            return
+        size = max(ln["bottom"] - ln["top"], 6.0)
+        starts_new = (not self.buf or ln["x0"] > left + 1.5 * size or classify_heading(text) is not None
+                      or classify_heading(self.buf[-1]["text"]) is not None
+                      or self.buf[-1]["x1"] < right - 2 * size)
+        if starts_new:
+            self.flush()
+            self.buf_page = page
+        self.buf.append(ln)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        first = self.buf[0]
+        text = "".join(ln["text"].strip() for ln in self.buf)
+        self.buf = []
+        self.para_no += 1
+        self.lines.append(text)
+        line = len(self.lines)
+        self.blocks.append(Para(text, Location(self.path, line, 1, line, len(text) + 1, page=self.buf_page,
+                                               para=self.para_no,
+                                               bbox=(first["x0"], first["top"], first["x1"], first["bottom"]))))
+
+    # ------------------------------------------------------------------ tables
+    def end_table(self) -> None:
+        """One table from its ruled fragments (one per page): the grid's columns are every
+        vertical edge of every fragment, so a fragment holding only a wide header row still
+        lines up with the rows on the next page; a merged cell stands in each place it covers."""
+        if not self.fragments:
+            return
+        fragments, self.fragments = self.fragments, []
+        self.table_no += 1
+        cols = _edges(x for f in fragments for c in f.cells for x in (c[0], c[2]))
+        first_line = len(self.lines) + 1
+        grid_rows: list[list[RawCell]] = []
+        for frag in fragments:
+            page = frag.page
+            ys = _edges(y for c in frag.cells for y in (c[1], c[3]))
+            rows: list[list[RawCell | None]] = [[None] * (len(cols) - 1) for _ in range(len(ys) - 1)]
+            placed = []
+            for bbox, text in zip(frag.cells, frag.texts):
+                c0, c1, r0, r1 = _at(cols, bbox[0]), _at(cols, bbox[2]), _at(ys, bbox[1]), _at(ys, bbox[3])
+                cell = RawCell(text)
+                placed.append((r0, c0, cell, bbox))
+                for r in range(r0, max(r1, r0 + 1)):
+                    for c in range(c0, max(c1, c0 + 1)):
+                        rows[r][c] = cell
+            first_row_line = len(self.lines) + 1
+            for r, row in enumerate(rows):
+                listing, seen = "", set()
+                for c, cell in enumerate(row):
+                    if cell is None or id(cell) in seen:
+                        continue
+                    seen.add(id(cell))
+                    if cell._loc is None:    # the first row a merged cell stands in names it
+                        start = len(listing) + 1
+                        bbox = next(b for r0, c0, x, b in placed if x is cell)
+                        cell._loc = Location(self.path, first_row_line + r, start, first_row_line + r,
+                                             start + max(len(cell.text), 1), page=page, table=self.table_no,
+                                             row=len(grid_rows) + 1, cell=c + 1, bbox=tuple(bbox))
+                    listing += cell.text + " | "
+                self.lines.append(listing.rstrip())
+                grid_rows.append([cell if cell is not None else RawCell("", Location(
+                    self.path, len(self.lines), 1, page=page, table=self.table_no, row=len(grid_rows) + 1,
+                    cell=c + 1)) for c, cell in enumerate(row)])
+        first = fragments[0]
+        self.blocks.append(Grid(grid_rows, Location(self.path, first_line, 1, page=first.page, table=self.table_no,
+                                                    bbox=first.bbox)))
+
+
+class _Fragment:
+    """A ruled table's part on one page: its cells' boxes and texts, taken while the page is
+    open (the characters of each cell found by bisecting the grid lines, not by a scan of the
+    page per cell)."""
+
+    __slots__ = ("page", "bbox", "cells", "texts")
+
+    def __init__(self, page: int, table, chars: list[dict]):
+        from bisect import bisect_right
+
+        self.page, self.bbox = page, tuple(table.bbox)
+        self.cells = sorted(table.cells, key=lambda b: (b[1], b[0]))
+        xs = _edges(x for c in self.cells for x in (c[0], c[2]))
+        ys = _edges(y for c in self.cells for y in (c[1], c[3]))
+        owner: dict[tuple[int, int], int] = {}
+        for k, b in enumerate(self.cells):
+            for r in range(_at(ys, b[1]), max(_at(ys, b[3]), _at(ys, b[1]) + 1)):
+                for c in range(_at(xs, b[0]), max(_at(xs, b[2]), _at(xs, b[0]) + 1)):
+                    owner[(r, c)] = k
+        found: list[list[dict]] = [[] for _ in self.cells]
+        x0, top, x1, bottom = self.bbox
+        for ch in chars:
+            cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                k = owner.get((bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1))
+                if k is not None:
+                    found[k].append(ch)
+        self.texts = [_reading_order(cs) for cs in found]
+
+
+def _reading_order(chars: list[dict]) -> str:
+    """A cell's characters as text: lines top to bottom (tops within _TOL are one line), each
+    left to right; the line breaks inside a cell are soft wraps and are dropped."""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda ch: ch["top"]):
+        if lines and ch["top"] - lines[-1][0]["top"] <= _TOL:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return "".join(ch["text"] for line in lines for ch in sorted(line, key=lambda ch: ch["x0"])).strip()
+
+
+def _edges(values) -> list[float]:
+    """Distinct coordinates, those within _TOL of each other taken as one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _TOL:
+            out.append(v)
+    return out
+
+
+def _at(edges: list[float], v: float) -> int:
+    """The index of the edge at v."""
+    from bisect import bisect_left
+
+    i = bisect_left(edges, v - _TOL)
+    return min(i, len(edges) - 1)
