@@ -1,12 +1,13 @@
-"""PDF: the text layer, read with pdfplumber (pdfminer.six underneath).
+"""PDF: the text layer, read with PDFium (pypdfium2) and, on pages that draw rules, pdfplumber.
 
-pdfplumber was chosen over pypdfium2 alone because it finds ruled tables from the page's
-lines and rectangles and gives every cell's bounding box; pypdfium2 extracts text faster but
-knows nothing of tables.  Each page becomes paragraphs (its text lines outside tables, joined
-where a line runs on) and grids (its ruled tables, merged cells expanded from their boxes); a
-table continued on the next page is joined by ``assemble`` like any table split over grids.
+pdfplumber (pdfminer.six underneath) finds ruled tables from the page's lines and rectangles and
+gives every cell's box, which PDFium does not; but its pure-Python parsing costs ~40 ms a page.
+So PDFium reads every page's text runs (several times faster) and only a page that draws lines
+or boxes goes through pdfplumber for its tables.  Each page becomes paragraphs (its text lines
+outside tables, joined where a line runs on) and grids (its ruled tables, merged cells expanded
+from their boxes); a table continued on the next page is read as one.
 
-What cannot be read is said, not guessed: a page without a text layer becomes an image block
+What cannot be read is said, not guessed: a page that is only a picture becomes an image block
 (the section's table is then reported as an image), a document without any text, an encrypted
 or a broken file is an InputError.  A cell is never given a value its characters do not show.
 """
@@ -26,39 +27,99 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\
 
 
 def parse(data: bytes, path: str) -> Document:
-    import logging
+    import pypdfium2 as pdfium
 
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError("the PDF is encrypted (password protected): cannot read it", path) from None
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds of error on broken files
-        raise InputError(f"not a readable PDF ({type(e).__name__})", path) from None
-    if len(pages) > MAX_PAGES:
-        raise InputError(f"{len(pages)} pages: more than any report ({MAX_PAGES})", path)
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise InputError("the PDF is encrypted (password protected): cannot read it", path) from None
+        raise InputError(f"not a readable PDF ({str(e).split('(')[-1].rstrip(').') or e})", path) from None
     reader = _Reader(path)
+    plumber = None
     try:
-        for n, page in enumerate(pages, 1):
+        if len(pdf) > MAX_PAGES:
+            raise InputError(f"{len(pdf)} pages: more than any report ({MAX_PAGES})", path)
+        for n in range(1, len(pdf) + 1):
             try:
-                reader.page(page, n)
+                page = pdf[n - 1]
+            except pdfium.PdfiumError:
+                raise InputError(f"page {n} cannot be read (a broken page object)", path) from None
+            try:
+                if _has_rules(page):         # a ruled table may be here: pdfplumber finds it
+                    plumber = plumber or _open_plumber(data, path)
+                    reader.ruled_page(plumber.pages[n - 1], n)
+                    plumber.pages[n - 1].close()     # drop its parsed objects: memory stays flat
+                else:                        # text only: PDFium reads it several times faster
+                    reader.text_page(page, n)
             except InputError:
                 raise
             except Exception as e:  # noqa: BLE001 - a broken content stream
                 raise InputError(f"page {n} cannot be read ({type(e).__name__})", path) from None
-            page.close()                     # drop the page's parsed objects: memory stays flat
+            finally:
+                page.close()
     finally:
         pdf.close()
+        if plumber is not None:
+            try:
+                plumber.close()
+            except Exception:  # noqa: BLE001 - closing walks every page again; the error is reported
+                pass
     if not reader.had_text:
         raise InputError("the PDF has no text layer (a scan): it needs OCR before it can be checked", path)
     reader.flush()
     reader.end_table()
     return Document(path, reader.blocks, reader.lines, "pdf")
+
+
+def _pdfium_lines(page) -> tuple[list[dict], list[dict]]:
+    """A page's text lines (PDFium's text runs, those on one baseline joined) and pictures, in
+    pdfplumber's terms: points from the page's top left."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    runs = []
+    for k in range(textpage.count_rects()):
+        x0, bottom, x1, top = textpage.get_rect(k)
+        text = textpage.get_text_bounded(x0, bottom, x1, top)
+        if text.strip():
+            runs.append({"text": text, "x0": x0, "x1": x1, "top": height - top, "bottom": height - bottom})
+    textpage.close()
+    lines: list[dict] = []
+    for run in sorted(runs, key=lambda r: (r["top"], r["x0"])):
+        if lines and abs(run["top"] - lines[-1]["top"]) <= _TOL:
+            ln = lines[-1]
+            ln["text"] += (" " if run["x0"] - ln["x1"] > 3 else "") + run["text"]
+            ln["x1"], ln["bottom"] = max(ln["x1"], run["x1"]), max(ln["bottom"], run["bottom"])
+        else:
+            lines.append(run)
+    images = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = obj.get_bounds()
+        images.append({"x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
+                       "width": right - left, "height": top - bottom})
+    return lines, images
+
+
+def _has_rules(page) -> bool:
+    """Whether the page draws lines or boxes (path objects), without which no ruled table exists."""
+    import pypdfium2.raw as raw
+
+    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH])), None) is not None
+
+
+def _open_plumber(data: bytes, path: str):
+    import logging
+
+    import pdfplumber
+
+    # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds of error on broken files
+        raise InputError(f"not a readable PDF ({type(e).__name__})", path) from None
 
 
 class _Reader:
@@ -73,17 +134,15 @@ class _Reader:
         self.fragments: list[_Fragment] = []    # the parts (one per page) of the table being read
 
     # ------------------------------------------------------------------ pages
-    def page(self, page, n: int) -> None:
+    def text_page(self, page, n: int) -> None:
+        """A page without rules: PDFium's text runs and pictures."""
+        lines, images = _pdfium_lines(page)
+        self.place(n, page.get_width(), lines, [], images)
+
+    def ruled_page(self, page, n: int) -> None:
+        """A page with rules, through pdfplumber: its tables, and its text lines outside them."""
         chars = page.chars
-        if not chars:
-            if page.images:                  # a scanned page: say so where it stands
-                self.flush()
-                self.end_table()
-                self.lines.append(f"[page {n}: image without text]")
-                self.blocks.append(Grid([], Location(self.path, len(self.lines), 1, page=n), image=True))
-            return
-        self.had_text = True
-        tables = page.find_tables()
+        tables = page.find_tables() if chars else []
         boxes = [t.bbox for t in tables]
 
         def outside(obj) -> bool:
@@ -92,33 +151,39 @@ class _Reader:
                 b[1] - _TOL <= (obj["top"] + obj["bottom"]) / 2 <= b[3] + _TOL for b in boxes)
 
         text_page = page.filter(outside) if boxes else page
-        lines = [ln for ln in text_page.extract_text_lines(return_chars=False)
-                 if not _PAGE_NUMBER.match(ln["text"].strip())]
+        lines = text_page.extract_text_lines(return_chars=False) if chars else []
+        self.place(n, page.width, lines, [_Fragment(n, t, chars) for t in tables], page.images)
+
+    def place(self, n: int, width: float, lines: list[dict], tables: list["_Fragment"], images: list[dict]) -> None:
+        """A page's lines, tables and pictures, top to bottom, into paragraphs and grids."""
+        lines = [ln for ln in lines if ln["text"].strip() and not _PAGE_NUMBER.match(ln["text"].strip())]
+        if lines or tables:
+            self.had_text = True
+        # a picture as wide as a third of the page is a table or a scan, not a logo
+        images = [im for im in images if im["width"] > width / 3 and im["height"] > 60]
         # the text column: tables span it, and margins are symmetric when no line is full
-        left = min([ln["x0"] for ln in lines] + [b[0] for b in boxes], default=0.0)
-        right = max([ln["x1"] for ln in lines] + [b[2] for b in boxes] + [page.width - left])
-        items: list[tuple[float, object]] = [(ln["top"], ln) for ln in lines]
-        items += [(t.bbox[1], t) for t in tables]
-        for k, (_, item) in enumerate(sorted(items, key=lambda x: x[0])):
-            if isinstance(item, dict):
+        left = min([ln["x0"] for ln in lines] + [t.bbox[0] for t in tables], default=0.0)
+        right = max([ln["x1"] for ln in lines] + [t.bbox[2] for t in tables] + [width - left])
+        items = sorted([(ln["top"], 0, ln) for ln in lines] + [(t.bbox[1], 1, t) for t in tables]
+                       + [(im["top"], 2, im) for im in images], key=lambda x: (x[0], x[1]))
+        for k, (_, kind, item) in enumerate(items):
+            if kind == 0:
                 self.end_table()
                 self.text_line(item, n, left, right)
                 continue
             self.flush()
+            if kind == 2:
+                self.end_table()
+                self.lines.append(f"[page {n}: image]")
+                self.blocks.append(Grid([], Location(self.path, len(self.lines), 1, page=n, bbox=(
+                    item["x0"], item["top"], item["x1"], item["bottom"])), image=True))
+                continue
             # a table first on its page, as wide as the one that ended the last page, continues it
             last = self.fragments[-1] if self.fragments else None
             if not (k == 0 and last and last.page == n - 1 and abs(last.bbox[0] - item.bbox[0]) < _TOL
                     and abs(last.bbox[2] - item.bbox[2]) < _TOL):
                 self.end_table()
-            self.fragments.append(_Fragment(n, item, chars))
-        for img in page.images:             # a table pasted as a picture, in a page that has text
-            if img["width"] > page.width / 3 and img["height"] > 60:
-                self.flush()
-                self.end_table()
-                self.lines.append(f"[page {n}: image]")
-                self.blocks.append(Grid([], Location(self.path, len(self.lines), 1, page=n,
-                                                     bbox=(img["x0"], img["top"], img["x1"], img["bottom"])),
-                                        image=True))
+            self.fragments.append(item)
 
     # ------------------------------------------------------------------ paragraphs
     def text_line(self, ln: dict, page: int, left: float, right: float) -> None:
