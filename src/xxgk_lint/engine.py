@@ -51,7 +51,7 @@ class Engine:
         """Inline suppressions: a reasoned comment on a finding's line silences it; a comment
         without a reason, or one that silences nothing, is itself a finding (rules of kind
         `suppression`, when selected)."""
-        from .findings import Hit, Place
+        from .findings import Place
 
         valid = [s for s in report.suppressions if s.reason]
         used: set[int] = set()
@@ -72,8 +72,8 @@ class Engine:
             check = "reason" if not s.reason else "unused" if unused else None
             rule = meta.get(check)
             if rule is not None:
-                hit = Hit(s.loc, Place(), {"rules": ", ".join(s.rules)})
-                kept.append(Finding(rule, self.severities[rule.id], report.path, hit.loc, hit.place, hit.args))
+                kept.append(Finding(rule, self.severities[rule.id], report.path, s.loc, Place(),
+                                    {"rules": ", ".join(s.rules)}))
         return kept
 
 

@@ -177,3 +177,12 @@ def str_list(params: dict[str, Any], key: str, default: Iterable[str] = ()) -> t
     if not isinstance(v, list) or not all(isinstance(x, (str, int)) for x in v):
         raise ParamError(f"{key!r} must be a string or a list of strings", key)
     return tuple(str(x) for x in v)
+
+
+def one_of(params: dict[str, Any], key: str, choices: Iterable[str], default: str | None = None) -> str:
+    """A parameter that names one of a kind's modes (``check: sum``), validated when the rule loads."""
+    choices = tuple(choices)
+    value = params.get(key, default)
+    if value not in choices:
+        raise ParamError(f"{key!r} must be one of {', '.join(choices)}", key)
+    return value

@@ -10,7 +10,7 @@ from ..findings import Hit, Place, Tr
 from ..labels import table_label
 from ..model import Report
 from ..template import TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_PRE2019, TEMPLATES
-from . import Context, Kind, ParamError, str_list
+from . import Context, Kind, ParamError, one_of, str_list
 
 _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
 _KIND_LABELS = {
@@ -48,9 +48,7 @@ class Date(Kind):
     params = {"subject": ((str,), True), "not_after": ((str,), False), "not_before": ((str,), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        subject = params["subject"]
-        if subject not in ("published", "period", "published_valid"):
-            raise ParamError("'subject' must be published, published_valid or period", "subject")
+        subject = one_of(params, "subject", ("published", "period", "published_valid"))
         for key in ("not_after", "not_before"):
             v = params.get(key)
             if v is not None and v != "deadline" and not _BOUND.match(v):
@@ -100,11 +98,8 @@ class Template(Kind):
     params = {"check": ((str,), False), "expected": ((str,), False), "outdated": ((str, list), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        mode = params.get("check", "outdated")
-        if mode == "cited":
+        if one_of(params, "check", ("outdated", "cited"), "outdated") == "cited":
             return self._cited
-        if mode != "outdated":
-            raise ParamError("'check' must be outdated or cited", "check")
         if "expected" not in params or "outdated" not in params:
             raise ParamError("check 'outdated' needs 'expected' and 'outdated'")
         expected = params["expected"]
@@ -193,8 +188,7 @@ class SuppressionKind(Kind):
     params = {"check": ((str,), True)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        if params["check"] not in ("reason", "unused"):
-            raise ParamError("'check' must be reason or unused", "check")
+        one_of(params, "check", ("reason", "unused"))
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             return iter(())

@@ -17,7 +17,7 @@ from ..labels import col_label, row_label, section_label, table_label
 from ..model import Report, Section
 from ..prose import fold, percent_value, quantities
 from ..template import SECTION_BY_KEY
-from . import Context, Kind, LazyPattern, ParamError, regex, str_list
+from . import Context, Kind, LazyPattern, ParamError, one_of, regex, str_list
 from .tables import _known_cols, _known_rows, _table_param
 
 # A clause about part of the year ("一季度收到申请9件") or another year is not the annual figure.
@@ -348,9 +348,7 @@ class Dates(Kind):
     params = {"check": ((str,), True)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        mode = params["check"]
-        if mode not in ("exists", "opening_year"):
-            raise ParamError("'check' must be exists or opening_year", "check")
+        mode = one_of(params, "check", ("exists", "opening_year"))
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             if mode == "exists":

@@ -10,7 +10,7 @@ from ..findings import Hit, Place, Tr
 from ..labels import col_label, row_label, table_label
 from ..model import BLANK, MISSING, PLACEHOLDER, TEXT, Report, Table
 from ..template import TABLE_IDS, TABLES, TableSpec
-from . import Context, Kind, ParamError, str_list
+from . import Context, Kind, ParamError, one_of, str_list
 
 _STATE_LABELS = {
     BLANK: Tr("空白", "blank"), PLACEHOLDER: Tr("占位符", "placeholder"),
@@ -110,9 +110,7 @@ class Presence(Kind):
     params = {"target": ((str,), True), "table": ((str, list), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        target = params["target"]
-        if target not in ("tables", "images", "unreadable", "rows", "cells"):
-            raise ParamError("'target' must be tables, images, unreadable, rows or cells", "target")
+        target = one_of(params, "target", ("tables", "images", "unreadable", "rows", "cells"))
         tables = str_list(params, "table", TABLE_IDS)
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
@@ -175,9 +173,7 @@ class Identity(Kind):
 
     def build(self, params: dict[str, Any], rule: Any):
         table_id = _table_param(params)
-        each = params.get("each", "none")
-        if each not in ("row", "column", "none"):
-            raise ParamError("'each' must be row, column or none", "each")
+        each = one_of(params, "each", ("row", "column", "none"), "none")
         try:
             node = expr.parse(params["equation"])
         except expr.ExprError as e:

@@ -9,7 +9,7 @@ from ..findings import Hit, Place, Tr
 from ..labels import section_label
 from ..model import Location, Report, Section
 from ..template import SECTION_BY_KEY
-from . import Context, Kind, ParamError, regex, str_list
+from . import Context, Kind, ParamError, one_of, regex, str_list
 
 
 def _section_keys(params: dict[str, Any], key: str = "sections") -> tuple[int, ...]:
@@ -35,9 +35,7 @@ class Sections(Kind):
     params = {"check": ((str,), True), "sections": ((str, int, list), False), "min_chars": ((int,), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        mode = params["check"]
-        if mode not in ("present", "nonempty"):
-            raise ParamError("'check' must be present or nonempty", "check")
+        mode = one_of(params, "check", ("present", "nonempty"))
         keys = _section_keys(params)
         min_chars = int(params.get("min_chars", 4))
 
@@ -90,9 +88,7 @@ class Heading(Kind):
     params = {"check": ((str,), True), "forms": ((str, list), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        mode = params["check"]
-        if mode not in ("wording", "number"):
-            raise ParamError("'check' must be wording or number", "check")
+        mode = one_of(params, "check", ("wording", "number"))
         forms = str_list(params, "forms", ("variant", "other"))
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from ..findings import Hit, Place, Tr
 from ..labels import col_label, row_label, section_label, table_label
 from ..model import NUMBER, Report
-from . import Context, Kind, ParamError, str_list
+from . import Context, Kind, ParamError, one_of, str_list
 
 CHECKS = ("carry", "in_force", "copied", "same_figures", "jump")
 
@@ -36,9 +36,7 @@ class CrossYear(Kind):
               "cells": ((str, list), False), "min_value": ((int, float), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        mode = params["check"]
-        if mode not in CHECKS:
-            raise ParamError(f"'check' must be one of {', '.join(CHECKS)}", "check")
+        mode = one_of(params, "check", CHECKS)
         threshold = float(params.get("threshold", 0.9))
         factor = float(params.get("factor", 10))
         min_value = float(params.get("min_value", 10))
@@ -129,9 +127,7 @@ class Hierarchy(Kind):
     params = {"check": ((str,), True)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        mode = params["check"]
-        if mode not in ("sum", "incomplete"):
-            raise ParamError("'check' must be sum or incomplete", "check")
+        mode = one_of(params, "check", ("sum", "incomplete"))
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             if ctx.children is None:

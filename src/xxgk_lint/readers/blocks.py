@@ -51,3 +51,23 @@ class Document(Record):
 
     def __init__(self, path: str, blocks: list[Para | Grid], lines: list[str] | None = None, reader: str = ""):
         self.path, self.blocks, self.lines, self.reader = path, blocks, lines if lines is not None else [], reader
+
+
+class ListingReader:
+    """Base of the readers of formats without lines (Word, PDF): they keep a text listing, one
+    line per paragraph or table row, so a diagnostic can show a line and point a caret into it."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.blocks: list[Para | Grid] = []
+        self.lines: list[str] = []
+        self.para_no = self.table_no = 0
+
+    def listing_row(self, texts: list[str]) -> list[tuple[int, int]]:
+        """Add a table row ("a | b | c") to the listing; each text's 1-based [start, end) columns."""
+        listing, spans = "", []
+        for text in texts:
+            spans.append((len(listing) + 1, len(listing) + 1 + len(text)))
+            listing += text + " | "
+        self.lines.append(listing.rstrip())
+        return spans

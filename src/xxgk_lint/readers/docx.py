@@ -16,7 +16,7 @@ import io
 import zipfile
 
 from ..model import InputError, Location
-from .blocks import Document, Grid, Para, RawCell
+from .blocks import Document, Grid, ListingReader, Para, RawCell
 
 MAX_XML_BYTES = 64 * 1024 * 1024     # uncompressed document.xml: far above any real report
 MAX_RATIO = 200                      # compression ratio above which a part is a zip bomb
@@ -73,13 +73,7 @@ def _text(p) -> str:
     return "".join(out)
 
 
-class _Reader:
-    def __init__(self, path: str):
-        self.path = path
-        self.blocks: list[Para | Grid] = []
-        self.lines: list[str] = []
-        self.para_no = self.table_no = 0
-
+class _Reader(ListingReader):
     def container(self, el) -> None:
         for child in el.iterchildren():
             tag = child.tag
@@ -128,13 +122,7 @@ class _Reader:
                             merge = el.get(_VAL, "continue")
                 texts.append((self._cell_text(tc) if merge != "continue" else "\0", col, span))
                 col += span
-            # the row as a listing line, to point a caret at a cell
-            listing, offsets = "", []
-            for text, _, _ in texts:
-                shown = "" if text == "\0" else text.replace("\n", " ")
-                offsets.append((len(listing) + 1, len(listing) + 1 + len(shown)))
-                listing += shown + " | "
-            self.lines.append(listing.rstrip())
+            offsets = self.listing_row(["" if t == "\0" else t.replace("\n", " ") for t, _, _ in texts])
             line = len(self.lines)
             row: list[RawCell] = []
             for (text, c, span), (start, end) in zip(texts, offsets):

@@ -19,7 +19,7 @@ import re
 
 from ..model import InputError, Location
 from .assemble import classify_heading
-from .blocks import Document, Grid, Para, RawCell
+from .blocks import Document, Grid, ListingReader, Para, RawCell
 
 MAX_PAGES = 500
 _TOL = 2.0                                   # points: two box edges this close are the same line
@@ -122,12 +122,9 @@ def _open_plumber(data: bytes, path: str):
         raise InputError(f"not a readable PDF ({type(e).__name__})", path) from None
 
 
-class _Reader:
+class _Reader(ListingReader):
     def __init__(self, path: str):
-        self.path = path
-        self.blocks: list[Para | Grid] = []
-        self.lines: list[str] = []
-        self.para_no = self.table_no = 0
+        super().__init__(path)
         self.had_text = False
         self.buf: list[dict] = []            # text lines of the paragraph being read
         self.buf_page = 0
@@ -228,32 +225,30 @@ class _Reader:
             page = frag.page
             ys = _edges(y for c in frag.cells for y in (c[1], c[3]))
             rows: list[list[RawCell | None]] = [[None] * (len(cols) - 1) for _ in range(len(ys) - 1)]
-            placed = []
+            box_of: dict[int, tuple] = {}
             for bbox, text in zip(frag.cells, frag.texts):
                 c0, c1, r0, r1 = _at(cols, bbox[0]), _at(cols, bbox[2]), _at(ys, bbox[1]), _at(ys, bbox[3])
                 cell = RawCell(text)
-                placed.append((r0, c0, cell, bbox))
+                box_of[id(cell)] = bbox
                 for r in range(r0, max(r1, r0 + 1)):
                     for c in range(c0, max(c1, c0 + 1)):
                         rows[r][c] = cell
-            first_row_line = len(self.lines) + 1
-            for r, row in enumerate(rows):
-                listing, seen = "", set()
+            for row in rows:
+                first_col: dict[int, int] = {}          # a merged cell is listed once, at its first column
                 for c, cell in enumerate(row):
-                    if cell is None or id(cell) in seen:
-                        continue
-                    seen.add(id(cell))
+                    if cell is not None:
+                        first_col.setdefault(id(cell), c)
+                distinct = [row[c] for c in first_col.values()]
+                spans = self.listing_row([cell.text for cell in distinct])
+                line, row_no = len(self.lines), len(grid_rows) + 1
+                for cell, (start, end) in zip(distinct, spans):
                     if cell._loc is None:    # the first row a merged cell stands in names it
-                        start = len(listing) + 1
-                        bbox = next(b for r0, c0, x, b in placed if x is cell)
-                        cell._loc = Location(self.path, first_row_line + r, start, first_row_line + r,
-                                             start + max(len(cell.text), 1), page=page, table=self.table_no,
-                                             row=len(grid_rows) + 1, cell=c + 1, bbox=tuple(bbox))
-                    listing += cell.text + " | "
-                self.lines.append(listing.rstrip())
+                        cell._loc = Location(self.path, line, start, line, max(end, start + 1), page=page,
+                                             table=self.table_no, row=row_no, cell=first_col[id(cell)] + 1,
+                                             bbox=tuple(box_of[id(cell)]))
                 grid_rows.append([cell if cell is not None else RawCell("", Location(
-                    self.path, len(self.lines), 1, page=page, table=self.table_no, row=len(grid_rows) + 1,
-                    cell=c + 1)) for c, cell in enumerate(row)])
+                    self.path, line, 1, page=page, table=self.table_no, row=row_no, cell=c + 1))
+                    for c, cell in enumerate(row)])
         first = fragments[0]
         self.blocks.append(Grid(grid_rows, Location(self.path, first_line, 1, page=first.page, table=self.table_no,
                                                     bbox=first.bbox)))
