@@ -33,13 +33,16 @@ _BREAKS = {"t2 split": {"2021": 30, "2019": 30}, "t3 split in its rows": {"2021"
            "t3 last row alone": {"2021": 40, "2019": 42}, "t4 split": {"2021": 20, "2019": 22}}
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("template", ["2021", "2019"])
 @pytest.mark.parametrize("layout", ["flowing", *_BREAKS, "header repeated"])
-def test_pdf_gives_the_model_of_the_same_figures(engine, template, layout):
+def test_pdf_gives_the_model_of_the_same_figures(engine, template, layout, ruled):
+    """Unruled tables too: rows from where the numbers stand, labels wrapped or set one
+    character per line, headers left alone at the foot of a page."""
     doc = consistent_doc(random.Random(7), template)
     options = {"flowing": {}, "header repeated": {"push_down": 26, "repeat_header": True}}[layout] \
         if layout not in _BREAKS else {"push_down": _BREAKS[layout][template]}
-    data = to_pdf(doc, **options)
+    data = to_pdf(doc, ruled=ruled, **options)
     report = read_data(data, "r.pdf")
     assert model(report) == model(read_data(to_yaml(doc).encode(), "r.yaml"))
     assert engine.check(report) == [] and report.notes == []
@@ -49,12 +52,36 @@ def test_pdf_gives_the_model_of_the_same_figures(engine, template, layout):
         assert any(len({c.loc.page for row in g.rows for c in row}) == 2 for g in grids)
 
 
-def test_wrapped_and_vertical_labels_are_read_whole():
-    data = to_pdf(consistent_doc(random.Random(3)))
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_wrapped_and_vertical_labels_are_read_whole(ruled):
+    data = to_pdf(consistent_doc(random.Random(3)), ruled=ruled)
     rows = [r for b in _blocks(data) if hasattr(b, "rows") for r in b.rows]
     firsts = {r[0].text for r in rows}
     assert "三、本年度办理结果" in firsts                 # drawn one character per line
     assert any(c.text == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" for r in rows for c in r)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_unruled_tables_of_other_figures(engine, seed):
+    """More figures, a header at a page's foot: no finding on a consistent report, and a
+    changed figure is caught in its own cell."""
+    doc = consistent_doc(random.Random(100 + seed), "2021" if seed % 2 else "2019")
+    report = read_data(to_pdf(doc, ruled=False, push_down=30), "u.pdf")
+    assert model(report) == model(read_data(to_yaml(doc).encode(), "u.yaml"))
+    assert engine.check(report) == []
+    doc["tables"]["t3"]["new_received"][0] += 3
+    found = {(f.rule_id, f.place.row, f.place.col) for f in engine.check(read_data(to_pdf(doc, ruled=False), "u.pdf"))}
+    assert ("T3-ROW-SUM", "new_received", "total") in found
+
+
+def test_text_lines_repeating_each_other_are_all_read():
+    """PDFium drops a line repeating one just above it (non-embedded CJK font); the page is
+    then read with pdfminer and nothing is lost."""
+    doc = consistent_doc(random.Random(5))
+    doc["sections"][4]["text"] = "\n".join(["无。"] * 4)
+    report = read_data(to_pdf(doc), "r.pdf")
+    five = next(s for s in report.sections if s.key == 5)
+    assert five.text.count("无。") == 4
 
 
 def test_a_finding_names_page_cell_and_box():

@@ -1,11 +1,9 @@
-"""PDF: the text layer, read with PDFium (pypdfium2) and, on pages that draw rules, pdfplumber.
+"""PDF: the text layer, read with PDFium (pypdfium2); ruled tables found by pdfplumber's table
+geometry on the rules PDFium reads (pdfpage), unruled ones rebuilt from the layout (unruled).
 
-pdfplumber (pdfminer.six underneath) finds ruled tables from the page's lines and rectangles and
-gives every cell's box, which PDFium does not; but its pure-Python parsing costs ~40 ms a page.
-So PDFium reads every page's text runs (several times faster) and only a page that draws lines
-or boxes goes through pdfplumber for its tables.  Each page becomes paragraphs (its text lines
-outside tables, joined where a line runs on) and grids (its ruled tables, merged cells expanded
-from their boxes); a table continued on the next page is read as one.
+Each page becomes paragraphs (its text lines outside tables, joined where a line runs on) and
+grids (its tables, merged cells expanded from their boxes); a table continued on the next page
+is read as one.
 
 What cannot be read is said, not guessed: a page that is only a picture becomes an image block
 (the section's table is then reported as an image), a document without any text, an encrypted
@@ -18,11 +16,13 @@ import io
 import re
 
 from ..model import InputError, Location
+from . import pdfpage, unruled
 from .assemble import classify_heading
 from .blocks import Document, Grid, ListingReader, Para, RawCell
+from .pdfpage import TOL as _TOL
+from .pdfpage import Cell
 
 MAX_PAGES = 500
-_TOL = 2.0                                   # points: two box edges this close are the same line
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 
 
@@ -35,8 +35,7 @@ def parse(data: bytes, path: str) -> Document:
         if "password" in str(e).lower():
             raise InputError("the PDF is encrypted (password protected): cannot read it", path) from None
         raise InputError(f"not a readable PDF ({str(e).split('(')[-1].rstrip(').') or e})", path) from None
-    reader = _Reader(path)
-    plumber = None
+    reader = _Reader(path, data)
     try:
         if len(pdf) > MAX_PAGES:
             raise InputError(f"{len(pdf)} pages: more than any report ({MAX_PAGES})", path)
@@ -46,12 +45,7 @@ def parse(data: bytes, path: str) -> Document:
             except pdfium.PdfiumError:
                 raise InputError(f"page {n} cannot be read (a broken page object)", path) from None
             try:
-                if _has_rules(page):         # a ruled table may be here: pdfplumber finds it
-                    plumber = plumber or _open_plumber(data, path)
-                    reader.ruled_page(plumber.pages[n - 1], n)
-                    plumber.pages[n - 1].close()     # drop its parsed objects: memory stays flat
-                else:                        # text only: PDFium reads it several times faster
-                    reader.text_page(page, n)
+                reader.page(page, n)
             except InputError:
                 raise
             except Exception as e:  # noqa: BLE001 - a broken content stream
@@ -60,11 +54,8 @@ def parse(data: bytes, path: str) -> Document:
                 page.close()
     finally:
         pdf.close()
-        if plumber is not None:
-            try:
-                plumber.close()
-            except Exception:  # noqa: BLE001 - closing walks every page again; the error is reported
-                pass
+        reader.close()
+    reader.end_pages()
     if not reader.had_text:
         raise InputError("the PDF has no text layer (a scan): it needs OCR before it can be checked", path)
     reader.flush()
@@ -72,95 +63,81 @@ def parse(data: bytes, path: str) -> Document:
     return Document(path, reader.blocks, reader.lines, "pdf")
 
 
-def _pdfium_lines(page) -> tuple[list[dict], list[dict]]:
-    """A page's text lines (PDFium's text runs, those on one baseline joined) and pictures, in
-    pdfplumber's terms: points from the page's top left."""
-    import pypdfium2.raw as raw
-
-    height = page.get_height()
-    textpage = page.get_textpage()
-    runs = []
-    for k in range(textpage.count_rects()):
-        x0, bottom, x1, top = textpage.get_rect(k)
-        text = textpage.get_text_bounded(x0, bottom, x1, top)
-        if text.strip():
-            runs.append({"text": text, "x0": x0, "x1": x1, "top": height - top, "bottom": height - bottom})
-    textpage.close()
-    lines: list[dict] = []
-    for run in sorted(runs, key=lambda r: (r["top"], r["x0"])):
-        if lines and abs(run["top"] - lines[-1]["top"]) <= _TOL:
-            ln = lines[-1]
-            ln["text"] += (" " if run["x0"] - ln["x1"] > 3 else "") + run["text"]
-            ln["x1"], ln["bottom"] = max(ln["x1"], run["x1"]), max(ln["bottom"], run["bottom"])
-        else:
-            lines.append(run)
-    images = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = obj.get_bounds()
-        images.append({"x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
-                       "width": right - left, "height": top - bottom})
-    return lines, images
-
-
-def _has_rules(page) -> bool:
-    """Whether the page draws lines or boxes (path objects), without which no ruled table exists."""
-    import pypdfium2.raw as raw
-
-    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH])), None) is not None
-
-
-def _open_plumber(data: bytes, path: str):
-    import logging
-
-    import pdfplumber
-
-    # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds of error on broken files
-        raise InputError(f"not a readable PDF ({type(e).__name__})", path) from None
-
-
 class _Reader(ListingReader):
-    def __init__(self, path: str):
+    def __init__(self, path: str, data: bytes):
         super().__init__(path)
+        self.data = data
+        self.plumber = None                  # pdfplumber's reading of the file, opened if needed
+        self.pending: list | None = None     # the page read last, not yet placed
         self.had_text = False
         self.buf: list[dict] = []            # text lines of the paragraph being read
         self.buf_page = 0
         self.fragments: list[_Fragment] = []    # the parts (one per page) of the table being read
 
     # ------------------------------------------------------------------ pages
-    def text_page(self, page, n: int) -> None:
-        """A page without rules: PDFium's text runs and pictures."""
-        lines, images = _pdfium_lines(page)
-        self.place(n, page.get_width(), lines, [], images)
+    def page(self, page, n: int) -> None:
+        """A page's ruled tables, the unruled ones among its text lines, its other lines and pictures."""
+        chars = pdfpage.chars(page)
+        if chars is None:                    # PDFium lost text here: pdfminer reads it whole
+            chars = self.plumber_chars(n)
+        edges = pdfpage.edges(page) if chars else []
+        tables: list = [_Fragment(n, bbox, cells, chars) for bbox, cells in pdfpage.ruled_tables(edges)] \
+            if edges else []
+        if tables:
+            boxes = [t.bbox for t in tables]
+            chars = [ch for ch in chars if not any(
+                b[0] - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= b[2] + _TOL and
+                b[1] - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= b[3] + _TOL for b in boxes)]
+        lines = [ln for ln in pdfpage.text_lines(chars) if not _PAGE_NUMBER.match(ln["text"])]
+        width = page.get_width()
+        left, right = _column(lines, tables, width)
+        found, lines = unruled.find(lines, n, left, right)
+        # a page is placed once the next one is read: an unruled table's header may be alone
+        # at the foot of a page, and only a table opening the next page shows it is one
+        opens = found and not tables and all(found[0].bbox[1] <= ln["top"] for ln in lines)
+        self.end_pages(bool(opens))
+        self.pending = [n, width, lines, sorted(tables + found, key=lambda t: t.bbox[1]), pdfpage.pictures(page),
+                        left, right]
 
-    def ruled_page(self, page, n: int) -> None:
-        """A page with rules, through pdfplumber: its tables, and its text lines outside them."""
-        chars = page.chars
-        tables = page.find_tables() if chars else []
-        boxes = [t.bbox for t in tables]
+    def end_pages(self, next_opens_with_unruled_table: bool = False) -> None:
+        if self.pending is None:
+            return
+        n, width, lines, tables, images, left, right = self.pending
+        self.pending = None
+        if next_opens_with_unruled_table and lines and all(t.bbox[1] < lines[-1]["top"] for t in tables):
+            head, lines = unruled.header_tail(lines, n, left, right)
+            if head is not None:
+                tables = tables + [head]
+        self.place(n, width, lines, tables, images)
 
-        def outside(obj) -> bool:
-            return obj.get("object_type") != "char" or not any(
-                b[0] - _TOL <= (obj["x0"] + obj["x1"]) / 2 <= b[2] + _TOL and
-                b[1] - _TOL <= (obj["top"] + obj["bottom"]) / 2 <= b[3] + _TOL for b in boxes)
+    def plumber_chars(self, n: int) -> list[dict]:
+        import logging
 
-        text_page = page.filter(outside) if boxes else page
-        lines = text_page.extract_text_lines(return_chars=False) if chars else []
-        self.place(n, page.width, lines, [_Fragment(n, t, chars) for t in tables], page.images)
+        import pdfplumber
+
+        if self.plumber is None:
+            # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)
+            self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        page = self.plumber.pages[n - 1]
+        chars = [{k: ch[k] for k in ("text", "x0", "x1", "top", "bottom")} for ch in page.chars]
+        page.close()                         # drop its parsed objects: memory stays flat
+        return chars
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            try:
+                self.plumber.close()
+            except Exception:  # noqa: BLE001 - closing walks every page again; the error is reported
+                pass
 
     def place(self, n: int, width: float, lines: list[dict], tables: list["_Fragment"], images: list[dict]) -> None:
         """A page's lines, tables and pictures, top to bottom, into paragraphs and grids."""
-        lines = [ln for ln in lines if ln["text"].strip() and not _PAGE_NUMBER.match(ln["text"].strip())]
         if lines or tables:
             self.had_text = True
         # a picture as wide as a third of the page is a table or a scan, not a logo
         images = [im for im in images if im["width"] > width / 3 and im["height"] > 60]
-        # the text column: tables span it, and margins are symmetric when no line is full
-        left = min([ln["x0"] for ln in lines] + [t.bbox[0] for t in tables], default=0.0)
-        right = max([ln["x1"] for ln in lines] + [t.bbox[2] for t in tables] + [width - left])
+        left, right = _column(lines, tables, width)
         items = sorted([(ln["top"], 0, ln) for ln in lines] + [(t.bbox[1], 1, t) for t in tables]
                        + [(im["top"], 2, im) for im in images], key=lambda x: (x[0], x[1]))
         for k, (_, kind, item) in enumerate(items):
@@ -177,8 +154,8 @@ class _Reader(ListingReader):
                 continue
             # a table first on its page, as wide as the one that ended the last page, continues it
             last = self.fragments[-1] if self.fragments else None
-            if not (k == 0 and last and last.page == n - 1 and abs(last.bbox[0] - item.bbox[0]) < _TOL
-                    and abs(last.bbox[2] - item.bbox[2]) < _TOL):
+            if not (k == 0 and last and last.page == n - 1 and last.ruled == item.ruled and (not item.ruled or (
+                    abs(last.bbox[0] - item.bbox[0]) < _TOL and abs(last.bbox[2] - item.bbox[2]) < _TOL))):
                 self.end_table()
             self.fragments.append(item)
 
@@ -211,29 +188,20 @@ class _Reader(ListingReader):
 
     # ------------------------------------------------------------------ tables
     def end_table(self) -> None:
-        """One table from its ruled fragments (one per page): the grid's columns are every
-        vertical edge of every fragment, so a fragment holding only a wide header row still
-        lines up with the rows on the next page; a merged cell stands in each place it covers."""
+        """One table from its fragments (one per page).  The columns of ruled fragments are every
+        vertical edge of every fragment, so a fragment holding only a wide header row still lines
+        up with the rows on the next page; a merged cell stands in each place it covers."""
         if not self.fragments:
             return
         fragments, self.fragments = self.fragments, []
         self.table_no += 1
-        cols = _edges(x for f in fragments for c in f.cells for x in (c[0], c[2]))
+        cols = _edges(x for f in fragments if f.ruled for c in f.cells for x in (c[0], c[2]))
         first_line = len(self.lines) + 1
         grid_rows: list[list[RawCell]] = []
         for frag in fragments:
             page = frag.page
-            ys = _edges(y for c in frag.cells for y in (c[1], c[3]))
-            rows: list[list[RawCell | None]] = [[None] * (len(cols) - 1) for _ in range(len(ys) - 1)]
-            box_of: dict[int, tuple] = {}
-            for bbox, text in zip(frag.cells, frag.texts):
-                c0, c1, r0, r1 = _at(cols, bbox[0]), _at(cols, bbox[2]), _at(ys, bbox[1]), _at(ys, bbox[3])
-                cell = RawCell(text)
-                box_of[id(cell)] = bbox
-                for r in range(r0, max(r1, r0 + 1)):
-                    for c in range(c0, max(c1, c0 + 1)):
-                        rows[r][c] = cell
-            for row in rows:
+            raw_of: dict[int, RawCell] = {}     # by id(): one fragment's cells, alive while it is read
+            for row in (frag.grid(cols) if frag.ruled else frag.rows):
                 first_col: dict[int, int] = {}          # a merged cell is listed once, at its first column
                 for c, cell in enumerate(row):
                     if cell is not None:
@@ -242,11 +210,11 @@ class _Reader(ListingReader):
                 spans = self.listing_row([cell.text for cell in distinct])
                 line, row_no = len(self.lines), len(grid_rows) + 1
                 for cell, (start, end) in zip(distinct, spans):
-                    if cell._loc is None:    # the first row a merged cell stands in names it
-                        cell._loc = Location(self.path, line, start, line, max(end, start + 1), page=page,
-                                             table=self.table_no, row=row_no, cell=first_col[id(cell)] + 1,
-                                             bbox=tuple(box_of[id(cell)]))
-                grid_rows.append([cell if cell is not None else RawCell("", Location(
+                    if id(cell) not in raw_of:      # the first row a merged cell stands in names it
+                        raw_of[id(cell)] = RawCell(cell.text.strip(), Location(
+                            self.path, line, start, line, max(end, start + 1), page=page, table=self.table_no,
+                            row=row_no, cell=first_col[id(cell)] + 1, bbox=tuple(cell.bbox)))
+                grid_rows.append([raw_of[id(cell)] if cell is not None else RawCell("", Location(
                     self.path, line, 1, page=page, table=self.table_no, row=row_no, cell=c + 1))
                     for c, cell in enumerate(row)])
         first = fragments[0]
@@ -254,18 +222,26 @@ class _Reader(ListingReader):
                                                     bbox=first.bbox)))
 
 
+def _column(lines: list[dict], tables: list, width: float) -> tuple[float, float]:
+    """The text column: tables span it, and margins are symmetric when no line is full."""
+    left = min([ln["x0"] for ln in lines] + [t.bbox[0] for t in tables], default=0.0)
+    right = max([ln["x1"] for ln in lines] + [t.bbox[2] for t in tables] + [width - left])
+    return left, right
+
+
 class _Fragment:
     """A ruled table's part on one page: its cells' boxes and texts, taken while the page is
     open (the characters of each cell found by bisecting the grid lines, not by a scan of the
     page per cell)."""
 
+    ruled = True
     __slots__ = ("page", "bbox", "cells", "texts")
 
-    def __init__(self, page: int, table, chars: list[dict]):
+    def __init__(self, page: int, bbox: tuple, cells: list[tuple], chars: list[dict]):
         from bisect import bisect_right
 
-        self.page, self.bbox = page, tuple(table.bbox)
-        self.cells = sorted(table.cells, key=lambda b: (b[1], b[0]))
+        self.page, self.bbox = page, bbox
+        self.cells = sorted(cells, key=lambda b: (b[1], b[0]))
         xs = _edges(x for c in self.cells for x in (c[0], c[2]))
         ys = _edges(y for c in self.cells for y in (c[1], c[3]))
         owner: dict[tuple[int, int], int] = {}
@@ -283,9 +259,21 @@ class _Fragment:
                     found[k].append(ch)
         self.texts = [_reading_order(cs) for cs in found]
 
+    def grid(self, cols: list[float]) -> list[list[Cell | None]]:
+        """Rows of cells on the table's columns ``cols``, a merged cell in each place it covers."""
+        ys = _edges(y for c in self.cells for y in (c[1], c[3]))
+        rows: list[list[Cell | None]] = [[None] * (len(cols) - 1) for _ in range(len(ys) - 1)]
+        for bbox, text in zip(self.cells, self.texts):
+            c0, c1, r0, r1 = _at(cols, bbox[0]), _at(cols, bbox[2]), _at(ys, bbox[1]), _at(ys, bbox[3])
+            cell = Cell(text, tuple(bbox))
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    rows[r][c] = cell
+        return rows
+
 
 def _reading_order(chars: list[dict]) -> str:
-    """A cell's characters as text: lines top to bottom (tops within _TOL are one line), each
+    """A cell's characters as text: lines top to bottom (tops within TOL are one line), each
     left to right; the line breaks inside a cell are soft wraps and are dropped."""
     lines: list[list[dict]] = []
     for ch in sorted(chars, key=lambda ch: ch["top"]):
@@ -297,7 +285,7 @@ def _reading_order(chars: list[dict]) -> str:
 
 
 def _edges(values) -> list[float]:
-    """Distinct coordinates, those within _TOL of each other taken as one."""
+    """Distinct coordinates, those within TOL of each other taken as one."""
     out: list[float] = []
     for v in sorted(values):
         if not out or v - out[-1] > _TOL:
