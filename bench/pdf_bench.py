@@ -22,8 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "leiyang-2023.txt"
-FILLER = ("本年度，我单位持续深化政务公开，围绕重点领域信息公开、政策解读和回应关切开展工作，"
-          "不断完善政府信息公开工作机制，提升公开质量和实效。")
+FILLER = ("本年度我单位持续深化政务公开", "围绕重点领域信息公开开展工作", "做好政策解读和回应关切",
+          "不断完善政府信息公开工作机制", "提升公开质量和实效", "加强政府网站和政务新媒体管理",
+          "规范依申请公开办理流程", "推进基层政务公开标准化规范化建设", "强化监督检查和考核评议")
 
 
 def padded_pdf(rng: random.Random, pages: int) -> bytes:
@@ -35,7 +36,11 @@ def padded_pdf(rng: random.Random, pages: int) -> bytes:
     text = doc["sections"][0].get("text") or ""
     per_page = 19                            # filler paragraphs on a page, first guess
     for _ in range(3):
-        doc["sections"][0]["text"] = text + "\n" + "\n".join([FILLER] * (max(0, pages - 2) * per_page))
+        # phrases shuffled per paragraph: PDFium drops a text line repeating one just above it
+        # (and the reader then re-reads the page with pdfminer); real reports do not repeat lines
+        filler = random.Random(pages)
+        doc["sections"][0]["text"] = text + "\n" + "\n".join(
+            "，".join(filler.sample(FILLER, 6)) + "。" for _ in range(max(0, pages - 2) * per_page))
         data = to_pdf(doc)
         got = _pages(data)
         if got == pages or pages <= 2:
