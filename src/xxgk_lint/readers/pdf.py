@@ -12,7 +12,6 @@ or a broken file is an InputError.  A cell is never given a value its characters
 
 from __future__ import annotations
 
-import io
 import re
 
 from ..model import InputError, Location
@@ -54,7 +53,6 @@ def parse(data: bytes, path: str) -> Document:
                 page.close()
     finally:
         pdf.close()
-        reader.close()
     reader.end_pages()
     if not reader.had_text:
         raise InputError("the PDF has no text layer (a scan): it needs OCR before it can be checked", path)
@@ -67,7 +65,7 @@ class _Reader(ListingReader):
     def __init__(self, path: str, data: bytes):
         super().__init__(path)
         self.data = data
-        self.plumber = None                  # pdfplumber's reading of the file, opened if needed
+        self.miner: pdfpage.Miner | None = None     # pdfminer's reading of the file, opened if needed
         self.pending: list | None = None     # the page read last, not yet placed
         self.had_text = False
         self.buf: list[dict] = []            # text lines of the paragraph being read
@@ -77,12 +75,11 @@ class _Reader(ListingReader):
     # ------------------------------------------------------------------ pages
     def page(self, page, n: int) -> None:
         """A page's ruled tables, the unruled ones among its text lines, its other lines and pictures."""
-        chars = pdfpage.chars(page)
-        if chars is None:                    # PDFium lost text here: pdfminer reads it whole
-            chars = self.plumber_chars(n)
-        edges = pdfpage.edges(page) if chars else []
+        chars, edges, images = pdfpage.content(page)
+        if chars is None:                    # PDFium skipped text here: pdfminer reads it whole
+            chars = self.miner_chars(n, page.get_height())
         tables: list = [_Fragment(n, bbox, cells, chars) for bbox, cells in pdfpage.ruled_tables(edges)] \
-            if edges else []
+            if edges and chars else []
         if tables:
             boxes = [t.bbox for t in tables]
             chars = [ch for ch in chars if not any(
@@ -96,8 +93,7 @@ class _Reader(ListingReader):
         # at the foot of a page, and only a table opening the next page shows it is one
         opens = found and not tables and all(found[0].bbox[1] <= ln["top"] for ln in lines)
         self.end_pages(bool(opens))
-        self.pending = [n, width, lines, sorted(tables + found, key=lambda t: t.bbox[1]), pdfpage.pictures(page),
-                        left, right]
+        self.pending = [n, width, lines, sorted(tables + found, key=lambda t: t.bbox[1]), images, left, right]
 
     def end_pages(self, next_opens_with_unruled_table: bool = False) -> None:
         if self.pending is None:
@@ -110,26 +106,10 @@ class _Reader(ListingReader):
                 tables = tables + [head]
         self.place(n, width, lines, tables, images)
 
-    def plumber_chars(self, n: int) -> list[dict]:
-        import logging
-
-        import pdfplumber
-
-        if self.plumber is None:
-            # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
-            logging.getLogger("pdfminer").setLevel(logging.ERROR)
-            self.plumber = pdfplumber.open(io.BytesIO(self.data))
-        page = self.plumber.pages[n - 1]
-        chars = [{k: ch[k] for k in ("text", "x0", "x1", "top", "bottom")} for ch in page.chars]
-        page.close()                         # drop its parsed objects: memory stays flat
-        return chars
-
-    def close(self) -> None:
-        if self.plumber is not None:
-            try:
-                self.plumber.close()
-            except Exception:  # noqa: BLE001 - closing walks every page again; the error is reported
-                pass
+    def miner_chars(self, n: int, height: float) -> list[dict]:
+        if self.miner is None:
+            self.miner = pdfpage.Miner(self.data)
+        return self.miner.chars(n, height)
 
     def place(self, n: int, width: float, lines: list[dict], tables: list["_Fragment"], images: list[dict]) -> None:
         """A page's lines, tables and pictures, top to bottom, into paragraphs and grids."""

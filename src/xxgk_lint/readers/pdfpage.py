@@ -29,26 +29,25 @@ class Cell:
         self.bbox = (min(x0, run["x0"]), min(top, run["top"]), max(x1, run["x1"]), max(bottom, run["bottom"]))
 
 
-def chars(page) -> list[dict] | None:
-    """The page's characters with their (loose, font-height) boxes; whitespace is kept (it
-    separates words) but PDFium's generated spaces and line breaks are not.
+def content(page) -> tuple[list[dict] | None, list[dict], list[dict]]:
+    """The page's characters, ruling edges and pictures, from one walk over its objects.
 
-    None when PDFium read nothing of a text object.  It happens with real text: a line that
-    repeats one just above it is dropped as a fake-bold duplicate when the font is not embedded
-    (common in PDFs made by CMS software), and the second line of a wrapped cell in reportlab's
-    CJK output is not read at all ("科研机\n构").  The caller then reads the page with pdfminer."""
+    Characters have their (loose, font-height) boxes; whitespace is kept (it separates words)
+    but PDFium's generated spaces and line breaks are not.  They are None when PDFium read
+    nothing of a text object: it skips a text object whose glyphs have no outline (a font not
+    embedded and not on the machine — common in Chinese PDFs made by CMS software) and which
+    holds one character ("科研机\n构", a group label set one character per line), and a line
+    repeating the one above it as a fake-bold duplicate.  The caller then reads the page with
+    pdfminer (``Miner``)."""
+    texts: list = []
+    edges: list[dict] = []
+    images: list[dict] = []
+    _walk(page, texts, edges, images)
     out: list[dict] = []
-    return None if _read_text(page, out) else out
+    return (None if _read_text(page, texts, out) else out), edges, images
 
 
-def _text_objects(page) -> list:
-    import pypdfium2.raw as raw
-
-    objs = (raw.FPDFPage_GetObject(page.raw, k) for k in range(raw.FPDFPage_CountObjects(page.raw)))
-    return [obj for obj in objs if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT]
-
-
-def _read_text(page, out: list[dict]) -> bool:
+def _read_text(page, texts: list, out: list[dict]) -> bool:
     """Append the characters PDFium reads on the page to ``out``; whether it read nothing of a
     text object (then ``out`` is left incomplete)."""
     import pypdfium2.raw as raw
@@ -57,74 +56,116 @@ def _read_text(page, out: list[dict]) -> bool:
     textpage = page.get_textpage()
     try:
         # the length in bytes of an object's UTF-16 text with the terminator: 2 = nothing read
-        if any(raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2 for obj in _text_objects(page)):
+        if any(raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2 for obj in texts):
             return True
-        for i in range(textpage.count_chars()):
-            if raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+        tp, box = textpage.raw, raw.FS_RECTF()
+        generated, unicode, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+        for i in range(raw.FPDFText_CountChars(tp)):
+            code = unicode(tp, i)
+            # PDFium generates spaces and line breaks only: ask about spaces alone
+            if code in (0, 0xFFFE, 0xFFFF, 0x0A, 0x0D) or 0xD800 <= code <= 0xDFFF or \
+                    code == 0x20 and generated(tp, i) == 1 or not loose_box(tp, i, box):
                 continue
-            code = raw.FPDFText_GetUnicode(textpage.raw, i)
-            if code in (0, 0xFFFE, 0xFFFF, 0x0A, 0x0D) or 0xD800 <= code <= 0xDFFF:
-                continue
-            left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            out.append({"text": chr(code), "x0": left, "x1": right, "top": height - top, "bottom": height - bottom})
+            out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": height - box.top,
+                        "bottom": height - box.bottom})
     finally:
         textpage.close()
     return False
 
 
-def pictures(page) -> list[dict]:
+class Miner:
+    """pdfminer.six's reading of a file, for the pages PDFium does not read whole: its chars
+    only (no lines, rects or attributes — what pdfplumber adds costs a third more)."""
+
+    def __init__(self, data: bytes):
+        import io
+        import logging
+
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfinterp import PDFResourceManager
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        # pdfminer warns on stderr about every quirk of a broken file; the one error line is ours
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
+        self.pages = PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data))))
+        self.seen: list = []
+        self.resources = PDFResourceManager(caching=True)
+
+    def chars(self, n: int, height: float) -> list[dict]:
+        """Page n's characters, in the coordinates of ``chars`` (``height``: PDFium's page height)."""
+        from pdfminer.converter import PDFPageAggregator
+        from pdfminer.layout import LTChar
+        from pdfminer.pdfinterp import PDFPageInterpreter
+
+        while len(self.seen) < n:
+            self.seen.append(next(self.pages))
+        device = PDFPageAggregator(self.resources, laparams=None)
+        PDFPageInterpreter(self.resources, device).process_page(self.seen[n - 1])
+        out: list[dict] = []
+
+        def walk(items) -> None:
+            for item in items:
+                if isinstance(item, LTChar):
+                    x0, y0, x1, y1 = item.bbox
+                    out.append({"text": item.get_text(), "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0})
+                elif hasattr(item, "__iter__"):     # a form XObject (LTFigure)
+                    walk(item)
+
+        walk(device.get_result())
+        return out
+
+
+def _walk(page, texts: list, edges: list[dict], images: list[dict]) -> None:
+    """Sort the page's objects (forms opened): text objects, the horizontal and vertical
+    straight segments of visible paths as pdfplumber edges (curves and slanted lines cannot
+    rule a table), and pictures' boxes."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
-    out = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = obj.get_bounds()
-        out.append({"x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
-                    "width": right - left, "height": top - bottom})
-    return out
-
-
-def edges(page) -> list[dict]:
-    """The horizontal and vertical straight segments of the page's visible paths (forms
-    included), as pdfplumber edges; curves and slanted lines cannot rule a table."""
-    import pypdfium2.raw as raw
-
-    height = page.get_height()
-    out: list[dict] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
 
     def walk(objs, parent: tuple) -> None:
         for obj in objs:
             kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                m = _matrix(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                texts.append(obj)
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
                 walk((raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))),
-                     _compose(m, parent))
-                continue
-            if kind != raw.FPDF_PAGEOBJ_PATH:
-                continue
-            raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-            if not fill.value and not stroke.value:
-                continue
-            a, b, c, d, e, f = _compose(_matrix(obj), parent)
-            start = prev = None
-            for k in range(raw.FPDFPath_CountSegments(obj)):
-                seg = raw.FPDFPath_GetPathSegment(obj, k)
-                raw.FPDFPathSegment_GetPoint(seg, x, y)
-                pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
-                kind = raw.FPDFPathSegment_GetType(seg)
-                if kind == raw.FPDF_SEGMENT_MOVETO:
-                    start = pt
-                elif prev is not None:
-                    _add_edge(out, prev, pt)
-                if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-                    _add_edge(out, pt, start)
-                prev = pt
+                     _compose(_matrix(obj), parent))
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                a, b, c, d, e, f = parent
+                xs = [a * px + c * py + e for px in (left.value, right.value) for py in (bottom.value, top.value)]
+                ys = [b * px + d * py + f for px in (left.value, right.value) for py in (bottom.value, top.value)]
+                images.append({"x0": min(xs), "x1": max(xs), "top": height - max(ys), "bottom": height - min(ys),
+                               "width": max(xs) - min(xs), "height": max(ys) - min(ys)})
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+                if fill.value or stroke.value:
+                    _path_edges(obj, _compose(_matrix(obj), parent), height, edges, x, y)
 
-    top_level = raw.FPDFPage_CountObjects(page.raw)
-    walk((raw.FPDFPage_GetObject(page.raw, k) for k in range(top_level)), (1, 0, 0, 1, 0, 0))
-    return out
+    walk((raw.FPDFPage_GetObject(page.raw, k) for k in range(raw.FPDFPage_CountObjects(page.raw))),
+         (1, 0, 0, 1, 0, 0))
+
+
+def _path_edges(obj, m: tuple, height: float, out: list[dict], x, y) -> None:
+    import pypdfium2.raw as raw
+
+    a, b, c, d, e, f = m
+    start = prev = None
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO:
+            start = pt
+        elif prev is not None:
+            _add_edge(out, prev, pt)
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            _add_edge(out, pt, start)
+        prev = pt
 
 
 def _matrix(obj) -> tuple:
