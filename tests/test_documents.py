@@ -218,6 +218,7 @@ def _fixtures():
     yield "docx", to_docx(doc, TEMPLATE_DOCX), "d.docx"
     yield "2019 docx", to_docx(consistent_doc(random.Random(11), "2019")), "d19.docx"
     yield "pdf", to_pdf(doc, push_down=26), "d.pdf"
+    yield "unruled pdf", to_pdf(doc, ruled=False, push_down=26, valign="TOP"), "u.pdf"
     old = consistent_doc(random.Random(12), "2019")
     old["meta"]["year"] = 2023
     yield "2019 tables in 2023", to_pipe_text(old).encode(), "old.txt"

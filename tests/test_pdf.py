@@ -40,7 +40,7 @@ def test_pdf_gives_the_model_of_the_same_figures(engine, template, layout, ruled
     """Unruled tables too: rows from where the numbers stand, labels wrapped or set one
     character per line, headers left alone at the foot of a page."""
     doc = consistent_doc(random.Random(7), template)
-    options = {"flowing": {}, "header repeated": {"push_down": 26, "repeat_header": True}}[layout] \
+    options = {"flowing": {}, "header repeated": {"push_down": 26, "repeat_header": True, "page_numbers": True}}[layout] \
         if layout not in _BREAKS else {"push_down": _BREAKS[layout][template]}
     data = to_pdf(doc, ruled=ruled, **options)
     report = read_data(data, "r.pdf")
@@ -61,12 +61,25 @@ def test_wrapped_and_vertical_labels_are_read_whole(ruled):
     assert any(c.text == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" for r in rows for c in r)
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize("layout", ["flowing", "t3 split in its rows"])
+def test_labels_at_the_top_of_their_cells(engine, template, layout, ruled):
+    """Cell text at the top: a group label stands beside its first sub-row only (as in the
+    seed's "（三）不予公开 | 1.属于国家秘密 | …"), wrapped labels run on below their numbers."""
+    doc = consistent_doc(random.Random(11), template)
+    options = {"push_down": _BREAKS[layout][template]} if layout in _BREAKS else {}
+    report = read_data(to_pdf(doc, ruled=ruled, valign="TOP", **options), "top.pdf")
+    assert model(report) == model(read_data(to_yaml(doc).encode(), "top.yaml"))
+    assert engine.check(report) == [] and report.notes == []
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_unruled_tables_of_other_figures(engine, seed):
     """More figures, a header at a page's foot: no finding on a consistent report, and a
     changed figure is caught in its own cell."""
     doc = consistent_doc(random.Random(100 + seed), "2021" if seed % 2 else "2019")
-    report = read_data(to_pdf(doc, ruled=False, push_down=30), "u.pdf")
+    report = read_data(to_pdf(doc, ruled=False, push_down=30, page_numbers=True), "u.pdf")
     assert model(report) == model(read_data(to_yaml(doc).encode(), "u.yaml"))
     assert engine.check(report) == []
     doc["tables"]["t3"]["new_received"][0] += 3

@@ -85,7 +85,9 @@ class _Reader(ListingReader):
             chars = [ch for ch in chars if not any(
                 b[0] - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= b[2] + _TOL and
                 b[1] - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= b[3] + _TOL for b in boxes)]
-        lines = [ln for ln in pdfpage.text_lines(chars) if not _PAGE_NUMBER.match(ln["text"])]
+        lines = pdfpage.text_lines(chars)
+        # a page number heads or foots the page; a lone number elsewhere may be a table's value
+        lines = [ln for k, ln in enumerate(lines) if not (k in (0, len(lines) - 1) and _PAGE_NUMBER.match(ln["text"]))]
         width = page.get_width()
         left, right = _column(lines, tables, width)
         found, lines = unruled.find(lines, n, left, right)

@@ -315,11 +315,15 @@ _PDF_WIDTHS = {"t2": (5.2, 3.9, 3.9, 3.9), "t4": (1.13,) * 15,
                "t3": (0.9, 2.2, 3.9) + (1.43,) * 7}        # cm; t3's first column is one character wide
 
 
-def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False, push_down: int = 0) -> bytes:
+def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False, push_down: int = 0,
+           valign: str = "MIDDLE", page_numbers: bool = False) -> bytes:
     """A PDF as offices export it: a CJK CID font (STSong-Light, no font file needed), labels
     wrapping inside narrow cells (the group label of table 3 one character per line), tables
     breaking over pages (``push_down`` blank lines before the first table force a break inside
-    it; ``repeat_header`` repeats the header rows on the next page), ruled or not."""
+    it; ``repeat_header`` repeats the header rows on the next page), ruled or not, cell text
+    centred vertically or at the top (``valign="TOP"``: a group label then stands beside its
+    first sub-row only, and wrapped labels run below their numbers), with "- n -" at the foot
+    of each page or not."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
@@ -353,14 +357,19 @@ def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False,
             grid, commands = _grid_of(spans)
             data = [[Paragraph(_html.escape(text), number if text.isdigit() or _is_decimal(text) else cell)
                      if text is not None else "" for text in row] for row in grid]
-            style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *commands]
+            style = [("VALIGN", (0, 0), (-1, -1), valign), *commands]
             if ruled:
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
             header = {"t3": 3, "t4": 3, "t2": 0}[value] if repeat_header else 0
             story.append(Table(data, colWidths=[w * cm for w in widths], style=TableStyle(style), repeatRows=header))
+    def foot(canvas: Any, page: Any) -> None:
+        if page_numbers:
+            canvas.setFont("STSong-Light", 9)
+            canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"- {page.page} -")
+
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
-                      bottomMargin=2 * cm, title=doc["meta"]["title"]).build(story)
+                      bottomMargin=2 * cm, title=doc["meta"]["title"]).build(story, onFirstPage=foot, onLaterPages=foot)
     return out.getvalue()
 
 
