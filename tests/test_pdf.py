@@ -64,12 +64,14 @@ def test_wrapped_and_vertical_labels_are_read_whole(ruled):
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("template", ["2021", "2019"])
 @pytest.mark.parametrize("layout", ["flowing", "t3 split in its rows"])
-def test_labels_at_the_top_of_their_cells(engine, template, layout, ruled):
+@pytest.mark.parametrize("numbers", ["right", "centre"])
+def test_labels_at_the_top_of_their_cells(engine, template, layout, ruled, numbers):
     """Cell text at the top: a group label stands beside its first sub-row only (as in the
-    seed's "（三）不予公开 | 1.属于国家秘密 | …"), wrapped labels run on below their numbers."""
+    seed's "（三）不予公开 | 1.属于国家秘密 | …"), wrapped labels run on below their numbers;
+    numbers to the right or centred."""
     doc = consistent_doc(random.Random(11), template)
     options = {"push_down": _BREAKS[layout][template]} if layout in _BREAKS else {}
-    report = read_data(to_pdf(doc, ruled=ruled, valign="TOP", **options), "top.pdf")
+    report = read_data(to_pdf(doc, ruled=ruled, valign="TOP", numbers=numbers, **options), "top.pdf")
     assert model(report) == model(read_data(to_yaml(doc).encode(), "top.yaml"))
     assert engine.check(report) == [] and report.notes == []
 

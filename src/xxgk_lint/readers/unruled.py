@@ -348,6 +348,9 @@ def _header(head: list[dict], cols: list[tuple[float, float]], split: float,
     for k, ln in enumerate(head):
         title = k == 0 and len(head) > 1 and len(ln["runs"]) == 1       # "第二十条第（一）项"
         group_row: list[Cell | None] = [None] * (width + len(cols))
+        value_side = [r for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 > split]
+        # as many texts as columns: one heads each, in order, wherever the alignments put them
+        in_order = {id(r): c for c, r in enumerate(value_side)} if len(value_side) == len(cols) > 1 else {}
         for r in ln["runs"]:
             cell = Cell(r["text"], (r["x0"], r["top"], r["x1"], r["bottom"]))
             mid = (r["x0"] + r["x1"]) / 2
@@ -359,7 +362,7 @@ def _header(head: list[dict], cols: list[tuple[float, float]], split: float,
                 else:
                     label.add(r)
             else:
-                c = _fit(zones, r)
+                c = in_order.get(id(r), _fit(zones, r))
                 if c is None:
                     group_row[width + _zone(cols, mid)] = cell
                 elif leaves[c] is None:

@@ -316,14 +316,14 @@ _PDF_WIDTHS = {"t2": (5.2, 3.9, 3.9, 3.9), "t4": (1.13,) * 15,
 
 
 def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False, push_down: int = 0,
-           valign: str = "MIDDLE", page_numbers: bool = False) -> bytes:
+           valign: str = "MIDDLE", page_numbers: bool = False, numbers: str = "right") -> bytes:
     """A PDF as offices export it: a CJK CID font (STSong-Light, no font file needed), labels
     wrapping inside narrow cells (the group label of table 3 one character per line), tables
     breaking over pages (``push_down`` blank lines before the first table force a break inside
     it; ``repeat_header`` repeats the header rows on the next page), ruled or not, cell text
     centred vertically or at the top (``valign="TOP"``: a group label then stands beside its
     first sub-row only, and wrapped labels run below their numbers), with "- n -" at the foot
-    of each page or not."""
+    of each page or not, numbers set to the right of their cells or centred (``numbers``)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
@@ -338,7 +338,7 @@ def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False,
     title = ParagraphStyle("title", parent=body, fontSize=16, leading=22, alignment=1, firstLineIndent=0)
     centre = ParagraphStyle("centre", parent=body, alignment=1, firstLineIndent=0)
     cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10, firstLineIndent=0)
-    number = ParagraphStyle("number", parent=cell, alignment=2)
+    number = ParagraphStyle("number", parent=cell, alignment={"right": 2, "centre": 1}[numbers])
     story: list[Any] = []
     first_table = True
     for kind, value in outline(doc):
