@@ -89,6 +89,19 @@ def test_unruled_tables_of_other_figures(engine, seed):
     assert ("T3-ROW-SUM", "new_received", "total") in found
 
 
+@pytest.mark.parametrize("column,numbers,push_down", [(2, "right", 0), (6, "centre", 0), (0, "right", 10),
+                                                     (4, "centre", 30), (1, "right", 40)])
+def test_a_column_blank_in_every_row_of_an_unruled_table(engine, column, numbers, push_down):
+    """No value stands in the column: the header shows it, on this page or the one before, and
+    the blanks stay blanks instead of the next column's numbers sliding into it."""
+    doc = consistent_doc(random.Random(20 + column), "2021")
+    for row in doc["tables"]["t3"].values():
+        row[column] = None
+    report = read_data(to_pdf(doc, ruled=False, numbers=numbers, push_down=push_down), "b.pdf")
+    assert model(report)[0] == model(read_data(to_yaml(doc).encode(), "b.yaml"))[0]
+    assert {f.rule_id for f in engine.check(report)} == {"CELL-NOT-NUMBER"}
+
+
 def test_text_lines_repeating_each_other_are_all_read():
     """PDFium drops a line repeating one just above it (non-embedded CJK font); the page is
     then read with pdfminer and nothing is lost."""

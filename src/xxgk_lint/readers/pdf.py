@@ -90,23 +90,29 @@ class _Reader(ListingReader):
         lines = [ln for k, ln in enumerate(lines) if not (k in (0, len(lines) - 1) and _PAGE_NUMBER.match(ln["text"]))]
         width = page.get_width()
         left, right = _column(lines, tables, width)
-        found, lines = unruled.find(lines, n, left, right)
+        last = self.pending[3][-1] if self.pending and self.pending[3] else None
+        found, rest = unruled.find(lines, n, left, right, getattr(last, "head", None))
         # a page is placed once the next one is read: an unruled table's header may be alone
         # at the foot of a page, and only a table opening the next page shows it is one
-        opens = found and not tables and all(found[0].bbox[1] <= ln["top"] for ln in lines)
-        self.end_pages(bool(opens))
-        self.pending = [n, width, lines, sorted(tables + found, key=lambda t: t.bbox[1]), images, left, right]
+        opens = found and not tables and all(found[0].bbox[1] <= ln["top"] for ln in rest)
+        header = self.end_pages(bool(opens))
+        if header is not None:               # read again with that header's columns
+            found, rest = unruled.find(lines, n, left, right, header.head)
+        self.pending = [n, width, rest, sorted(tables + found, key=lambda t: t.bbox[1]), images, left, right]
 
-    def end_pages(self, next_opens_with_unruled_table: bool = False) -> None:
+    def end_pages(self, next_opens_with_unruled_table: bool = False) -> unruled.UnruledTable | None:
+        """Place the page read last; the header found alone at its foot, if any."""
         if self.pending is None:
-            return
+            return None
         n, width, lines, tables, images, left, right = self.pending
         self.pending = None
+        header = None
         if next_opens_with_unruled_table and lines and all(t.bbox[1] < lines[-1]["top"] for t in tables):
-            head, lines = unruled.header_tail(lines, n, left, right)
-            if head is not None:
-                tables = tables + [head]
+            header, lines = unruled.header_tail(lines, n, left, right)
+            if header is not None:
+                tables = tables + [header]
         self.place(n, width, lines, tables, images)
+        return header
 
     def miner_chars(self, n: int, height: float) -> list[dict]:
         if self.miner is None:

@@ -9,10 +9,9 @@ Coordinates are points from the page's top left, in pdfplumber's terms (x0, x1, 
 from __future__ import annotations
 
 import ctypes
-import re
+from operator import itemgetter
 
 TOL = 2.0            # points: two box edges this close are the same line
-_MARK = re.compile(r"\s")
 
 
 class Cell:
@@ -214,9 +213,10 @@ def ruled_tables(page_edges: list[dict]) -> list[tuple[tuple, list[tuple]]]:
 def text_lines(page_chars: list[dict]) -> list[dict]:
     """Characters grouped into lines (a character whose middle lies within the line's height
     joins it), left to right; each line keeps its runs — pieces split by gaps wider than 0.8
-    of the line's height, the cells of a table drawn without rules."""
+    of the line's height, the cells of a table drawn without rules.  Whitespace becomes one
+    space in the line's text, and in a run's where it stands in a gap a quarter of the height wide."""
     lines: list[list[dict]] = []
-    for ch in sorted(page_chars, key=lambda ch: ch["top"]):
+    for ch in sorted(page_chars, key=itemgetter("top")):
         mid = (ch["top"] + ch["bottom"]) / 2
         if lines and lines[-1][0]["top"] - 0.5 <= mid <= lines[-1][0]["bottom"] + 0.5:
             lines[-1].append(ch)
@@ -224,31 +224,39 @@ def text_lines(page_chars: list[dict]) -> list[dict]:
             lines.append([ch])
     out = []
     for group in lines:
-        group.sort(key=lambda ch: ch["x0"])
+        group.sort(key=itemgetter("x0"))
         size = max(ch["bottom"] - ch["top"] for ch in group) or 10.0
         runs: list[dict] = []
-        text, last = "", None
+        parts: list[str] = []                # the line's text
+        run_parts: list[str] = []
+        last, spaced = None, False
         for ch in group:
-            if _MARK.match(ch["text"]):
-                if text and not text.endswith(" "):
-                    text += " "
+            t = ch["text"]
+            if t.isspace():
+                spaced = True
                 continue
-            gap = ch["x0"] - last["x1"] if last is not None else 0.0
-            if last is None or gap > 0.8 * size:
-                runs.append({"text": ch["text"], "x0": ch["x0"], "x1": ch["x1"], "top": ch["top"],
+            if last is None or ch["x0"] - last["x1"] > 0.8 * size:
+                run_parts = [t]
+                runs.append({"parts": run_parts, "x0": ch["x0"], "x1": ch["x1"], "top": ch["top"],
                              "bottom": ch["bottom"], "chars": [ch]})
-                if text and not text.endswith(" "):
-                    text += " "
+                if parts:
+                    parts.append(" ")
             else:
                 run = runs[-1]
-                run["text"] += ("" if gap < 0.25 * size or not text.endswith(" ") else " ") + ch["text"]
+                if spaced:
+                    parts.append(" ")
+                    if ch["x0"] - last["x1"] >= 0.25 * size:
+                        run_parts.append(" ")
+                run_parts.append(t)
                 run["chars"].append(ch)
                 run["x1"] = max(run["x1"], ch["x1"])
                 run["top"], run["bottom"] = min(run["top"], ch["top"]), max(run["bottom"], ch["bottom"])
-            text += ch["text"]
-            last = ch
+            parts.append(t)
+            last, spaced = ch, False
         if not runs:
             continue
-        out.append({"text": text.strip(), "x0": runs[0]["x0"], "x1": max(r["x1"] for r in runs),
+        for run in runs:
+            run["text"] = "".join(run.pop("parts"))
+        out.append({"text": "".join(parts), "x0": runs[0]["x0"], "x1": max(r["x1"] for r in runs),
                     "top": min(r["top"] for r in runs), "bottom": max(r["bottom"] for r in runs), "runs": runs})
     return out

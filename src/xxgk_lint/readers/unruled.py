@@ -32,10 +32,11 @@ class UnruledTable:
     """A table read from its layout: ``rows`` of cells (None where nothing stands)."""
 
     ruled = False
-    __slots__ = ("page", "bbox", "rows")
+    __slots__ = ("page", "bbox", "rows", "head")
 
-    def __init__(self, page: int, bbox: tuple, rows: list[list[Cell | None]]):
+    def __init__(self, page: int, bbox: tuple, rows: list[list[Cell | None]], head: list[dict]):
         self.page, self.bbox, self.rows = page, bbox, rows
+        self.head = head                    # its last band's header lines: the columns of rows continuing it
 
 
 def _size(ln: dict) -> float:
@@ -47,8 +48,10 @@ def _is_value_line(ln: dict) -> bool:
     return len(runs) >= 2 and any(is_value_like(r["text"]) for r in runs[1:])
 
 
-def find(lines: list[dict], page: int, left: float, right: float) -> tuple[list[UnruledTable], list[dict]]:
-    """The unruled tables among a page's text lines (top to bottom), and the lines left over."""
+def find(lines: list[dict], page: int, left: float, right: float,
+         carry: list[dict] | None = None) -> tuple[list[UnruledTable], list[dict]]:
+    """The unruled tables among a page's text lines (top to bottom), and the lines left over.
+    ``carry``: the header lines of the table ending the page before, for rows continuing it."""
     values = [_is_value_line(ln) for ln in lines]
     if sum(values) < 1:
         return [], lines
@@ -83,7 +86,7 @@ def find(lines: list[dict], page: int, left: float, right: float) -> tuple[list[
         while end + 1 < len(lines) and not prose(end + 1) and near(end, end + 1, 1.2) \
                 and lines[end + 1]["x1"] < value_left:
             end += 1                             # the wrapped label of the last row
-        table = _build(lines[start:end + 1], page)
+        table = _build(lines[start:end + 1], page, carry if start == 0 else None)
         if table is not None:
             tables.append(table)
             taken.update(range(start, end + 1))
@@ -143,13 +146,13 @@ def _run(chars: list[dict]) -> dict:
             "top": min(ch["top"] for ch in chars), "bottom": max(ch["bottom"] for ch in chars), "chars": chars}
 
 
-def _build(lines: list[dict], page: int) -> UnruledTable | None:
+def _build(lines: list[dict], page: int, carry: list[dict] | None = None) -> UnruledTable | None:
     lines = [_resplit(ln) for ln in lines]
     # the label side: everything left of the first value of a value line
     boundary = None
     for ln in lines:
         if _is_value_line(ln):
-            first = next(k for k, r in enumerate(ln["runs"]) if k and is_value_like(r["text"]))
+            first = next(k for k, r in enumerate(ln["runs"]) if is_value_like(r["text"]))
             labels = ln["runs"][:first]
             edge = max((r["x1"] for r in labels), default=None)
             if edge is not None:
@@ -184,17 +187,18 @@ def _build(lines: list[dict], page: int) -> UnruledTable | None:
                 bands.append({"head": [], "body": []})
             bands[-1]["head"].append(ln)
     rows: list[list[Cell | None]] = []
-    for band in bands:
+    for k, band in enumerate(bands):
         if band["body"]:
-            rows.extend(_band(band["head"], band["body"], split))
-        else:                               # a header whose rows are on the next page
-            rows.extend([Cell(r["text"], (r["x0"], r["top"], r["x1"], r["bottom"])) for r in ln["runs"]]
-                        for ln in band["head"])
+            rows.extend(_band(band["head"], band["body"], split, carry if k == 0 and not band["head"] else None))
+        else:                               # a header whose rows are on the next page: its
+            cols = [(a, b) for a, b in _stacks(band["head"], split, float("inf"))]     # texts' columns
+            rows.extend(_header(band["head"], cols, split, 0))
     if not rows:
         return None
     x0 = min(ln["x0"] for ln in lines)
     x1 = max(ln["x1"] for ln in lines)
-    return UnruledTable(page, (x0, lines[0]["top"], x1, lines[-1]["bottom"]), rows)
+    head = bands[-1]["head"] or (carry if len(bands) == 1 else None) or []
+    return UnruledTable(page, (x0, lines[0]["top"], x1, lines[-1]["bottom"]), rows, head)
 
 
 def _columns(body: list[dict], split: float) -> list[tuple[float, float]]:
@@ -223,6 +227,55 @@ def _columns(body: list[dict], split: float) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _pitch(cols: list[tuple[float, float]]) -> float:
+    """The usual distance between neighbouring value columns (infinite for one column)."""
+    if len(cols) < 2:
+        return float("inf")
+    return sorted(b[0] + b[1] - a[0] - a[1] for a, b in zip(cols, cols[1:]))[(len(cols) - 2) // 2] / 2
+
+
+def _stacks(head: list[dict], split: float, widest: float) -> list[list[float]]:
+    """The x-extents of header texts standing one above the other (a wrapped "结果\n维持"),
+    the title line left out; a text over two of them, or wider than ``widest``, is a group label."""
+    title = len(head) > 1 and len(head[0]["runs"]) == 1
+    runs = [r for ln in head[1 if title else 0:] for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 > split]
+    stacks: list[list[float]] = []
+    for r in sorted(runs, key=lambda r: r["x1"] - r["x0"]):      # the narrow leaves first
+        hits = [g for g in stacks if g[0] < r["x1"] and r["x0"] < g[1]]
+        if not hits and r["x1"] - r["x0"] <= widest:
+            stacks.append([r["x0"], r["x1"]])
+        elif len(hits) == 1:
+            hits[0][0], hits[0][1] = min(hits[0][0], r["x0"]), max(hits[0][1], r["x1"])
+    return sorted(stacks)
+
+
+def _empty_columns(head: list[dict], cols: list[tuple[float, float]], split: float) -> list[tuple[float, float]]:
+    """Value columns plus those with no value in any row (a column left blank), found from the
+    header: a header text narrower than a column that stands in no column's share, or a share
+    holding two header texts side by side, lends a column of its own."""
+    if not head or len(cols) < 2:
+        return cols
+    zones = _zones(cols, head, split)
+    pitch = _pitch(cols)
+    stacks = _stacks(head, split, 0.9 * pitch)
+    if len(stacks) <= len(cols):              # no more header texts than columns: none is missing
+        return cols
+    by_zone: dict[int, list[list[float]]] = {}
+    extra = []
+    for g in stacks:
+        c = _fit(zones, {"x0": g[0], "x1": g[1]})
+        if c is not None:
+            by_zone.setdefault(c, []).append(g)
+        elif not any(g[0] < x1 and x0 < g[1] for x0, x1 in cols):
+            extra.append((g[0], g[1]))
+    for c, group in by_zone.items():
+        if len(group) > 1:              # the text nearest the values keeps the column
+            x0, x1 = cols[c]
+            keep = min(group, key=lambda g: abs((g[0] + g[1]) / 2 - (x0 + x1) / 2))
+            extra += [(g[0], g[1]) for g in group if g is not keep]
+    return sorted(cols + extra)
+
+
 def _zone(cols: list[tuple[float, float]], x: float) -> int:
     """The column whose zone (halfway to its neighbours) holds x."""
     for k in range(len(cols) - 1):
@@ -231,8 +284,11 @@ def _zone(cols: list[tuple[float, float]], x: float) -> int:
     return len(cols) - 1
 
 
-def _band(head: list[dict], body: list[dict], split: float) -> list[list[Cell | None]]:
-    cols = _columns(body, split)
+def _band(head: list[dict], body: list[dict], split: float, carry: list[dict] | None = None
+          ) -> list[list[Cell | None]]:
+    """A band's rows.  ``carry``: the header lines on the page before of a band continued here,
+    to find its columns (one may be blank in every row)."""
+    cols = _empty_columns(head or carry or [], _columns(body, split), split)
     anchors = [ln for ln in body if _is_value_line(ln)]
     items = _labels(body, anchors, split)
     width = max((sum(1 for it in items if it.rows and k in it.rows) for k in range(len(anchors))), default=0)
@@ -322,7 +378,11 @@ def _zones(cols: list[tuple[float, float]], head: list[dict], split: float) -> l
         bounds.append(float("inf"))
         return [(bounds[k], bounds[k + 1]) for k in range(len(cols))]
 
-    runs = [r for ln in head for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 > split]
+    # leaves only: a title line, or a group label as wide as a column, would fit a share anyway
+    title = len(head) > 1 and len(head[0]["runs"]) == 1
+    pitch = _pitch(cols)
+    runs = [r for ln in head[1 if title else 0:] for r in ln["runs"]
+            if (r["x0"] + r["x1"]) / 2 > split and r["x1"] - r["x0"] <= 0.9 * pitch]
 
     def score(zs: list[tuple[float, float]]) -> tuple[int, int]:
         fits = [c for c in (_fit(zs, r) for r in runs) if c is not None]
@@ -375,8 +435,8 @@ def _header(head: list[dict], cols: list[tuple[float, float]], split: float,
     if label is not None:
         if width:
             leaf_row[0] = label
-        else:                               # no label column (table 4): a row of its own
-            rows.insert(0, [label])
+        else:                               # no label column in the rows (yet): before the leaves
+            leaf_row.insert(0, label)
     if any(leaf_row):
         rows.append(leaf_row)
     return rows
