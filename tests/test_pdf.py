@@ -76,6 +76,19 @@ def test_labels_at_the_top_of_their_cells(engine, template, layout, ruled, numbe
     assert engine.check(report) == [] and report.notes == []
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_group_labels_fused_with_the_first_sub_row(engine, template, ruled):
+    """"（三）不予公开 1.属于国家秘密" in one cell: the group's first row all the same."""
+    doc = consistent_doc(random.Random(13), template)
+    data = to_pdf(doc, ruled=ruled, fused=True)
+    assert any(c.text.startswith("（三）不予公开") and "国家秘密" in c.text
+               for b in _blocks(data) if hasattr(b, "rows") for row in b.rows for c in row)
+    report = read_data(data, "f.pdf")
+    assert model(report) == model(read_data(to_yaml(doc).encode(), "f.yaml"))
+    assert engine.check(report) == [] and report.notes == []
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_unruled_tables_of_other_figures(engine, seed):
     """More figures, a header at a page's foot: no finding on a consistent report, and a

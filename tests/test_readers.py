@@ -43,6 +43,24 @@ def test_spaced_labels_repeated_groups_and_fullwidth_punctuation_read_the_same()
     assert all(c.state == NUMBER for c in b.cells.values())
 
 
+@pytest.mark.parametrize("fused", [
+    ("（三）不予公开 | 1.属于国家秘密", "（三）不予公开1.属于国家秘密"),
+    ("（四）无法提供 | 1.本机关不掌握相关政府信息", "（四）无法提供 1.本机关不掌握相关政府信息"),
+    ("（六）其他处理 | 1.申请人无正当理由", "（六）其他处理1.申请人无正当理由"),
+    ("三、本年度办理结果 | （一）予以公开", "三、本年度办理结果（一）予以公开"),
+])
+def test_group_label_fused_with_the_first_sub_row_label(fused):
+    """One cell for both labels (a lost cell border, a text extraction): still that sub-row,
+    and "（六）其他处理1.…" is not the 2019 template's single （六） row."""
+    doc, text = _t3_doc()
+    separate, one_cell = fused
+    assert separate in text
+    a = read_text(text, "a.txt")
+    b = read_text(text.replace(separate, one_cell), "b.txt")
+    assert {k: c.value for k, c in a.tables["t3"].cells.items()} == {k: c.value for k, c in b.tables["t3"].cells.items()}
+    assert b.notes == [] and b.template == a.template
+
+
 def test_rows_are_matched_by_label_not_position():
     doc, text = _t3_doc()
     lines = text.splitlines()

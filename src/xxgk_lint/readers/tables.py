@@ -1,7 +1,8 @@
 """Tables 2, 3 and 4 from grids of cells, matched by label — never by row position.
 
 Works on any reader's grid: repeated group labels (rowspan expanded or repeated in
-text), group labels fused with the first sub-row, spaced labels, split header rows.
+text), group labels standing beside the first sub-row only or fused with its label in one
+cell, spaced labels, split header rows.
 What cannot be matched becomes a reader note, which the `reader` rules turn into findings.
 """
 
@@ -191,6 +192,19 @@ def _t3_group(text: str) -> str | None:
     return None
 
 
+def _t3_fused(text: str) -> tuple[str, str] | None:
+    """A group label and its first sub-row's label in one cell ("（三）不予公开1.属于国家秘密",
+    "三、本年度办理结果（一）予以公开"): (group, the sub-row's label), else None."""
+    key = label_key(text)
+    for gkey, group in _T3_GROUP_KEYS.items():
+        if group and len(key) > len(gkey) and key.startswith(gkey):
+            cut = next(i for i in range(1, len(text) + 1) if label_key(text[:i]) == gkey)
+            rest = text[cut:]
+            if match("t3", "row", rest) is not None:
+                return group, rest
+    return None
+
+
 def _t3_columns(header_rows: list[list[RawCell]]) -> list[str]:
     """Column order from the header: one row holding all seven leaves decides; else the org
     sub-header decides the order of the five organisation columns."""
@@ -220,9 +234,14 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             text = cells[i].text
             if is_value_like(text):
                 break
+            fused = _t3_fused(text)
+            if fused is not None:
+                group, text = fused
             g = _t3_group(text)
             if g is not None:
-                group = g or group
+                # "三、本年度办理结果" repeated beside a sub-row does not leave the sub-group
+                # named on an earlier row ("（六）其他处理" fused with its first sub-row only)
+                group = group if g == "results" and group not in ("", "results") else g or group
                 if g == "other_processing" and _next_is_value(cells, i):
                     row_id, start = "other_processing", _after(cells, i)     # the 2019 single row
                     break

@@ -131,8 +131,9 @@ def t2_layout(t2: dict[str, dict[str, Any]], template: str) -> list[list[Span]]:
     return rows
 
 
-def t3_layout(t3: dict[str, list[Any]], template: str) -> list[list[Span]]:
-    """Table 3 on 10 grid columns: 3 for labels (group labels span rows), 7 for numbers."""
+def t3_layout(t3: dict[str, list[Any]], template: str, fused: bool = False) -> list[list[Span]]:
+    """Table 3 on 10 grid columns: 3 for labels (group labels span rows — or, ``fused``, share
+    the first sub-row's cell: "（三）不予公开 1.属于国家秘密"), 7 for numbers."""
     spec = table_spec("t3", template)
     rows: list[list[Span]] = [
         [_c("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), _c("申请人情况", 1, 7)],
@@ -148,7 +149,10 @@ def t3_layout(t3: dict[str, list[Any]], template: str) -> list[list[Span]]:
             continue
         lead: list[Span] = [_c("三、本年度办理结果", n_results)] if r.id == "disclosed" else []
         members = groups.get(r.group, ())
-        if r.group in _GROUP_LABEL and r.id != "other_processing":
+        if r.group in _GROUP_LABEL and r.id != "other_processing" and fused:
+            first = members[0] == r.id
+            rows.append([*lead, _c(f"{_GROUP_LABEL[r.group]} {r.zh}" if first else r.zh, 1, 2), *vals])
+        elif r.group in _GROUP_LABEL and r.id != "other_processing":
             if members[0] == r.id:
                 lead.append(_c(_GROUP_LABEL[r.group], len(members)))
             rows.append([*lead, _c(r.zh), *vals])
@@ -166,12 +170,12 @@ def t4_layout(t4: dict[str, list[Any]]) -> list[list[Span]]:
             [_c(v) for v in values]]
 
 
-def layout(doc: dict[str, Any], tid: str) -> list[list[Span]]:
+def layout(doc: dict[str, Any], tid: str, fused: bool = False) -> list[list[Span]]:
     tables, template = doc["tables"], doc["meta"].get("template", "2021")
     if tid == "t2":
         return t2_layout(tables["t2"], template)
     if tid == "t3":
-        return t3_layout(tables["t3"], template)
+        return t3_layout(tables["t3"], template, fused)
     return t4_layout(tables["t4"])
 
 
@@ -316,14 +320,15 @@ _PDF_WIDTHS = {"t2": (5.2, 3.9, 3.9, 3.9), "t4": (1.13,) * 15,
 
 
 def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False, push_down: int = 0,
-           valign: str = "MIDDLE", page_numbers: bool = False, numbers: str = "right") -> bytes:
+           valign: str = "MIDDLE", page_numbers: bool = False, numbers: str = "right", fused: bool = False) -> bytes:
     """A PDF as offices export it: a CJK CID font (STSong-Light, no font file needed), labels
     wrapping inside narrow cells (the group label of table 3 one character per line), tables
     breaking over pages (``push_down`` blank lines before the first table force a break inside
     it; ``repeat_header`` repeats the header rows on the next page), ruled or not, cell text
     centred vertically or at the top (``valign="TOP"``: a group label then stands beside its
     first sub-row only, and wrapped labels run below their numbers), with "- n -" at the foot
-    of each page or not, numbers set to the right of their cells or centred (``numbers``)."""
+    of each page or not, numbers set to the right of their cells or centred (``numbers``), table
+    3's group labels in cells of their own or ``fused`` with their first sub-row's label."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
@@ -352,7 +357,7 @@ def to_pdf(doc: dict[str, Any], ruled: bool = True, repeat_header: bool = False,
             if first_table and push_down:
                 story.append(Spacer(1, push_down * 15))
             first_table = False
-            spans = layout(doc, value)
+            spans = layout(doc, value, fused)
             widths = _PDF_WIDTHS[value]
             grid, commands = _grid_of(spans)
             data = [[Paragraph(_html.escape(text), number if text.isdigit() or _is_decimal(text) else cell)
