@@ -70,7 +70,7 @@ class _Reader(ListingReader):
         self.had_text = False
         self.buf: list[dict] = []            # text lines of the paragraph being read
         self.buf_page = 0
-        self.fragments: list[_Fragment] = []    # the parts (one per page) of the table being read
+        self.fragments: list = []            # the parts (one per page, ruled or not) of the table being read
 
     # ------------------------------------------------------------------ pages
     def page(self, page, n: int) -> None:
@@ -119,7 +119,7 @@ class _Reader(ListingReader):
             self.miner = pdfpage.Miner(self.data)
         return self.miner.chars(n, height)
 
-    def place(self, n: int, width: float, lines: list[dict], tables: list["_Fragment"], images: list[dict]) -> None:
+    def place(self, n: int, width: float, lines: list[dict], tables: list, images: list[dict]) -> None:
         """A page's lines, tables and pictures, top to bottom, into paragraphs and grids."""
         if lines or tables:
             self.had_text = True

@@ -15,7 +15,8 @@ TOL = 2.0            # points: two box edges this close are the same line
 
 
 class Cell:
-    """A cell of an inferred grid; one object stands in every row a label spans."""
+    """A table cell read from a page, its text and box; a merged cell (or a label spanning rows
+    of an unruled table) is one object standing in each place it covers."""
 
     __slots__ = ("text", "bbox")
 
@@ -42,13 +43,11 @@ def content(page) -> tuple[list[dict] | None, list[dict], list[dict]]:
     edges: list[dict] = []
     images: list[dict] = []
     _walk(page, texts, edges, images)
-    out: list[dict] = []
-    return (None if _read_text(page, texts, out) else out), edges, images
+    return _read_text(page, texts), edges, images
 
 
-def _read_text(page, texts: list, out: list[dict]) -> bool:
-    """Append the characters PDFium reads on the page to ``out``; whether it read nothing of a
-    text object (then ``out`` is left incomplete)."""
+def _read_text(page, texts: list) -> list[dict] | None:
+    """The characters PDFium reads on the page; None if it read nothing of one of ``texts``."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
@@ -56,7 +55,8 @@ def _read_text(page, texts: list, out: list[dict]) -> bool:
     try:
         # the length in bytes of an object's UTF-16 text with the terminator: 2 = nothing read
         if any(raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2 for obj in texts):
-            return True
+            return None
+        out: list[dict] = []
         tp, box = textpage.raw, raw.FS_RECTF()
         generated, unicode, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
         for i in range(raw.FPDFText_CountChars(tp)):
@@ -69,7 +69,7 @@ def _read_text(page, texts: list, out: list[dict]) -> bool:
                         "bottom": height - box.bottom})
     finally:
         textpage.close()
-    return False
+    return out
 
 
 class Miner:

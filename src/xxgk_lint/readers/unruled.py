@@ -12,7 +12,10 @@ No rules means no cell boxes, so the grid is inferred from the layout:
   stands beside other values; a label stands in every row whose values it spans, like a
   merged cell in a ruled table;
 * header text fitting one value column is joined top to bottom (a wrapped "结果\\n维持"),
-  wider text (a group label over several columns) keeps a row of its own.
+  wider text (a group label over several columns) keeps a row of its own; a header text over
+  no value column is a column left blank in every row;
+* rows continuing on the next page take their columns from the header lines before them, and
+  a header left alone at a page's foot joins the rows on the next page.
 
 What is read is what the page shows: a value column with nothing in a row is a blank cell.
 """
