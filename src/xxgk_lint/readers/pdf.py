@@ -223,7 +223,7 @@ class _Fragment:
     page per cell)."""
 
     ruled = True
-    __slots__ = ("page", "bbox", "cells", "texts")
+    __slots__ = ("page", "bbox", "cells", "texts", "ys")
 
     def __init__(self, page: int, bbox: tuple, cells: list[tuple], chars: list[dict]):
         from bisect import bisect_right
@@ -231,7 +231,7 @@ class _Fragment:
         self.page, self.bbox = page, bbox
         self.cells = sorted(cells, key=lambda b: (b[1], b[0]))
         xs = _edges(x for c in self.cells for x in (c[0], c[2]))
-        ys = _edges(y for c in self.cells for y in (c[1], c[3]))
+        self.ys = ys = _edges(y for c in self.cells for y in (c[1], c[3]))
         owner: dict[tuple[int, int], int] = {}
         for k, b in enumerate(self.cells):
             for r in range(_at(ys, b[1]), max(_at(ys, b[3]), _at(ys, b[1]) + 1)):
@@ -249,7 +249,7 @@ class _Fragment:
 
     def grid(self, cols: list[float]) -> list[list[Cell | None]]:
         """Rows of cells on the table's columns ``cols``, a merged cell in each place it covers."""
-        ys = _edges(y for c in self.cells for y in (c[1], c[3]))
+        ys = self.ys
         rows: list[list[Cell | None]] = [[None] * (len(cols) - 1) for _ in range(len(ys) - 1)]
         for bbox, text in zip(self.cells, self.texts):
             c0, c1, r0, r1 = _at(cols, bbox[0]), _at(cols, bbox[2]), _at(ys, bbox[1]), _at(ys, bbox[3])

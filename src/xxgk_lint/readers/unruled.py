@@ -46,6 +46,15 @@ def _size(ln: dict) -> float:
     return max(ln["bottom"] - ln["top"], 6.0)
 
 
+def _mid(run: dict) -> float:
+    return (run["x0"] + run["x1"]) / 2
+
+
+def _title(head: list[dict]) -> bool:
+    """Whether a header's first line is a title ("第二十条第（一）项"): one text, more lines below."""
+    return len(head) > 1 and len(head[0]["runs"]) == 1
+
+
 def _is_value_line(ln: dict) -> bool:
     runs = ln["runs"]
     return len(runs) >= 2 and any(is_value_like(r["text"]) for r in runs[1:])
@@ -152,9 +161,10 @@ def _run(chars: list[dict]) -> dict:
 def _build(lines: list[dict], page: int, carry: list[dict] | None = None) -> UnruledTable | None:
     lines = [_resplit(ln) for ln in lines]
     # the label side: everything left of the first value of a value line
+    values = [_is_value_line(ln) for ln in lines]
     boundary = None
-    for ln in lines:
-        if _is_value_line(ln):
+    for ln, is_value in zip(lines, values):
+        if is_value:
             first = next(k for k, r in enumerate(ln["runs"]) if is_value_like(r["text"]))
             labels = ln["runs"][:first]
             edge = max((r["x1"] for r in labels), default=None)
@@ -162,17 +172,15 @@ def _build(lines: list[dict], page: int, carry: list[dict] | None = None) -> Unr
                 boundary = edge if boundary is None else max(boundary, edge)
     split = boundary if boundary is not None else float("-inf")
 
-    def value_side_text(ln: dict) -> bool:
-        return not _is_value_line(ln) and any((r["x0"] + r["x1"]) / 2 > split for r in ln["runs"])
-
-    heads = [value_side_text(ln) for ln in lines]
+    # header lines: no value, some text over the values
+    heads = [not v and any(_mid(r) > split for r in ln["runs"]) for ln, v in zip(lines, values)]
 
     def head_follows(k: int) -> bool:
         """A header line comes before the next value line, or no value line follows and line k
         stands apart from the one above (the next part's title, its rows on the next page):
         line k opens a new band."""
         for j in range(k + 1, len(lines)):
-            if _is_value_line(lines[j]):
+            if values[j]:
                 return False
             if heads[j]:
                 return True
@@ -180,7 +188,7 @@ def _build(lines: list[dict], page: int, carry: list[dict] | None = None) -> Unr
 
     bands: list[dict] = []               # {"head": [lines], "body": [lines]}
     for k, ln in enumerate(lines):
-        in_body = _is_value_line(ln) or (not heads[k] and bands and bands[-1]["body"] and not head_follows(k))
+        in_body = values[k] or (not heads[k] and bands and bands[-1]["body"] and not head_follows(k))
         if in_body:
             if not bands:
                 bands.append({"head": [], "body": []})
@@ -208,7 +216,7 @@ def _columns(body: list[dict], split: float) -> list[tuple[float, float]]:
     """Value columns: the x-extents of value runs, those overlapping merged.  Then neighbours
     that never both hold a value in one row are one column, as long as there are more columns
     than any row has values (a column's numbers aligned right and its "-15" left)."""
-    rows = [[(r["x0"], r["x1"]) for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 > split and is_value_like(r["text"])]
+    rows = [[(r["x0"], r["x1"]) for r in ln["runs"] if _mid(r) > split and is_value_like(r["text"])]
             for ln in body]
     cols: list[list[float]] = []
     for x0, x1 in sorted(span for row in rows for span in row):
@@ -240,8 +248,7 @@ def _pitch(cols: list[tuple[float, float]]) -> float:
 def _stacks(head: list[dict], split: float, widest: float) -> list[list[float]]:
     """The x-extents of header texts standing one above the other (a wrapped "结果\n维持"),
     the title line left out; a text over two of them, or wider than ``widest``, is a group label."""
-    title = len(head) > 1 and len(head[0]["runs"]) == 1
-    runs = [r for ln in head[1 if title else 0:] for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 > split]
+    runs = [r for ln in head[1 if _title(head) else 0:] for r in ln["runs"] if _mid(r) > split]
     stacks: list[list[float]] = []
     for r in sorted(runs, key=lambda r: r["x1"] - r["x0"]):      # the narrow leaves first
         hits = [g for g in stacks if g[0] < r["x1"] and r["x0"] < g[1]]
@@ -303,8 +310,8 @@ def _band(head: list[dict], body: list[dict], split: float, carry: list[dict] | 
         row: list[Cell | None] = [None] * (width - len(labels)) + [it.cell for it in labels]
         vals: list[Cell | None] = [None] * len(cols)
         for r in ln["runs"]:
-            if (r["x0"] + r["x1"]) / 2 > split and is_value_like(r["text"]):
-                c = _zone(cols, (r["x0"] + r["x1"]) / 2)
+            if _mid(r) > split and is_value_like(r["text"]):
+                c = _zone(cols, _mid(r))
                 if vals[c] is None:
                     vals[c] = Cell(r["text"], (r["x0"], r["top"], r["x1"], r["bottom"]))
                 else:
@@ -333,7 +340,7 @@ def _labels(body: list[dict], anchors: list[dict], split: float) -> list[_Item]:
     items: list[_Item] = []
     open_items: list[_Item] = []          # items the next line may continue
     for ln in body:
-        runs = [r for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 <= split]
+        runs = [r for r in ln["runs"] if _mid(r) <= split]
         next_open = []
         for run in runs:
             home = next((k for k, a in enumerate(anchors) if _overlaps(run, a)), None)
@@ -382,10 +389,9 @@ def _zones(cols: list[tuple[float, float]], head: list[dict], split: float) -> l
         return [(bounds[k], bounds[k + 1]) for k in range(len(cols))]
 
     # leaves only: a title line, or a group label as wide as a column, would fit a share anyway
-    title = len(head) > 1 and len(head[0]["runs"]) == 1
     pitch = _pitch(cols)
-    runs = [r for ln in head[1 if title else 0:] for r in ln["runs"]
-            if (r["x0"] + r["x1"]) / 2 > split and r["x1"] - r["x0"] <= 0.9 * pitch]
+    runs = [r for ln in head[1 if _title(head) else 0:] for r in ln["runs"]
+            if _mid(r) > split and r["x1"] - r["x0"] <= 0.9 * pitch]
 
     def score(zs: list[tuple[float, float]]) -> tuple[int, int]:
         fits = [c for c in (_fit(zs, r) for r in runs) if c is not None]
@@ -409,14 +415,14 @@ def _header(head: list[dict], cols: list[tuple[float, float]], split: float,
     label: Cell | None = None
     leaves: list[Cell | None] = [None] * len(cols)
     for k, ln in enumerate(head):
-        title = k == 0 and len(head) > 1 and len(ln["runs"]) == 1       # "第二十条第（一）项"
+        title = k == 0 and _title(head)
         group_row: list[Cell | None] = [None] * (width + len(cols))
-        value_side = [r for r in ln["runs"] if (r["x0"] + r["x1"]) / 2 > split]
+        value_side = [r for r in ln["runs"] if _mid(r) > split]
         # as many texts as columns: one heads each, in order, wherever the alignments put them
         in_order = {id(r): c for c, r in enumerate(value_side)} if len(value_side) == len(cols) > 1 else {}
         for r in ln["runs"]:
             cell = Cell(r["text"], (r["x0"], r["top"], r["x1"], r["bottom"]))
-            mid = (r["x0"] + r["x1"]) / 2
+            mid = _mid(r)
             if title:
                 group_row[0 if mid <= split or not cols else width + _zone(cols, mid)] = cell
             elif mid <= split or not cols:
