@@ -59,14 +59,23 @@ def _read_text(page, texts: list) -> list[dict] | None:
         out: list[dict] = []
         tp, box = textpage.raw, raw.FS_RECTF()
         generated, unicode, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+        font_size = raw.FPDFText_GetFontSize
         for i in range(raw.FPDFText_CountChars(tp)):
             code = unicode(tp, i)
             # PDFium generates spaces and line breaks only: ask about spaces alone
             if code in (0, 0xFFFE, 0xFFFF, 0x0A, 0x0D) or 0xD800 <= code <= 0xDFFF or \
                     code == 0x20 and generated(tp, i) == 1 or not loose_box(tp, i, box):
                 continue
-            out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": height - box.top,
-                        "bottom": height - box.bottom})
+            # A loose box's bottom is the font's descent under the baseline, the same for every
+            # glyph; its top follows the glyph when the font is on the machine ("，" lower than
+            # "他"), which would split a line of a table cell in two.  The top is the bottom less
+            # the font size, as pdfminer has it, whatever fonts are installed.
+            bottom = height - box.bottom
+            top = height - box.top
+            size = font_size(tp, i)
+            if 0.5 * (bottom - top) <= size <= 2.5 * (bottom - top):
+                top = bottom - size
+            out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": top, "bottom": bottom})
     finally:
         textpage.close()
     return out
