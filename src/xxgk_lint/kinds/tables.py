@@ -284,10 +284,14 @@ class Range(_CellSelection):
 
 
 class CellState(_CellSelection):
-    """Cells that are present but hold no number: blank, a placeholder like "/", or text."""
+    """Cells that are present but hold no number: blank, a placeholder like "/", or text.
+
+    One habit repeated over a table (two columns left blank, "/" down a column) is one finding
+    per table and state, naming the cells — not fifty findings that bury the one broken
+    identity.  The first cell is the location; the others are related locations."""
 
     name = "cellstate"
-    fields = frozenset({"table", "row", "col", "raw", "state"})
+    fields = frozenset({"table", "row", "col", "raw", "state", "what", "count", "cells"})
     params = {"table": ((str, list), False), "rows": ((str, list), False), "cols": ((str, list), False),
               "states": ((str, list), False)}
 
@@ -299,7 +303,43 @@ class CellState(_CellSelection):
                 raise ParamError(f"unknown state {s!r} (blank, placeholder, text)", "states")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            groups: dict[tuple[str, str], list[tuple[Table, Any]]] = {}
             for table, cell in _selected_cells(report, tables, rows, cols):
                 if cell.state in states:
-                    yield _cell_hit(table, cell, raw=cell.raw or "", state=_STATE_LABELS[cell.state])
+                    groups.setdefault((table.id, cell.state), []).append((table, cell))
+            for (_, state), found in groups.items():
+                yield _group_hit(found, state)
         return check
+
+
+def _group_hit(found: list[tuple[Table, Any]], state: str) -> Hit:
+    table, first = found[0]
+    cells = [c for _, c in found]
+    raws = list(dict.fromkeys(c.raw or "" for c in cells))
+    rows = list(dict.fromkeys(c.row for c in cells))
+    cols = list(dict.fromkeys(c.col for c in cells))
+    label = _STATE_LABELS[state]
+    shown = "" if state == BLANK else "「" + "」「".join(raws[:3]) + "」"
+    hit = _cell_hit(table, first, raw=raws[0], state=label, what=Tr(label.zh + shown, label.en + " " + shown),
+                    count=len(cells), cells=_describe_cells(table.id, rows, cols, len(cells)))
+    if len(cells) > 1:
+        hit.place = Place(table=table.id, row=rows[0] if len(rows) == 1 else "",
+                          col=cols[0] if len(cols) == 1 else "")
+        hit.related = tuple(c.loc for c in cells[1:] if c.loc is not None)
+    return hit
+
+
+def _describe_cells(table: str, rows: list[str], cols: list[str], count: int) -> Tr:
+    """「row」/「col」 for one cell; for many, which rows and columns they stand in."""
+    def names(ids: list[str], label: Any, lang: str) -> str:
+        shown = [label(table, i, lang) for i in ids[:3]]
+        if lang == "zh":
+            return "、".join(f"「{s}」" for s in shown) + (f"等 {len(ids)} {'行' if label is row_label else '列'}"
+                                                          if len(ids) > 3 else "")
+        return ", ".join(f'"{s}"' for s in shown) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+
+    if count == 1:
+        return Tr(f"「{row_label(table, rows[0], 'zh')}」/「{col_label(table, cols[0], 'zh')}」",
+                  f'"{row_label(table, rows[0], "en")}" / "{col_label(table, cols[0], "en")}"')
+    return Tr(f"共 {count} 个单元格（行：{names(rows, row_label, 'zh')}；列：{names(cols, col_label, 'zh')}）",
+              f"{count} cells (rows {names(rows, row_label, 'en')}; columns {names(cols, col_label, 'en')})")
