@@ -14,9 +14,9 @@ import click
 
 from . import __version__
 from .render import FORMATS, default_format
+from .template import SETTABLE_KINDS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-KINDS = ("government", "department", "township", "other")
 
 
 def _fail(message: str) -> None:
@@ -110,7 +110,7 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Config file [default: nearest .xxgk-lint.yaml or pyproject.toml].")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--issuer-kind", type=click.Choice(KINDS), help="Treat every report as issued by this kind of body.")
+@click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS), help="Treat every report as issued by this kind of body.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
@@ -214,7 +214,7 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--isolated", is_flag=True)
-@click.option("--issuer-kind", type=click.Choice(KINDS))
+@click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS))
 @click.option("--history", "history_path", type=click.Path(dir_okay=False),
               help="History store [default: .xxgk-lint/history.sqlite next to the first folder].")
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")

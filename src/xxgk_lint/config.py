@@ -10,12 +10,12 @@ from typing import Any
 
 from .model import InputError
 from .record import Record
+from .template import SETTABLE_KINDS
 
 YAML_NAME = ".xxgk-lint.yaml"
 KEYS = {"select", "ignore", "severity", "rules", "issuer_kind", "deadlines", "lang", "fail_on"}
 LEVELS = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
-KINDS = ("government", "department", "township", "other")
 _MMDD = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
@@ -104,13 +104,13 @@ def _build(data: dict[str, Any], lines: dict[str, int], path: Path) -> Config:
                 raise err(key, "must be a list of directories")
             cfg.rules = [(path.parent / v).resolve() for v in value]
         elif key == "issuer_kind":
-            if value not in KINDS:
-                raise err(key, f"must be one of {', '.join(KINDS)}")
+            if value not in SETTABLE_KINDS:
+                raise err(key, f"must be one of {', '.join(SETTABLE_KINDS)}")
             cfg.issuer_kind = value
         elif key == "deadlines":
-            if not isinstance(value, dict) or any(k not in KINDS for k in value) or \
+            if not isinstance(value, dict) or any(k not in SETTABLE_KINDS for k in value) or \
                     any(not isinstance(v, str) or not _MMDD.match(v) for v in value.values()):
-                raise err(key, f"must map {', '.join(KINDS)} to dates like \"01-31\"")
+                raise err(key, f"must map {', '.join(SETTABLE_KINDS)} to dates like \"01-31\"")
             cfg.deadlines = dict(value)
         elif key == "lang":
             if value not in ("zh", "en"):

@@ -159,11 +159,11 @@ class Metadata(Record):
 
     __slots__ = ("body", "body_source", "kind", "kind_source", "year", "year_source", "published",
                  "published_raw", "title", "template", "template_cited", "period_start", "period_end",
-                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body")
+                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body", "year_evidence")
 
     def __init__(self) -> None:
         self.body = self.body_source = self.kind_source = self.year_source = ""
-        self.kind = "unknown"            # government | department | township | other | unknown
+        self.kind = "unknown"            # government | department | township | zone | other | unknown
         self.year: int | None = None
         self.published: _dt.date | None = None
         self.published_raw = ""          # as written (kept when the date does not exist)
@@ -177,6 +177,7 @@ class Metadata(Record):
         self.title_loc: Location | None = None
         self.published_loc: Location | None = None
         self.period_loc: Location | None = None
+        self.year_evidence: list[tuple[str, int]] = []   # (source, year) of everything naming a year
 
 
 class Note(Record):

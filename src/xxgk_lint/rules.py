@@ -15,13 +15,13 @@ from . import expr
 from .findings import SEVERITIES, Tr
 from .kinds import ParamError, get_kind, trusted_params
 from .model import InputError
-from .template import TEMPLATES
+from .template import ISSUER_KINDS, TEMPLATES
 from . import cache
 from .yamlio import LocDict, LocList, load, to_plain
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 LANGS = ("zh", "en")
-ISSUERS = ("government", "department", "township", "other", "unknown")
+
 PACK_KEYS = {"pack", "description", "templates", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
              "templates", "issuers", "when", "params", "examples"}
@@ -169,7 +169,7 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
         raise _err(f"{rid}: {e.args[0]}", path, d.locs["kind"]) from None
     templates = _strings(d["templates"], "templates", TEMPLATES, path, d.locs["templates"]) \
         if "templates" in d else default_templates
-    issuers = _strings(d["issuers"], "issuers", ISSUERS, path, d.locs["issuers"]) if "issuers" in d else ()
+    issuers = _strings(d["issuers"], "issuers", ISSUER_KINDS, path, d.locs["issuers"]) if "issuers" in d else ()
     when_src = d.get("when") or ""
     when = _condition(str(when_src), path, d.locs.get("when")) if when_src else None
     params = d.get("params") or LocDict(d.pos)

@@ -272,4 +272,7 @@ VARIANT_TITLE_KEYS = {label_key(v): s.key for s in SECTIONS for v in s.variants}
 PRE2019_HEADINGS = ("概述", "依申请公开政府信息情况", "政府信息公开的收费及减免情况", "咨询处理情况")
 PRE2019_ROWS = ("同意公开答复数", "否决公开答复总数", "当面申请数")
 
-ISSUER_KINDS = ("government", "department", "township", "other", "unknown")
+# Kinds of issuing body.  A zone (开发区, 新区, 综合实验区 …) reporting for its area is held to a
+# government's deadline; "other" is a body whose name does not settle which deadline applies.
+ISSUER_KINDS = ("government", "department", "township", "zone", "other", "unknown")
+SETTABLE_KINDS = ISSUER_KINDS[:-1]          # what --issuer-kind and the config may say

@@ -434,6 +434,9 @@ class BodyName(Kind):
 
 
 def _same_place_body(named: str, body: str) -> bool:
-    """"县政府" for "示例县人民政府", "本局": names of the body itself written short."""
+    """"县政府" for "示例县人民政府", "本局": names of the body itself written short; a
+    government's report is written by its office ("市人民政府办公室" for 示例市人民政府)."""
+    if named.endswith(("政府办公室", "政府办")) and body.endswith("政府"):
+        named = named[:-3] if named.endswith("办公室") else named[:-1]
     return named.replace("人民政府", "政府") in body.replace("人民政府", "政府") or \
         body.replace("人民政府", "政府").endswith(named.replace("人民政府", "政府"))

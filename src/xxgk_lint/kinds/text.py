@@ -37,7 +37,7 @@ class Sections(Kind):
     def build(self, params: dict[str, Any], rule: Any):
         mode = one_of(params, "check", ("present", "nonempty"))
         keys = _section_keys(params)
-        min_chars = int(params.get("min_chars", 4))
+        min_chars = int(params.get("min_chars", 1))     # "无。" says something: that there is nothing
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             if not any(s.key for s in report.sections) and mode == "nonempty":
@@ -198,10 +198,16 @@ class Pattern(Kind):
                 yield Hit(anchor_loc, place, base_args)
             if all_of:
                 # an alternative "a|b|c" is named by its first word in the message
-                missing = [p.split("|")[0] for p, r in all_of if not any(r.search(t) for t, _ in texts)]
+                missing = [_first_word(p) for p, r in all_of if not any(r.search(t) for t, _ in texts)]
                 if missing:
                     yield Hit(anchor_loc, place, base_args | {"missing": "、".join(missing)})
         return check
+
+
+def _first_word(pattern: str) -> str:
+    """The first alternative of a pattern without its regex syntax: "主动公开(?!政府信息情况)|…" → 主动公开."""
+    first = re.split(r"\|(?![^(]*\))", pattern)[0]
+    return re.sub(r"\(\?<?[!=][^)]*\)|[\\()\[\]{}.*+?^$]", "", first)
 
 
 def _shift(loc: Location | None, start: int, end: int) -> Location | None:

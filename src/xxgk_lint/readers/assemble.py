@@ -117,6 +117,11 @@ def assemble(doc: Document) -> Report:
                 tables[tid] = Table(table_spec(tid, "2021"), {}, block.loc, form="image")
             continue
         kind = classify(block) or _SECTION_TABLE.get(current.key)
+        if kind is None and current is preamble:       # a CMS metadata block printed as a table
+            fields = meta_mod.table_fields(block.rows)
+            paras.extend(fields)
+            preamble_count += len(fields)
+            continue
         if kind == "pre2019":
             pre2019 = True
             continue
@@ -139,7 +144,7 @@ def assemble(doc: Document) -> Report:
     if not seen_keys and not tables and not pre2019:
         raise InputError("no report found: none of the six section headings (一、总体情况 …) "
                          "and none of tables 2-4", doc.path)
-    meta = meta_mod.extract(paras, preamble_count, opening)
+    meta = meta_mod.extract(paras, preamble_count, opening, doc.path)
     meta.template = _template(versions, pre2019, meta.template_cited)
     return Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
 

@@ -15,6 +15,7 @@ from ..model import InputError, Location
 from ..normalize import squash
 from .assemble import classify_heading
 from .blocks import Document, Grid, Para, RawCell
+from .meta import has_field, is_label
 from .tables import classify
 
 MAX_SPAN = 64              # a hostile colspan="100000" must not allocate a huge grid
@@ -26,7 +27,6 @@ _HEADING_HOSTS = frozenset({"span", "strong", "b", "font", "td"})
 _META_NAMES = {"articletitle": "标题", "title": "标题", "pubdate": "发布日期", "publishdate": "发布日期",
                "firstpublishedtime": "发布日期", "contentsource": "发布机构", "source": "发布机构",
                "sitename": "", "author": ""}
-_META_LINE = re.compile(r"(索引号|发布机构|发文机关|发布单位|发布日期|发文日期|成文日期|来源)\s*[:：]")
 _WS = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\r\n\u00a0]+")
 _TD = re.compile(r"<t[dh][\s>/]", re.I)
@@ -158,21 +158,33 @@ class _Walker:
 
     def preface(self, body, article) -> None:
         """Elements before the article that carry metadata (索引号/发布机构/发布日期) or the title;
-        the innermost of nested matches is taken."""
+        the innermost of nested matches is taken.  A metadata block printed as a table (labels
+        and values in cells of their own) is kept as a grid: assemble reads it as label/value pairs."""
         found = []
         ancestors = set(article.iterancestors())
+        in_tables: set = set()          # the elements inside a metadata table already taken
         for el in body.iter():
             if el is article:
                 break
-            if el in ancestors or el.tag not in _BLOCK and el.tag not in ("td", "span", "li"):
+            if el in ancestors or el in in_tables:
+                continue
+            if el.tag == "table" and el.find(".//table") is None and \
+                    sum(is_label(td.text_content()) for td in el.iter("td", "th")) >= 2:
+                in_tables.update(el.iter())
+                found.append(el)
+                continue
+            if el.tag not in _BLOCK and el.tag not in ("td", "span", "li"):
                 continue
             text = squash(el.text_content())
-            if text and len(text) < 300 and (_META_LINE.search(text) or el.tag in ("h1", "h2", "h3")
+            if text and len(text) < 300 and (has_field(text) or el.tag in ("h1", "h2", "h3")
                                              or "title" in (el.get("class") or "")):
                 found.append(el)
         inner = [el for el in found if not any(o is not el and el in set(o.iterancestors()) for o in found)]
         for el in inner:
-            self.blocks.append(Para(_WS.sub(" ", el.text_content()).strip(), _loc_of(el, self.path)))
+            if el.tag == "table":
+                self.blocks.append(self._grid(el))
+            else:
+                self.blocks.append(Para(_WS.sub(" ", el.text_content()).strip(), _loc_of(el, self.path)))
 
     # ----------------------------------------------------------------- tree walk
     def walk(self, el) -> None:

@@ -1,7 +1,8 @@
-"""Metadata from the text of a report: title, issuing body and its kind, year, dates.
+"""Metadata from the text of a report: title, issuing body and its kind, dates, period.
 
-Each value records where it came from (title, metadata block, text), so a user sees
-what was inferred.  Nothing found is left empty; the `metadata` rules report it.
+Each value records where it came from (title, metadata block, text), so a user sees what was
+inferred.  Nothing found is left empty; the `metadata` rules report it.  The report's year is
+decided from all the evidence together (``year.decide``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from ..model import Location, Metadata
 from ..normalize import norm_text, squash
 from .blocks import Para
+from .year import decide as decide_year
 
 _YEAR = r"((?:19|20)\d{2})"
 _TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,30}(?:政府信息公开|政务公开|信息公开).{0,12}报告")
@@ -19,49 +21,94 @@ _TITLE_BODY = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:" + _YEAR + r")\s*年度?(
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）\]]?$")
-_META_KEY = re.compile(r"(索引号|发布机构|发文机关|发布单位|来源|发布日期|发文日期|成文日期|日期|标题)\s*[:：]\s*")
 _PERIOD = re.compile(
-    r"统计(?:期限|时限|期间|时间|区间|周期)\D{0,12}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*"
-    r"(?:至|到|-|—|～|~)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+    r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
+    r"(?:至|到|-|—|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _CITED = (("2021", re.compile(r"〔2021〕\s*30\s*号|\[2021\]\s*30\s*号")),
           ("2019", re.compile(r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号")))
-_OPENING = re.compile(r"^((?:19|20)\d{2})年[,，](?:我|全)?")
+_OPENING = re.compile(r"^((?:19|20)\d{2})年度?[,，](?:我|全)?")
 _PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
 
+# The labels of CMS metadata blocks and bylines ("发布时间：2025-01-14 08:18 来源：…").  A date's
+# rank says which wins when a page shows several: publication over generation over drafting.
+_FIELDS = {"发布机构": "body", "发文机关": "body", "发布单位": "body", "机构名称": "body",
+           "发布日期": 1, "发布时间": 1, "公开日期": 1, "公开时间": 1, "发表日期": 1, "发表时间": 1,
+           "日期": 1, "时间": 1, "发文日期": 2, "生成日期": 2, "成文日期": 3,
+           "标题": "title", "名称": "title", "索引号": "", "来源": "", "信息来源": "", "文号": "", "发文字号": "",
+           "主题分类": "", "分类": "", "更新日期": "", "更新时间": ""}
+_TRAD = {"发": "發", "时": "時", "间": "間", "来": "來", "构": "構", "关": "關", "单": "單", "开": "開", "题": "題",
+         "号": "號", "称": "稱", "类": "類", "机": "機", "生": "生", "标": "標", "成": "成", "表": "表", "文": "文"}
 
-def _opening_place(text: str) -> tuple[int, str] | None:
-    """(year, place) from an opening like "2023年，耒阳市坚持……" (squashed text)."""
-    m = _OPENING.match(text)
-    if not m:
-        return None
-    rest = text[m.end():m.end() + 14]
-    for i in range(1, len(rest) - 1):
-        for suffix in _PLACE_SUFFIXES:
-            if rest.startswith(suffix, i) and "\u4e00" <= rest[i + len(suffix):i + len(suffix) + 1] <= "\u9fff":
-                return int(m.group(1)), rest[:i + len(suffix)]
-        if not "\u4e00" <= rest[i] <= "\u9fff":
-            return None
+
+def _chars(key: str) -> str:
+    """A label's pattern: spaces allowed between its characters ("索 引 号"), traditional forms too."""
+    return r"\s*".join(f"[{ch}{_TRAD[ch]}]" if _TRAD.get(ch, ch) != ch else ch for ch in key)
+
+
+_FIELD_RX = re.compile("(?<![\u4e00-\u9fff])(" + "|".join(_chars(k) for k in sorted(_FIELDS, key=len, reverse=True))
+                       + r")\s*[:：]\s*")
+
+
+def has_field(text: str) -> bool:
+    """Does a line hold a labelled metadata value ("发布时间：…", "來源：…")?"""
+    return _FIELD_RX.search(text) is not None
+
+
+def _label(text: str) -> str | None:
+    """The metadata label a table cell holds ("发布机构", "索 引 号："), else None."""
+    k = squash(text).rstrip(":：")
+    return k if k in _FIELDS else None
+
+
+def is_label(text: str) -> bool:
+    return _label(text) is not None
+
+
+def table_fields(rows: list[list]) -> list[Para]:
+    """A metadata block printed as a table (索引号 | … | 发布机构 | …) as "label：value" lines:
+    a cell holding a label, and the cell after it its value (unless that is a label too)."""
+    out: list[Para] = []
+    for cells in rows:
+        distinct = [c for k, c in enumerate(cells) if k == 0 or c is not cells[k - 1]]
+        for k, cell in enumerate(distinct):
+            label = _label(cell.text)
+            if label is None:
+                continue
+            nxt = distinct[k + 1] if k + 1 < len(distinct) else None
+            value = nxt.text.strip() if nxt is not None and _label(nxt.text) is None else ""
+            out.append(Para(f"{label}：{value}", cell.loc))
+    return out
+
+
+def _place_kind(b: str) -> str | None:
+    if re.search(r"(?:新区|开发区|高新区|园区|实验区|示范区|保税区|自贸区|试验区|合作区|度假区|风景区|景区|新城|港区)$", b):
+        return "zone"
+    if b.endswith(_PLACE_SUFFIXES):
+        return "government"     # "示例县": the area's report, made by its government
     return None
 
 
-_TOWNSHIP = tuple(p + s for p in ("乡", "镇", "街道") for s in ("", "人民政府", "办事处", "党政办公室", "政府"))
-_DEPARTMENT = ("局", "委员会", "委", "办公室", "办", "中心", "厅", "署", "院", "所", "站", "队", "处", "部", "会")
+_TOWNSHIP = tuple(p + s for p in ("乡", "镇", "街道", "苏木") for s in ("", "人民政府", "办事处", "党政办公室", "政府"))
+_DEPARTMENT = ("局", "委员会", "委", "办公室", "办", "中心", "厅", "署", "院", "所", "站", "队", "处", "部", "会", "馆")
 
 
 def issuer_kind(body: str) -> str:
-    """government / department / township / other, from the body's name ("" → unknown)."""
+    """government / department / township / zone / other, from the body's name ("" → unknown).
+
+    A zone (开发区, 新区, 综合实验区 …) named alone reports for its area, as a government does; its
+    管委会 is "other": the name does not say whether it is held to a department's deadline."""
     b = squash(body)
     if not b:
         return "unknown"
+    if "管委会" in b or "管理委员会" in b:
+        return "other"
     if b.endswith(_TOWNSHIP):
         return "township"
-    if b.endswith("人民政府"):
+    if b.endswith("人民政府") or b.endswith("政府") and not b.endswith("政府办"):
         return "government"
     if b.endswith(_DEPARTMENT):
         return "department"
-    if b.endswith("政府"):
-        return "government"
-    return "other"
+    return _place_kind(b) or "other"
 
 
 def cited_template(text: str) -> str:
@@ -87,11 +134,86 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
-def _loc_at(p: Para, start: int, end: int) -> Location:
-    return p.loc.span(start, end)
+def _fuller(posted_by: str, titled: str) -> bool:
+    """The metadata's body is the title's place named in full ("示例镇" → "示例镇人民政府")."""
+    return bool(posted_by) and posted_by.startswith(titled) and posted_by != titled and \
+        issuer_kind(titled) in ("government", "zone", "township") and \
+        issuer_kind(posted_by) in ("government", "township")
 
 
-def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Metadata:
+def _name_line(text: str) -> bool:
+    """A short line that can be the body's half of a title split over two lines ("示例县交通运输局")."""
+    t = squash(text)
+    return 2 <= len(t) <= 30 and not re.search(r"[\d:：,，。；|]", t) and \
+        bool(re.fullmatch(r"[\u4e00-\u9fff（）()]+", t)) and issuer_kind(t) != "other"
+
+
+def _title(head: list[Para]) -> tuple[str, Location] | None:
+    """The report's title among the first lines, joined when split over two lines (the body's name
+    on one, "2024年政府信息公开工作年度报告" on the next; or broken inside a word)."""
+    def ok(text: str) -> bool:
+        t = text.strip()
+        return len(t) <= 80 and not t.endswith("。") and not t.startswith("本") and not _FIELD_RX.search(t)
+
+    for i, p in enumerate(head):
+        t = p.text.strip()
+        nxt = head[i + 1].text.strip() if i + 1 < len(head) else ""
+        if ok(t) and not _TITLE.search(norm_text(t)) and re.search(r"(?:19|20)\d{2}\s*年", t) and \
+                len(nxt) <= 20 and ok(nxt) and squash(nxt).endswith("报告") and _TITLE.search(norm_text(t + nxt)):
+            return t + nxt, p.loc                                  # broken inside a word
+        if not ok(t) or not _TITLE.search(norm_text(t)) or _PERIOD.search(squash(t)):
+            continue
+        if not parse_title(t)[1] and i and _name_line(head[i - 1].text):
+            prev = head[i - 1]
+            return prev.text.strip() + t, prev.loc                 # the body's name on the line above
+        lead = len(p.text) - len(p.text.lstrip())
+        return t, p.loc.span(lead, lead + len(t))
+    return None
+
+
+def _fields(head: list[Para], meta: Metadata) -> None:
+    """Labelled values of the metadata block and bylines: body, title, publication date."""
+    rank = 99
+    for p in head:
+        t = norm_text(p.text)
+        found = list(_FIELD_RX.finditer(t))
+        for k, m in enumerate(found):
+            label = squash(m.group(1))
+            end = found[k + 1].start() if k + 1 < len(found) else len(t)
+            value = re.split(r"\s{2,}|\t|\|", t[m.end():end].strip(), maxsplit=1)[0].strip()
+            what = _FIELDS[label]
+            if not value or not what:
+                continue
+            if what == "body" and not meta.body:
+                meta.body, meta.body_source = value, "metadata"
+            elif what == "title" and not meta.title and _TITLE.search(value):
+                meta.title, meta.title_loc = value, p.loc.span(m.end(), m.end() + len(value))
+            elif isinstance(what, int) and what < rank:
+                if _set_date(meta, value, p.loc.span(m.end(), m.end() + len(value))):
+                    rank = what
+
+
+def _period(paras: list[Para], meta: Metadata) -> None:
+    """The statistics-period sentence, in any of its wordings; a sentence broken by a line end is
+    read across it."""
+    for k, p in enumerate(paras):
+        text = squash(p.text)
+        m = _PERIOD.search(text)
+        if m is None and k + 1 < len(paras) and not text.endswith(("。", "；", ";")) and "统计" in text[-30:] \
+                or m is None and k + 1 < len(paras) and re.search(r"统计.{0,24}\d{4}年?$", text):
+            m = _PERIOD.search(text + squash(paras[k + 1].text))
+        if m is None:
+            continue
+        y1, m1, d1, y2, m2, d2 = m.groups()
+        meta.period_raw = m.group(0)
+        meta.period_start = _date(y1, m1, d1)
+        meta.period_end = _date(y2 or y1, m2, d2)
+        i = max(p.text.find("统计"), 0)
+        meta.period_loc = p.loc.span(i, i + 4)
+        return
+
+
+def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: str = "") -> Metadata:
     """``paras``: all paragraphs in order; the first ``preamble_count`` come before section 一.
     ``opening``: the first body paragraph of section 一 (where the body is often named)."""
     meta = Metadata()
@@ -99,32 +221,15 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Met
     tail = paras[-6:]
     full_text = "\n".join(p.text for p in paras)
 
-    for p in head:                                   # metadata block printed by CMS pages
-        t = norm_text(p.text)
-        for m in _META_KEY.finditer(t):
-            key = m.group(1)
-            rest = t[m.end():]
-            value = re.split(r"\s{2,}|\s(?=\S{2,6}[:：])|\t", rest.strip(), maxsplit=1)[0].strip()
-            if key in ("发布机构", "发文机关", "发布单位") and value and not meta.body:
-                meta.body, meta.body_source = value, "metadata"
-            elif key in ("发布日期", "发文日期", "成文日期", "日期") and not meta.published_raw:
-                _set_date(meta, value, _loc_at(p, m.end(), m.end() + len(value)))
-            elif key == "标题" and value and not meta.title:
-                meta.title, meta.title_loc = value, _loc_at(p, m.end(), m.end() + len(value))
-
-    if not meta.title:
-        for p in head:
-            text = p.text.strip()
-            if len(text) <= 80 and _TITLE.search(norm_text(text)) and not text.endswith("。") \
-                    and not _PERIOD.search(text) and not text.startswith("本"):
-                lead = len(p.text) - len(p.text.lstrip())
-                meta.title, meta.title_loc = text, _loc_at(p, lead, lead + len(text))
-                break
-
-    year, meta.title_body = parse_title(meta.title)
-    if year is not None:
-        meta.year, meta.year_source = year, "title"
-    if meta.title_body and not meta.body:
+    _fields(head, meta)
+    if not parse_title(meta.title)[1]:
+        found = _title(head)
+        if found is not None and (not meta.title or parse_title(found[0])[1]):
+            meta.title, meta.title_loc = found
+    title_year, meta.title_body = parse_title(meta.title)
+    if meta.title_body and not _fuller(meta.body, meta.title_body):
+        # whose report it is; a metadata block names who posted it ("县政府办公室" for the
+        # county government's report) — unless the title names only the place ("示例镇")
         meta.body, meta.body_source = meta.title_body, "title"
 
     if not meta.published_raw:
@@ -134,26 +239,16 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Met
                 _set_date(meta, t.strip("()（）[]"), p.loc)
                 break
 
-    for p in paras:
-        m = _PERIOD.search(squash(p.text))
-        if m:
-            meta.period_raw = m.group(0)
-            meta.period_start = _date(*m.group(1, 2, 3))
-            meta.period_end = _date(*m.group(4, 5, 6))
-            i = max(p.text.find("统计"), 0)
-            meta.period_loc = _loc_at(p, i, i + 4)
-            if meta.year is None and meta.period_end is not None:
-                meta.year, meta.year_source = meta.period_end.year, "period"
-            break
-
-    found = _opening_place(squash(opening.text)) if opening is not None else None
-    if found is not None:
-        year, place = found
-        if meta.year is None:
-            meta.year, meta.year_source = year, "text"
+    _period(paras, meta)
+    opening_text = squash(opening.text) if opening is not None else ""
+    found = _opening_place(opening_text)
+    if found is not None and not meta.body:
         # a place named as the actor is the report of its government, if the text says so
-        if not meta.body and (place + "人民政府" in full_text or place + "政府" in full_text):
+        place = found[1]
+        if place + "人民政府" in full_text or place + "政府" in full_text:
             meta.body, meta.body_source = place + "人民政府", "text"
+    m = _OPENING.match(opening_text)
+    decide_year(meta, title_year, int(m.group(1)) if m else None, head, path)
 
     meta.template_cited = cited_template(full_text)
     if meta.body:
@@ -161,10 +256,26 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None) -> Met
     return meta
 
 
-def _set_date(meta: Metadata, value: str, loc: Location) -> None:
+def _opening_place(text: str) -> tuple[int, str] | None:
+    """(year, place) from an opening like "2023年，耒阳市坚持……" (squashed text)."""
+    m = _OPENING.match(text)
+    if not m:
+        return None
+    rest = text[m.end():m.end() + 14]
+    for i in range(1, len(rest) - 1):
+        for suffix in _PLACE_SUFFIXES:
+            if rest.startswith(suffix, i) and "\u4e00" <= rest[i + len(suffix):i + len(suffix) + 1] <= "\u9fff":
+                return int(m.group(1)), rest[:i + len(suffix)]
+        if not "\u4e00" <= rest[i] <= "\u9fff":
+            return None
+    return None
+
+
+def _set_date(meta: Metadata, value: str, loc: Location) -> bool:
     m = _DATE_CN.search(value) or _DATE_ISO.search(value)
     if not m:
-        return
+        return False
     meta.published_raw = m.group(0)
     meta.published = _date(*m.group(1, 2, 3))
     meta.published_loc = loc
+    return True

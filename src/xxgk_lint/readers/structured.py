@@ -137,6 +137,7 @@ def _meta(ctx: _Ctx, d: Any, pos: Any) -> Metadata:
     title_year, meta.title_body = parse_title(meta.title)
     if meta.year is None and title_year is not None:
         meta.year, meta.year_source = title_year, "title"
+    meta.year_evidence = [(src, y) for src, y in (("metadata", year), ("title", title_year)) if y is not None]
     if "published" in d:
         meta.published, meta.published_raw = _date(ctx, d["published"], d.locs["published"], "meta.published")
         meta.published_loc = ctx.loc(d.locs["published"])

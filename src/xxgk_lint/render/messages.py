@@ -6,9 +6,9 @@ from ..model import Report
 from . import Summary
 
 KIND_NAMES = {"zh": {"government": "人民政府", "department": "政府部门", "township": "乡镇（街道）",
-                     "other": "其他机关", "unknown": "类型不明"},
+                     "zone": "开发区/新区", "other": "其他机关", "unknown": "类型不明"},
               "en": {"government": "people's government", "department": "department", "township": "township/street",
-                     "other": "other body", "unknown": "kind unknown"}}
+                     "zone": "development zone/new area", "other": "other body", "unknown": "kind unknown"}}
 SOURCE_NAMES = {"zh": {"title": "标题", "metadata": "元数据", "text": "从正文推断", "period": "统计期限",
                        "config": "配置", "cli": "命令行"},
                 "en": {"title": "title", "metadata": "metadata", "text": "inferred from the text",
