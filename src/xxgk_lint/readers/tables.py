@@ -8,6 +8,7 @@ What cannot be matched becomes a reader note, which the `reader` rules turn into
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..model import MISSING, Cell, Location, Note, Table
@@ -47,6 +48,32 @@ def match(table: str, what: str, text: str) -> str | None:
         if len(alias) >= 4 and key.startswith(alias) and len(alias) > best_len:
             best, best_len = id_, len(alias)
     return best
+
+
+@lru_cache(maxsize=8192)
+def label_kind(text: str, table: str = "") -> str | None:
+    """What a cell's text is in the tables (``table`` or any): "row" (a row label), "group" (a
+    group label of table 3: 三、本年度办理结果, （三）不予公开), "col" (a column label or the
+    header words 信息内容/申请人情况/行政复议…), "item" (第二十条第（一）项) — else None.  Text
+    readers use it to tell a table's cells from prose where the layout does not say."""
+    key = label_key(text)
+    if not key:
+        return None
+    if key.startswith("第二十条") or re.fullmatch(r"第[(（]?[一二三四五六七八九十]+[)）]?项", key):
+        return "item"
+    tables = (table,) if table else ("t2", "t3", "t4")
+    if "t3" in tables and (_t3_group(text) is not None or _t3_fused(text) is not None):
+        return "group"
+    for t in tables:
+        if _label_index(t, "row").get(key) is not None or (len(key) >= 4 and match(t, "row", text)):
+            return "row"
+    if key in _HEADER_WORDS or any(_label_index(t, "col").get(key) for t in tables):
+        return "col"
+    return None
+
+
+_HEADER_WORDS = {label_key(w) for w in ("信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼",
+                                        "未经复议直接起诉", "复议后起诉")}
 
 
 def _distinct(cells: list[RawCell]) -> list[RawCell]:
@@ -211,8 +238,8 @@ def _t3_columns(header_rows: list[list[RawCell]]) -> list[str]:
     canonical = ["natural_person", *_T3_ORG, "total"]
     for cells in header_rows:
         leaves = [c for c in (match("t3", "col", x.text) for x in cells if x.text.strip()) if c]
-        if sorted(leaves) == sorted(canonical):
-            return leaves
+        if sorted(leaves) == sorted(canonical) and leaves[0] == "natural_person" and leaves[-1] == "total":
+            return leaves       # (a two-level header flattened into one row puts 总计 before the orgs)
         orgs = [c for c in leaves if c in _T3_ORG]
         if sorted(orgs) == sorted(_T3_ORG):
             return ["natural_person", *orgs, "total"]
@@ -346,6 +373,18 @@ def _t4_header_tokens(header_rows: list[list[RawCell]], width: int) -> list[str]
     return out
 
 
+def _t4_chars_canonical(header_rows: list[list[RawCell]]) -> bool:
+    """A header whose leaf labels were set one character per line comes out as lines of single
+    characters; it is the template's header when its characters are those of the fifteen leaves."""
+    from collections import Counter
+
+    text = "".join(label_key(c.text) for r in header_rows for c in _distinct(r))
+    for w in _T4_GROUP_WORDS:
+        text = text.replace(w, "")
+    leaves = "".join(label_key(c.zh) for c in table_spec("t4", TEMPLATE_2021).cols) * 3
+    return bool(text) and Counter(text) == Counter(leaves)
+
+
 def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t4", grid, notes)
     header_rows: list[list[RawCell]] = []
@@ -378,6 +417,8 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             heads.append(cells[idx[0]:first])
         tokens = _t4_header_tokens(heads, width)
         order = _t4_leaf_order(tokens)
+        if order is None and _t4_chars_canonical(heads):
+            order = list(_T4_LEAVES) * 3     # the template's header set one character per line
         if order is None:
             order = list(_T4_LEAVES) * 3
             if tokens:

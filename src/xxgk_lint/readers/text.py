@@ -18,6 +18,8 @@ from ..model import Location
 from ..values import is_value_like
 from .assemble import classify_heading
 from .blocks import Document, Grid, Para, RawCell
+from .cellines import region
+from .tables import label_kind
 
 _GAP = re.compile(r"[ \u3000\u00a0]{2,}|\t")
 _SENTENCE = re.compile(r"[。；;！!？?]")
@@ -60,7 +62,7 @@ def _pipe_cells(line: str, path: str, lineno: int) -> list[RawCell]:
     return cells
 
 
-def _split(line: str, path: str, lineno: int) -> list[RawCell] | None:
+def _split(line: str, path: str, lineno: int, table: str = "") -> list[RawCell] | None:
     """The line's cells, or None for a line of prose."""
     if "|" in line:
         return _pipe_cells(line, path, lineno)
@@ -71,7 +73,36 @@ def _split(line: str, path: str, lineno: int) -> list[RawCell] | None:
         cells = _cells(line, _GAP, path, lineno)
         if len(cells) > 1 and any(is_value_like(c.text) and c.text.strip() for c in cells[1:]):
             return cells
-    return None
+    return _spaced(line, path, lineno, table)
+
+
+def _spaced(line: str, path: str, lineno: int, table: str) -> list[RawCell] | None:
+    """A row whose cells single spaces separate, as a PDF copy gives it: a label and its values
+    ("一、本年新收政府信息公开申请数量 46 3 0 1 2 1 53"), values alone ("2 0 0 1 3 …"), or a header
+    of labels the tables know ("信息内容 本年制发件数 本年废止件数 现行有效件数").  Only where the
+    labels or the count of values make it certain: prose stays prose."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    if len(tokens) < 2 or _SENTENCE.search(line):
+        return None
+    k = len(tokens)
+    while k and is_value_like(tokens[k - 1][1]):
+        k -= 1
+    values = len(tokens) - k
+    if values and k:
+        if any(is_value_like(t) for _, t in tokens[:k]):
+            return None     # values inside the label: rows run together, nothing is certain
+        label = " ".join(t for _, t in tokens[:k])
+        known = label_kind(label, table) in ("row", "group")
+        if not known and (values < 3 or len(label) > 40 or label_kind(label) == "col"):
+            return None
+        parts = [(tokens[0][0], label), *tokens[k:]]
+    elif values >= 2:
+        parts = tokens
+    elif all(label_kind(t, table) for _, t in tokens) or len(tokens) >= 5 and all(len(t) == 1 for _, t in tokens):
+        parts = tokens      # a header: known labels, or one character per column (结 结 其 尚 …)
+    else:
+        return None
+    return [RawCell(text, None, path, lineno, pos + 1) for pos, text in parts]
 
 
 def _label_like(text: str) -> bool:
@@ -79,10 +110,14 @@ def _label_like(text: str) -> bool:
     return 0 < len(text) <= 60 and not _SENTENCE.search(text) and classify_heading(text) is None
 
 
+_SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
+
+
 def parse(text: str, path: str) -> Document:
     lines = text.splitlines()
     blocks: list[Para | Grid] = []
     grid: Grid | None = None
+    table = ""                # the table the current section holds, as far as headings say
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
@@ -91,30 +126,48 @@ def parse(text: str, path: str) -> Document:
         i += 1
         if not stripped:
             continue          # a blank line does not end a table
-        cells = _split(line, path, lineno)
-        if cells is None and _label_like(stripped) and not is_value_like(stripped):
-            # one cell per line: a label followed by lines that each hold one value
-            j = i
-            while j < n and lines[j].strip() and is_value_like(lines[j].strip()) and "|" not in lines[j]:
-                j += 1
-            if j > i:
-                cells = _cells(line, None, path, lineno)
-                for k in range(i, j):
-                    cells.extend(_cells(lines[k], None, path, k + 1))
-                i = j
-        elif cells is None and is_value_like(stripped) and grid is not None:
+        head = classify_heading(stripped)
+        if head is not None and label_kind(stripped) is None:
+            table = _SECTION_TABLE.get(head[0], "")
+        cells = _split(line, path, lineno, table)
+        if cells is None or len(cells) == 1:
+            found = region(lines, i - 1, table, path)
+            if found is not None:          # one cell per line
+                rows, i = found
+                if grid is None:
+                    grid = Grid([], Location(path, lineno, 1))
+                    blocks.append(grid)
+                grid.rows.extend(rows)
+                continue
+        if cells is None and is_value_like(stripped) and grid is not None:
             cells = _cells(line, None, path, lineno)      # a stray value line inside a table
         if cells is not None:
             if grid is None:
                 grid = Grid([], Location(path, lineno, 1))
                 blocks.append(grid)
-            grid.rows.append(cells)
+            if not _continues_label(grid, cells, table):
+                grid.rows.append(cells)
             continue
-        if grid is not None and _label_like(stripped) and i < n and _split(lines[i], path, i + 1):
-            # a header or item line between rows of one table ("第二十条第（五）项")
+        if grid is not None and _label_like(stripped) and i < n and _split(lines[i], path, i + 1, table):
+            # a header or item line between rows of one table ("第二十条第（五）项"), or the first
+            # part of a label broken over two lines
             grid.rows.append(_cells(line, None, path, lineno))
             continue
         grid = None
         lead = len(line) - len(line.lstrip())
         blocks.append(Para(stripped, Location(path, lineno, lead + 1, lineno, lead + 1 + len(stripped))))
     return Document(path, blocks, lines, "text")
+
+
+def _continues_label(grid: Grid, cells: list[RawCell], table: str) -> bool:
+    """A row whose label goes on from the line above ("（二）部分公开（区分处理的，只计这一" /
+    "情形，不计其他情形） 6 0 0 …"): the two lines are one row, merged in place."""
+    prev = grid.rows[-1] if grid.rows else None
+    if prev is None or len(prev) != 1 or is_value_like(prev[0].text) or is_value_like(cells[0].text) \
+            or label_kind(cells[0].text, table) is not None:
+        return False
+    joined = prev[0].text + cells[0].text
+    if label_kind(joined, table) not in ("row", "group"):
+        return False
+    grid.rows[-1] = [RawCell(joined, prev[0].loc), *cells[1:]]
+    return True
