@@ -36,3 +36,35 @@ def test_corpus_is_broad_enough():
     for c in own:
         assert c.document.exists(), c.document
         assert c.expect.get("stands_for"), f"{c.name}: say what the document stands for"
+
+
+PDFS = [c for c in CASES if c.document.suffix == ".pdf" and not c.real]
+
+
+@pytest.mark.parametrize("case", PDFS, ids=[c.name for c in PDFS])
+def test_every_character_of_a_pdf_page_reaches_the_model(case):
+    """Nothing a page shows is lost between the page and the model: every Chinese character of
+    the page's text is in the reader's paragraphs and cells, and every paragraph is in the
+    report (a section's text, a heading or the title).  A real PDF once lost two paragraphs."""
+    import pypdfium2 as pdfium
+
+    from xxgk_lint.readers.assemble import assemble
+    from xxgk_lint.readers.pdf import parse
+
+    data = case.document.read_bytes()
+    pdf = pdfium.PdfDocument(data)
+    page_text = "".join(pdf[k].get_textpage().get_text_range() for k in range(len(pdf)))
+    doc = parse(data, str(case.document))
+    read = "".join(b.text if hasattr(b, "text") else "".join(c.text for row in b.rows for c in row)
+                   for b in doc.blocks)
+
+    def han(text: str) -> Counter:
+        return Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+    lost = han(page_text) - han(read)
+    assert not lost, f"characters on the pages but not read: {''.join(sorted(lost.elements()))}"
+    report = assemble(parse(data, str(case.document)))
+    kept = "".join(s.heading + s.text for s in report.sections) + report.meta.title
+    for b in doc.blocks:
+        if hasattr(b, "text") and not b.text.startswith("- "):
+            assert "".join(b.text.split()) in "".join(kept.split()) or b.text in report.meta.title, b.text

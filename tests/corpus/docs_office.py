@@ -10,6 +10,7 @@ from parts import HEADINGS as H
 from parts import fee_none, preamble, problems
 
 DOCS: list[Doc] = []
+WPS_PUSH = 26      # blank points before table 3 that put the page break inside （四）无法提供 (found by trying)
 
 
 def add(*args, **kw) -> None:
@@ -114,13 +115,12 @@ _f = {"t2": t2(norm=(3, 1, 25), lic=940, pen=61, coe=2, fee=0.8),
       "t3": t3(new=(35, 2, 0, 1), prev=(1,), disclosed=(14, 1), partially_disclosed=(3,), withheld_process=(2,),
                unavailable_not_held=(12, 1, 0, 1), unavailable_needs_creation=(2,), not_processed_repeat=(2,)),
       "t4": t4(recon=(1, 0, 0, 1))}
-add("pdf-rl-page-break-label-2023", "pdf",
-    "reportlab 生成、无表格线的PDF，表三在“（四）无法提供”分组中间跨页：分组标签的“无”在上一页页脚，“法提供”在下一页页首。"
-    "无缺陷。",
-    ["group-label-broken", "pdf-unruled", "pdf-page-break"],
+add("pdf-rl-unruled-2023", "pdf",
+    "reportlab 生成、表格不画线的PDF（CID字体不嵌入）：表格只能从文字位置还原，页脚有页码。无缺陷。",
+    ["pdf-unruled"],
     meta("示例市生态环境局", "department", 2023, "2024-01-23"), _f,
     report("示例市生态环境局", "我局", 2023, 512, 38, sign=["示例市生态环境局", "2024年1月23日"],
-           tables={"t2": {"ruled": False}, "t3": {"ruled": False, "push_down": 12}, "t4": {"ruled": False}}),
+           tables={"t2": {"ruled": False}, "t3": {"ruled": False}, "t4": {"ruled": False}}),
     [], producer="reportlab", options={"page_numbers": True})
 
 _f = {"t2": t2_2019(norm=(2, 2, 14), lic=(6, 1, 48), other=(2, 0, 15), pen=(4, 0, 9), coe=(0, 0, 0), fee=(1, 0),
@@ -159,7 +159,7 @@ _long = [
     "围绕群众关注的教育、医疗、住房、就业等民生事项，开设“民生实事进展”专栏，按季度公开办理进度；对涉及群众切身利益的"
     "重要政策，坚持解读材料与政策文件同步起草、同步审签、同步发布。",
     "（二）依申请公开。进一步规范申请登记、审核、办理、答复、归档全流程，全市新收政府信息公开申请164件，上年结转6件，"
-    "办结166件，结转下年度4件。对疑难复杂申请组织会商，答复的规范性和准确性明显提升。",
+    "办结168件，结转下年度2件。对疑难复杂申请组织会商，答复的规范性和准确性明显提升。",
     "（三）政府信息管理。严格执行信息发布“三审三校”和保密审查制度；全面清理现行有效行政规范性文件，集中公开58件；"
     "动态调整主动公开基本目录，做到应公开尽公开。",
     "（四）政府信息公开平台建设。推进政府网站集约化，整合部门网站6个；规范政务新媒体管理，关停整合账号5个；"
@@ -220,3 +220,17 @@ add("pdf-wps-period-wrong-2023", "pdf",
                "2022年12月31日止。"),
     [{"rule": "DATE-PERIOD", "at": "field:period", "severity": "error", "defect": True, "why": "统计期限写成2022年"}],
     producer="wps")
+
+_f = {"t2": t2(norm=(1, 0, 9), lic=77, pen=12), "t3": t3(new=(21, 2), disclosed=(9, 1), partially_disclosed=(2,),
+                                                         unavailable_not_held=(6, 1), unavailable_needs_creation=(1,),
+                                                         not_processed_repeat=(2,)),
+      "t4": t4()}
+add("pdf-wps-label-page-break-2023", "pdf",
+    "WPS式PDF，表三分组标签竖排在窄列里，恰在“（四）无法提供”中间换页：“（四）无”在上一页页脚，“法提供”在下一页页首。无缺陷。",
+    ["pdf-wps", "group-label-broken", "pdf-page-break"],
+    meta("示例县水务局", "department", 2023, "2024-01-29"), _f,
+    report("示例县水务局", "我局", 2023, 126, 23, sign=["示例县水务局", "2024年1月29日"],
+           overview_paras=["2023年，我局主动公开水利工程、防汛抗旱等信息126条；收到政府信息公开申请23件，均依法答复；"
+                           "加强政府信息管理；维护政府网站水务专栏等平台；纳入年度考核，强化监督保障。"],
+           tables={"t3": {"widths": (0.9, 0.9, 5.2) + (1.43,) * 7, "push_down": WPS_PUSH}}),
+    [], producer="wps", options={"page_numbers": True})

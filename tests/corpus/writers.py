@@ -390,6 +390,7 @@ def pdf_wps(doc) -> bytes:
             for t in value:
                 para(t, 10.5, 0, "right")
         elif kind == "table":
+            y -= opt.get("push_down", 0)
             y = _wps_table(c, doc, value, opt, left, right, y, bottom, new_page, put_line)
     if doc.options.get("page_numbers"):
         put_line(f"- {page_no} -", w / 2 - 12, 40, 9)
@@ -398,29 +399,29 @@ def pdf_wps(doc) -> bytes:
 
 
 def _wps_table(c, doc, tid, opt, left, right, y, bottom, new_page, put_line) -> float:
+    """A table as WPS draws it: rules as thin filled rectangles, each character placed by itself.
+    A row that does not fit goes to the next page; a merged cell broken by the page is drawn in
+    each part, its text flowing from the first part into the next."""
     from reportlab.pdfbase import pdfmetrics
 
-    grid, _ = _grid_of(spans(doc, tid, opt))
     layout = spans(doc, tid, opt)
-    n_cols = len(grid[0])
-    rel = {"t2": (5.2, 3.9, 3.9, 3.9), "t4": (1.0,) * 15, "t3": (0.9, 2.2, 3.9) + (1.43,) * 7}[tid]
+    grid, _ = _grid_of(layout)
+    n_rows, n_cols = len(grid), len(grid[0])
+    rel = opt.get("widths") or {"t2": (5.2, 3.9, 3.9, 3.9), "t4": (1.0,) * 15, "t3": (0.9, 2.2, 3.9) + (1.43,) * 7}[tid]
     scale = (right - left) / sum(rel)
     xs = [left]
     for r in rel:
         xs.append(xs[-1] + r * scale)
     size, lead = 7.5, 9.5
-    # the span each grid place belongs to, and its text wrapped to its width
-    owner: dict[tuple[int, int], tuple[int, int, int, int, str]] = {}
+    boxes: list[tuple[int, int, int, int, str]] = []      # (row, col, rowspan, colspan, text)
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(layout):
         col = 0
         for text, rs, cs in row:
             while (r, col) in taken:
                 col += 1
-            for dr in range(rs):
-                for dc in range(cs):
-                    taken.add((r + dr, col + dc))
-                    owner[(r + dr, col + dc)] = (r, col, rs, cs, text)
+            taken.update((r + i, col + j) for i in range(rs) for j in range(cs))
+            boxes.append((r, col, rs, cs, text))
             col += cs
 
     def wrapped(text: str, width: float) -> list[str]:
@@ -430,36 +431,42 @@ def _wps_table(c, doc, tid, opt, left, right, y, bottom, new_page, put_line) -> 
             out += [part[i:i + per] for i in range(0, len(part), per)] or [""]
         return out
 
-    heights = []
-    for r in range(len(grid)):
-        need = 1
-        for col in range(n_cols):
-            r0, c0, rs, cs, text = owner[(r, col)]
-            if rs == 1 and r0 == r and c0 == col:
-                need = max(need, len(wrapped(text, xs[c0 + cs] - xs[c0])))
-        heights.append(need * lead + 4)
-    top_of: dict[int, float] = {}
-    for r in range(len(grid)):
-        if y - heights[r] < bottom:
+    heights = [lead + 4.0] * n_rows
+    for r, col, rs, cs, text in boxes:
+        if rs == 1:
+            heights[r] = max(heights[r], len(wrapped(text, xs[col + cs] - xs[col])) * lead + 4)
+    # rows to pages: (page index, top) of each row
+    place: list[tuple[int, float]] = []
+    page, top = 0, y
+    for r in range(n_rows):
+        if top - heights[r] < bottom:
+            page, top = page + 1, 841.89 - 72.0
+        place.append((page, top))
+        top -= heights[r]
+    pages = place[-1][0] + 1
+    for p in range(pages):
+        if p:
             new_page()
-            y = 841.89 - 72.0
-        top_of[r] = y
-        y -= heights[r]
-        for col in range(n_cols):
-            r0, c0, rs, cs, text = owner[(r, col)]
-            if c0 != col or r0 + rs - 1 != r:
-                continue          # a span is drawn once, from its last row (its height is known then)
-            x0, x1 = xs[c0], xs[c0 + cs]
-            y_top = top_of.get(r0, top_of[r]) if top_of.get(r0, 0) >= top_of[r] else top_of[r]
-            y_bot = y
-            for rr, w, hgt in ((y_top, x1 - x0, 0.5), (y_bot, x1 - x0, 0.5)):
-                c.rect(x0, rr - 0.25, w, hgt, stroke=0, fill=1)
+        for r, col, rs, cs, text in boxes:
+            rows = [k for k in range(r, r + rs) if place[k][0] == p]
+            if not rows:
+                continue
+            x0, x1 = xs[col], xs[col + cs]
+            y_top, y_bot = place[rows[0]][1], place[rows[-1]][1] - heights[rows[-1]]
+            for yy in (y_top, y_bot):
+                c.rect(x0, yy - 0.25, x1 - x0, 0.5, stroke=0, fill=1)
             c.rect(x0 - 0.25, y_bot, 0.5, y_top - y_bot, stroke=0, fill=1)
             c.rect(x1 - 0.25, y_bot, 0.5, y_top - y_bot, stroke=0, fill=1)
             lines = wrapped(text, x1 - x0)
-            ty = (y_top + y_bot) / 2 + len(lines) * lead / 2 - size
-            for line in lines:
+            # the lines this part shows: those the parts before it had no room for
+            room = [int((sum(heights[k] for k in range(r, r + rs) if place[k][0] == q) - 4) // lead)
+                    for q in range(place[r][0], p + 1)]
+            done = sum(room[:-1])
+            last = not any(place[k][0] > p for k in range(r, r + rs))
+            shown = lines[done:] if last else lines[done:done + max(room[-1], 0)]
+            ty = (y_top + y_bot) / 2 + len(shown) * lead / 2 - size
+            for line in shown:
                 width = pdfmetrics.stringWidth(line, "WQY", size)
                 put_line(line, (x0 + x1 - width) / 2, ty, size)
                 ty -= lead
-    return y - 8
+    return place[-1][1] - heights[-1] - 8

@@ -22,6 +22,7 @@ from .pdfpage import TOL as _TOL
 from .pdfpage import Cell
 
 MAX_PAGES = 500
+_SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 
 
@@ -153,9 +154,14 @@ class _Reader(ListingReader):
         if not text:
             return
         size = max(ln["bottom"] - ln["top"], 6.0)
-        starts_new = (not self.buf or ln["x0"] > left + 1.5 * size or classify_heading(text) is not None
-                      or classify_heading(self.buf[-1]["text"]) is not None
-                      or self.buf[-1]["x1"] < right - 2 * size)
+        prev = self.buf[-1] if self.buf else None
+        # a line ending short of the margin ends its paragraph if it ends a sentence, or is far
+        # short: text set ragged-right (not justified) stops a few characters early wherever
+        # a number or a bracket pair cannot be split ("…以下简称《条" / "例》）和…")
+        short = prev is not None and prev["x1"] < right - 2 * size and (
+            prev["text"].rstrip().endswith(_SENTENCE_END) or prev["x1"] < right - 6 * size)
+        starts_new = (prev is None or ln["x0"] > left + 1.5 * size or classify_heading(text) is not None
+                      or classify_heading(prev["text"]) is not None or short)
         if starts_new:
             self.flush()
             self.buf_page = page

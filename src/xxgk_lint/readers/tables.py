@@ -137,6 +137,47 @@ class _Builder:
         return table
 
 
+def merge_broken_rows(rows: list[list[RawCell]], table: str) -> list[list[RawCell]]:
+    """Rows broken over a page break, as Word and LibreOffice let a row run on to the next page
+    ("6.属于四类过程" with its values / "性信息" alone on the next page): a row holding label text
+    only, where the row above holds values and a label that names no row, is the rest of that
+    label — joined to it when the two together name a row."""
+    out: list[list[RawCell]] = []
+    for cells in rows:
+        prev = out[-1] if out else None
+        texts = [c.text.strip() for c in cells]
+        if prev is not None and len(prev) == len(cells) and any(texts) and \
+                not any(is_value_like(t) and t for t in texts) and \
+                any(parse_cell(c.text)[1] == "number" for c in prev):
+            label_cols = [k for k, t in enumerate(texts) if t]
+            if all(prev[k].text.strip() and not is_value_like(prev[k].text) for k in label_cols):
+                last = label_cols[-1]
+                before = prev[last].text.strip()
+                if match(table, "row", before) is None and match(table, "row", before + texts[last]) is not None:
+                    joined = RawCell(before + texts[last], prev[last].loc)
+                    out[-1] = [joined if c is prev[last] else c for c in prev]
+                    continue
+        out.append(cells)
+    return out
+
+
+def join_split_labels(rows: list[list[RawCell]], table: str) -> list[list[RawCell]]:
+    """A label cell cut in two by a page break ("（四" at the foot of a page, "）无法提供" at the
+    top of the next, in the same column): the first part names nothing, the two together do.
+    Both are replaced, wherever they stand, by one cell holding the whole label."""
+    swap: dict[int, RawCell] = {}
+    for upper, lower in zip(rows, rows[1:]):
+        for a, b in zip(upper, lower):
+            ta, tb = a.text.strip(), b.text.strip()
+            if a is b or not ta or not tb or id(a) in swap or is_value_like(ta) or is_value_like(tb):
+                continue
+            if label_kind(ta, table) is None and label_kind(ta + tb, table) in ("row", "group"):
+                swap[id(a)] = swap[id(b)] = RawCell(ta + tb, a.loc)
+    if not swap:
+        return rows
+    return [[swap.get(id(c), c) for c in cells] for cells in rows]
+
+
 def _after(cells: list[RawCell], i: int) -> int:
     """Index of the first cell after cells[i] that is not cells[i] itself repeated (a label
     merged over several grid columns is one object in each of them)."""
@@ -161,7 +202,7 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t2", grid, notes)
     header: list[str | None] | None = None
     votes = {TEMPLATE_2021: 0, TEMPLATE_2019: 0}
-    for cells in grid.rows:
+    for cells in merge_broken_rows(grid.rows, "t2"):
         idx = _nonempty(cells)
         if not idx:
             continue
@@ -252,7 +293,7 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     columns: list[str] | None = None
     group = ""
     other_rows = 0      # sub-rows under （六）其他处理: 3 in 2021, none (one row) in 2019
-    for cells in grid.rows:
+    for cells in join_split_labels(merge_broken_rows(grid.rows, "t3"), "t3"):
         idx = _nonempty(cells)
         if not idx:
             continue
