@@ -104,7 +104,7 @@ def assemble(doc: Document) -> Report:
             elif current.key == 1 and opening is None and block.text.strip():
                 opening = block
             paras.append(block)
-            if current.text:
+            if current.text and not (block.cont or _in_brackets(current.text, block.text)):
                 current.text += "\n"
             current.parts.append((len(current.text), block.loc))
             current.text += block.text
@@ -147,6 +147,18 @@ def assemble(doc: Document) -> Report:
     meta = meta_mod.extract(paras, preamble_count, opening, doc.path)
     meta.template = _template(versions, pre2019, meta.template_cited)
     return Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
+
+
+_END = ("。", "！", "？", "；", "!", "?", ";")
+_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
+
+
+def _in_brackets(before: str, text: str) -> bool:
+    """A paragraph broken inside a pair of brackets (a line break in 《…》 that a page or an
+    extraction put there) goes on: the text above left one open, this one closes it."""
+    last = before[before.rfind("\n") + 1:]
+    return not last.endswith(_END) and any(last.count(a) > last.count(b) and text.count(b) > text.count(a)
+                                           for a, b in _PAIRS)
 
 
 def _template(versions: dict[str, str], pre2019: bool, cited: str) -> str:

@@ -28,10 +28,13 @@ class RawCell(Record):
 
 
 class Para(Record):
-    __slots__ = ("text", "loc")
+    """A paragraph, or (``cont``) a line that goes on with the paragraph above it: a text
+    hard-wrapped at a fixed width, or a line break inside a pair of brackets."""
 
-    def __init__(self, text: str, loc: Location):
-        self.text, self.loc = text, loc
+    __slots__ = ("text", "loc", "cont")
+
+    def __init__(self, text: str, loc: Location, cont: bool = False):
+        self.text, self.loc, self.cont = text, loc, cont
 
 
 class Grid(Record):

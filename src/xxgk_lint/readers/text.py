@@ -113,8 +113,33 @@ def _label_like(text: str) -> bool:
 _SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
 
 
+_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a text is hard-wrapped at (a PDF copied as text: every line of a paragraph but
+    its last as long as the others), or 0 when its lines are whole paragraphs."""
+    lengths = sorted(len(s) for s in (ln.strip() for ln in lines)     # prose lines, not table rows
+                     if len(s) >= 12 and "|" not in s and "\t" not in s and s.count(" ") < 3)
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(len(lengths) * 0.8)]
+    full = sum(width - 2 <= n <= width + 2 for n in lengths)
+    return width if width <= 60 and full >= max(4, len(lengths) // 3) else 0
+
+
+def _goes_on(prev: Para, text: str, wrap: int) -> bool:
+    """Does this line continue the paragraph on the line above?  When the text is hard-wrapped
+    and that line is full; never after a sentence's end, and a heading is never part of a
+    paragraph.  (A line break inside brackets, in any format, is assemble's to join.)"""
+    p = prev.text
+    return bool(wrap) and len(p) >= wrap - 2 and not p.endswith(_END) and classify_heading(p) is None \
+        and classify_heading(text) is None
+
+
 def parse(text: str, path: str) -> Document:
     lines = text.splitlines()
+    wrap = _wrap_width(lines)
     blocks: list[Para | Grid] = []
     grid: Grid | None = None
     table = ""                # the table the current section holds, as far as headings say
@@ -155,7 +180,9 @@ def parse(text: str, path: str) -> Document:
             continue
         grid = None
         lead = len(line) - len(line.lstrip())
-        blocks.append(Para(stripped, Location(path, lineno, lead + 1, lineno, lead + 1 + len(stripped))))
+        prev = blocks[-1] if blocks and isinstance(blocks[-1], Para) and blocks[-1].loc.line == lineno - 1 else None
+        blocks.append(Para(stripped, Location(path, lineno, lead + 1, lineno, lead + 1 + len(stripped)),
+                           prev is not None and _goes_on(prev, stripped, wrap)))
     return Document(path, blocks, lines, "text")
 
 
