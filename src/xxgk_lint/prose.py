@@ -90,6 +90,8 @@ def quantities(text: str, start: int = 0, end: int | None = None, folded: str | 
     end = len(text) if end is None else end
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(folded, start, end):
+        if _quoted(folded, m.start(), m.end()):
+            continue
         num, cn = m.group("num"), m.group("cn")
         unit = m.group("unit") or ""
         if cn is not None:
@@ -116,6 +118,17 @@ def quantities(text: str, start: int = 0, end: int | None = None, folded: str | 
             approx = True            # either end of a range: 3-5件
         out.append(Quantity(value, m.start(), m.end(), unit, approx, text[m.start():m.end()]))
     return out
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“\"「『", "”\"」』"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A number inside a short quotation is a name, not a count: “三个一”机制, “两个清单”."""
+    before = text[max(start - 8, 0):start]
+    after = text[end:end + 8]
+    k = max(before.rfind(q) for q in _OPEN_QUOTES)
+    return k >= 0 and not any(q in before[k + 1:] for q in _CLOSE_QUOTES) and any(q in after for q in _CLOSE_QUOTES)
 
 
 def percent_value(text: str, folded: str | None = None) -> Iterator[tuple[float, int, int]]:

@@ -108,7 +108,7 @@ add("docx-repealed-basis-2022", "docx",
     meta("示例县石门乡人民政府", "township", 2022, "2023-01-13"), _f,
     report("示例县石门乡人民政府", "我乡", 2022, 74, 1, sign=["示例县石门乡人民政府", "2023年1月13日"],
            pre=preamble("我乡", 2022, "standard", template_notice=False, decree="国务院令第492号")),
-    [{"rule": "LAW-REPEALED", "at": "section:0", "severity": "error", "defect": True, "why": "以492号令为依据"}])
+    [{"rule": "LAW-REPEALED", "at": "-", "severity": "error", "defect": True, "why": "以492号令为依据"}])
 
 # --------------------------------------------------------------------------- PDF: reportlab
 _f = {"t2": t2(norm=(3, 1, 25), lic=940, pen=61, coe=2, fee=0.8),

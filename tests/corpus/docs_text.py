@@ -335,7 +335,7 @@ add("pipe-repealed-basis-2021", "txt",
      "平台建设方面维护县政府网站水利专栏；监督保障方面纳入年度考核。",
      H[1], ("table", "t2"), H[2], ("table", "t3"), H[3], ("table", "t4"),
      H[4], *problems("我局", 2021), H[5], fee_none("我局", 2021)],
-    [{"rule": "LAW-REPEALED", "at": "section:0", "severity": "error", "defect": True,
+    [{"rule": "LAW-REPEALED", "at": "-", "severity": "error", "defect": True,
       "why": "以国务院令第492号（2008年条例）为依据"}],
     options=PIPE)
 

@@ -406,7 +406,7 @@ def _wps_table(c, doc, tid, opt, left, right, y, bottom, new_page, put_line) -> 
 
     layout = spans(doc, tid, opt)
     grid, _ = _grid_of(layout)
-    n_rows, n_cols = len(grid), len(grid[0])
+    n_rows = len(grid)
     rel = opt.get("widths") or {"t2": (5.2, 3.9, 3.9, 3.9), "t4": (1.0,) * 15, "t3": (0.9, 2.2, 3.9) + (1.43,) * 7}[tid]
     scale = (right - left) / sum(rel)
     xs = [left]

@@ -131,12 +131,14 @@ class Presence(Kind):
                     continue
                 spec = table.spec
                 whole_rows: list[str] = []
+                # a row the reader found short is its finding (READ-SHORT-ROW), not one per cell
+                short = {n.args.get("row") for n in report.notes if n.code == "short-row" and n.args.get("table_id") == tid}
                 for r in spec.rows:
                     cells = [table.cells[(r.id, c)] for c in spec.row_cols(r)]
                     missing = [c for c in cells if c.state == MISSING]
                     if len(missing) == len(cells):
                         whole_rows.append(r.id)
-                    elif missing and target == "cells":
+                    elif missing and target == "cells" and r.id not in short:
                         for c in missing:
                             yield _cell_hit(table, c)
                 if target == "rows" and whole_rows:

@@ -361,7 +361,7 @@ def _put_row(b: _Builder, row_id: str, columns: list[str], cells: list[RawCell],
     loc = cells[start - 1].loc if start else cells[0].loc
     if short:
         b.note("short-row", loc, label=cells[start - 1].text.strip() if start else "", found=n - len(short),
-               expected=n)
+               expected=n, row=row_id)
     if extra:
         b.note("extra-cells", extra[0].loc, label=cells[start - 1].text.strip() if start else "",
                found=n + len(extra), expected=n)
