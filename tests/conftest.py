@@ -3,6 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test may fail because the machine is slow: hypothesis's per-example deadline is off everywhere.
+settings.register_profile("xxgk", deadline=None)
+settings.load_profile("xxgk")
 
 from xxgk_lint.engine import Engine
 from xxgk_lint.rules import load_rules
