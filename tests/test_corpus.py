@@ -36,6 +36,9 @@ def test_corpus_is_broad_enough():
     for c in own:
         assert c.document.exists(), c.document
         assert c.expect.get("stands_for"), f"{c.name}: say what the document stands for"
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    unlisted = [c.document.name for c in own if f"`{c.document.name}`" not in readme]
+    assert not unlisted, f"not in tests/corpus/README.md (python tests/corpus/make.py --readme): {unlisted}"
 
 
 PDFS = [c for c in CASES if c.document.suffix == ".pdf" and not c.real]

@@ -234,3 +234,65 @@ add("pdf-wps-label-page-break-2023", "pdf",
                            "加强政府信息管理；维护政府网站水务专栏等平台；纳入年度考核，强化监督保障。"],
            tables={"t3": {"widths": (0.9, 0.9, 5.2) + (1.43,) * 7, "push_down": WPS_PUSH}}),
     [], producer="wps", options={"page_numbers": True})
+
+# --------------------------------------------------------------------------- more shapes
+_f = {"t2": t2(norm=(1, 1, 9), lic=612, pen=35, coe=2),
+      "t3": t3(new=(41, 4, 0, 2), prev=(3,), disclosed=(19, 2), partially_disclosed=(4,), withheld_third_party=(2,),
+               withheld_process=(1,), unavailable_not_held=(12, 1, 0, 1), not_processed_repeat=(2,),
+               other_overdue_correction=(1,)),
+      "t4": t4()}
+add("docx-old-prose-2023", "docx",
+    "县市场监管局的Word文件：依申请公开按老写法逐项列出办理结果（“予以公开21件，部分公开4件，不予公开3件，无法提供15件，"
+    "不予处理2件”），其中“无法提供15件”与表三合计14件不符；主动公开总数和分项相加正确；“解读形式有待完善”是正常措辞。",
+    ["prose-old-wording", "placeholder-wording", "parts-sum", "word-merged", "date-signature"],
+    meta("示例县市场监督管理局", "department", 2023, "2024-01-23"), _f,
+    report("示例县市场监督管理局", "我局", 2023, 0, 0, sign=["示例县市场监督管理局", "2024年1月23日"],
+           overview_paras=[
+               "2023年，我局坚持以公开促规范、以公开优服务，各项工作有序推进。",
+               "（一）主动公开。全年主动公开政府信息326条，其中政策文件42条、工作动态215条、行政处罚信息69条。",
+               "（二）依申请公开。全年共收到政府信息公开申请47件，上年结转3件。从办理结果看，予以公开21件，部分公开4件，"
+               "不予公开3件，无法提供15件，不予处理2件，其他处理1件，结转下年度继续办理5件。",
+               "（三）政府信息管理。落实发布前保密审查，政策解读形式有待完善。",
+               "（四）平台建设。维护县政府网站市场监管专栏和“示例市场监管”公众号。",
+               "（五）监督保障。把政务公开纳入股室年度考核。"]),
+    [{"rule": "PROSE-T3-UNAVAILABLE", "at": "t3.unavailable_not_held.total", "severity": "error", "defect": True,
+      "why": "正文无法提供15件，表三合计14件"}])
+
+_f = {"t2": t2_2019(norm=(2, 0, 21), lic=(88, 3, 1040), other=(4, 0, 37), pen=(56, 1, 140), coe=(3, 0, 3),
+                    fee=(0, 0), proc=(5, 86.3)),
+      "t3": t3("2019", new=(16, 2), disclosed=(8, 1), partially_disclosed=(1,), unavailable_not_held=(5, 1),
+               other_processing=(2,)),
+      "t4": t4(direct=(0, 0, 0, 1))}
+add("pdf-lo-parts-sum-2023", "pdf",
+    "乡镇2023年度报告的LibreOffice导出PDF，仍用2019年版表格（过时模板，报一次）；总体情况长段落跨行跨页，"
+    "“主动公开政府信息1208条，其中…”四个分项只合1198条。",
+    ["outdated-template", "template-2019", "parts-sum", "pdf-paragraphs", "pdf-ruled", "pdf-embedded"],
+    meta("示例县青山镇人民政府", "township", 2023, "2024-01-26", "2019"), _f,
+    report("示例县青山镇人民政府", "我镇", 2023, 0, 0, sign=["示例县青山镇人民政府", "2024年1月26日"],
+           pre="根据《中华人民共和国政府信息公开条例》和国办公开办函〔2019〕60号要求，编制本报告。"
+               "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+           overview_paras=[
+               "2023年，我镇按照县委、县政府部署，坚持把政务公开作为转变作风、服务群众的重要抓手，结合乡村振兴、"
+               "基层治理和民生保障等重点工作，扎实推进决策、执行、管理、服务、结果公开，各项工作取得新进展。",
+               "（一）主动公开。全年主动公开政府信息1208条，其中政策文件86条、财政信息312条、工作动态640条、"
+               "村务公开信息160条。通过镇政务公开栏、村务公开栏同步公开惠农补贴、低保救助等群众关心的信息。",
+               "（二）依申请公开。全年收到政府信息公开申请18件，均在法定期限内答复。",
+               "（三）政府信息管理。落实发布审核和保密审查，建立政务公开台账。",
+               "（四）平台建设。维护县政府网站乡镇专栏，更新镇政务公开栏12期。",
+               "（五）监督保障。将政务公开纳入村（社区）年度考核，开展督查2次。"]),
+    [{"rule": "TPL-OUTDATED", "at": "field:template", "severity": "error", "defect": True,
+      "why": "2023年度报告仍用2019年版表格"},
+     {"rule": "PROSE-PARTS-SUM", "at": "section:1", "severity": "warning", "defect": True,
+      "why": "1208条的四个分项只合1198条"}],
+    producer="libreoffice")
+
+_f = {"t2": t2(norm=(0, 1, 6), lic=143, pen=18), "t3": t3(new=(9, 1), disclosed=(5,), partially_disclosed=(1,),
+                                                          unavailable_not_held=(3, 1)),
+      "t4": t4()}
+add("pdf-wps-unruled-2022", "pdf",
+    "WPS式PDF，表格不画线（每个字单独定位、嵌入字体），表三跨页，页脚有页码：表格只能从文字位置还原。无缺陷。",
+    ["pdf-wps", "pdf-unruled", "pdf-page-break", "pdf-paragraphs"],
+    meta("示例县林业局", "department", 2022, "2023-01-20"), _f,
+    report("示例县林业局", "我局", 2022, 92, 10, sign=["示例县林业局", "2023年1月20日"],
+           tables={"t2": {"ruled": False}, "t3": {"ruled": False, "push_down": 120}, "t4": {"ruled": False}}),
+    [], producer="wps", options={"page_numbers": True})

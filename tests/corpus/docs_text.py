@@ -457,3 +457,25 @@ add("plain-lines-split-labels-2024", "txt",
     [{"rule": "SEC6-FEE", "at": "section:6", "severity": "warning", "defect": True,
       "why": "第六部分只写“无。”，未说明信息处理费"}],
     options=PIPE, producer="plain")
+
+_f = {"t2": t2(norm=(1, 0, 14), lic=268, pen=40, coe=1),
+      "t3": t3(new=(22, 1, 0, 0, 1), disclosed=(12, 1), partially_disclosed=(2,), unavailable_not_held=(6, 0, 0, 0, 1),
+               not_processed_repeat=(1,)),
+      "t4": t4(recon=(0, 1, 0, 0))}
+add("plain-header-split-2022", "txt",
+    "从翻页式网页（图文转换）复制出的纯文本：不换行的长段落，表格行用空格隔开，表三组织类型表头分两行（“商业 科研 …” / "
+    "“企业 机构”），表四表头每格一字竖排、15个数在一行，日期在文末。无缺陷。",
+    ["plain-tables", "header-split", "t4-one-line", "date-signature"],
+    {"body": "示例县住房和城乡建设局", "kind": "department", "year": 2022, "period": "2022-01-01/2022-12-31",
+     "published": "2023-01-29", "template": "2021"}, _f,
+    [("title", "示例县住房和城乡建设局2022年政府信息公开工作年度报告"),
+     preamble("我局", 2022, "cong-dao"),
+     H[0],
+     "2022年，我局主动公开住房保障、工程建设、城乡规划等信息307条；全年新收政府信息公开申请24件，均按期办结；"
+     "落实政府信息管理和保密审查；维护县政府网站住建专栏等平台；将政务公开纳入年度考核，强化监督保障。",
+     H[1], ("table", "t2", {"style": "spaces"}),
+     H[2], ("table", "t3", {"style": "spaces", "header": "split", "groups": "first"}),
+     H[3], ("table", "t4", {"style": "spaces", "header": "chars"}),
+     H[4], *problems("我局", 2022), H[5], fee_none("我局", 2022),
+     ("sign", ["示例县住房和城乡建设局", "2023年1月29日"])],
+    [], producer="plain")

@@ -293,3 +293,31 @@ add("html-br-paragraphs-2021", "html",
      ("table", "t2"), ("raw", f"<div>{H[2]}</div>"), ("table", "t3"), ("raw", f"<div>{H[3]}</div>"), ("table", "t4"),
      ("raw", "<div>" + _br([H[4], *problems("我办", 2021), H[5], fee_none("我办", 2021)]) + "</div>")],
     [], options={"page_title": "示例区人民政府办公室2021年政府信息公开工作年度报告", "article_class": "content"})
+
+# --------------------------------------------------------------------------- 13
+_f = {"t2": t2(norm=(1, 0, 7), lic=318, pen=12), "t3": t3(new=(20, 3, 0, 2), prev=(2,), disclosed=(9, 1),
+                                                           partially_disclosed=(2,), withheld_process=(2,),
+                                                           unavailable_not_held=(6, 1, 0, 1), not_processed_repeat=(2,)),
+      "t4": t4(recon=(1, 0, 0, 0))}
+add("html-zone-br-withheld-2024", "html",
+    "经济技术开发区的老式页面：整篇正文是一个 div 里用 <br> 分行（书名号里的文件名跨了 <br>），来源行日期写“2025/3/10 10:30”，"
+    "开发区以本区名义报告（3月31日前发布不晚）；总体情况五个方面都用自己的话写（“各栏目发布信息380条”“接到群众申请25件”"
+    "“严格落实发布审核”“维护好管委会网站专栏”“纳入年度考评”）；正文称“不予公开3件”，表三“（三）不予公开”合计2件。",
+    ["html-br", "issuer-zone", "topics-other-words", "date-line", "text-broken-lines"],
+    {"body": "示例经济技术开发区", "kind": "zone", "year": 2024, "period": "2024-01-01/2024-12-31",
+     "published": "2025-03-10", "template": "2021"}, _f,
+    [NAV, ("title", "示例经济技术开发区2024年政府信息公开工作年度报告", {"tag": "h2"}),
+     ("byline", "来源：示例经济技术开发区管委会 2025/3/10 10:30", {"stay": True}),
+     ("raw", "<div class=\"content\">" + _br([
+         "根据《中华人民共和国政府信息公开条例》要求，编制本报告。" + period("shijian-wei", 2024),
+         H[0],
+         "2024年，开发区围绕招商引资和企业服务做好政务公开。各栏目发布信息380条，重点是惠企政策和项目建设进展。"
+         "全年接到群众申请25件，上年结转2件，均按期答复；其中予以公开10件，部分公开2件，不予公开3件，无法提供8件，"
+         "不予处理2件。严格落实发布审核，执行《示例经济技术开发区",
+         "政务信息发布管理办法》。维护好管委会网站专栏，保持更新。将公开工作纳入各部门年度考评。",
+         H[1]]) + "</div>"),
+     ("table", "t2"), ("raw", f"<div>{H[2]}</div>"), ("table", "t3"), ("raw", f"<div>{H[3]}</div>"), ("table", "t4"),
+     ("raw", "<div>" + _br([H[4], *problems("开发区", 2024), H[5], fee_none("开发区", 2024)]) + "</div>")],
+    [{"rule": "PROSE-T3-WITHHELD", "at": "t3.withheld_state_secret.total", "severity": "error", "defect": True,
+      "why": "正文不予公开3件，表三合计2件"}],
+    options={"page_title": "示例经济技术开发区2024年政府信息公开工作年度报告", "article_class": "content"})

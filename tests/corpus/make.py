@@ -1,7 +1,8 @@
 """Writes the corpus documents and their sidecars from the recipes in docs_*.py.
 
-    python tests/corpus/make.py            # every document
+    python tests/corpus/make.py            # every document, and README.md's list of them
     python tests/corpus/make.py NAME…      # some
+    python tests/corpus/make.py --readme   # only README.md's list
 
 The documents are committed; this script only says how they were made.  A recipe is a list
 of blocks in reading order — the same vocabulary for every format:
@@ -104,9 +105,31 @@ def recipes() -> list[Doc]:
     return out
 
 
+README_MARK = "<!-- documents: written by make.py from the recipes -->"
+
+
+def readme_table(docs: list[Doc]) -> str:
+    lines = [README_MARK, "", "| document | producer | stands for | shapes | findings |", "|---|---|---|---|---|"]
+    for d in sorted(docs, key=lambda d: d.name):
+        found = ", ".join(f"{f['rule']} ({f['at']})" for f in d.findings) or "none"
+        lines.append(f"| `{d.file}` | {d.producer} | {d.stands_for.replace('|', '/')} | {', '.join(d.shapes)} | "
+                     f"{found} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(docs: list[Doc]) -> None:
+    path = HERE / "README.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index(README_MARK)] + readme_table(docs), encoding="utf-8")
+
+
 if __name__ == "__main__":
-    wanted = set(sys.argv[1:])
-    for d in recipes():
-        if not wanted or d.name in wanted:
-            write(d)
-            print("wrote", d.file)
+    args = sys.argv[1:]
+    docs = recipes()
+    wanted = set(args) - {"--readme"}
+    if "--readme" not in args:
+        for d in docs:
+            if not wanted or d.name in wanted:
+                write(d)
+                print("wrote", d.file)
+    write_readme(docs)

@@ -453,10 +453,11 @@ def _wps_table(c, doc, tid, opt, left, right, y, bottom, new_page, put_line) -> 
                 continue
             x0, x1 = xs[col], xs[col + cs]
             y_top, y_bot = place[rows[0]][1], place[rows[-1]][1] - heights[rows[-1]]
-            for yy in (y_top, y_bot):
-                c.rect(x0, yy - 0.25, x1 - x0, 0.5, stroke=0, fill=1)
-            c.rect(x0 - 0.25, y_bot, 0.5, y_top - y_bot, stroke=0, fill=1)
-            c.rect(x1 - 0.25, y_bot, 0.5, y_top - y_bot, stroke=0, fill=1)
+            if opt.get("ruled", True):
+                for yy in (y_top, y_bot):
+                    c.rect(x0, yy - 0.25, x1 - x0, 0.5, stroke=0, fill=1)
+                c.rect(x0 - 0.25, y_bot, 0.5, y_top - y_bot, stroke=0, fill=1)
+                c.rect(x1 - 0.25, y_bot, 0.5, y_top - y_bot, stroke=0, fill=1)
             lines = wrapped(text, x1 - x0)
             # the lines this part shows: those the parts before it had no room for
             room = [int((sum(heights[k] for k in range(r, r + rs) if place[k][0] == q) - 4) // lead)

@@ -174,9 +174,15 @@ def _title(head: list[Para]) -> tuple[str, Location] | None:
 def _fields(head: list[Para], meta: Metadata) -> None:
     """Labelled values of the metadata block and bylines: body, title, publication date."""
     rank = 99
+    loose: tuple[str, Location] | None = None
     for p in head:
         t = norm_text(p.text)
         found = list(_FIELD_RX.finditer(t))
+        if found and loose is None and len(t) <= 80:
+            # a byline's date without a label of its own ("来源：…管委会 2025/3/10 10:30")
+            d = _DATE_CN.search(t) or _DATE_ISO.search(t)
+            if d is not None:
+                loose = (d.group(0), p.loc.span(d.start(), d.end()))
         for k, m in enumerate(found):
             label = squash(m.group(1))
             end = found[k + 1].start() if k + 1 < len(found) else len(t)
@@ -191,6 +197,8 @@ def _fields(head: list[Para], meta: Metadata) -> None:
             elif isinstance(what, int) and what < rank:
                 if _set_date(meta, value, p.loc.span(m.end(), m.end() + len(value))):
                     rank = what
+    if rank == 99 and loose is not None:
+        _set_date(meta, *loose)
 
 
 def _period(paras: list[Para], meta: Metadata) -> None:

@@ -68,6 +68,7 @@ class _Reader(ListingReader):
         self.data = data
         self.miner: pdfpage.Miner | None = None     # pdfminer's reading of the file, opened if needed
         self.pending: list | None = None     # the page read last, not yet placed
+        self.column: tuple[float, float] | None = None      # the text column of the last full page
         self.had_text = False
         self.buf: list[dict] = []            # text lines of the paragraph being read
         self.buf_page = 0
@@ -127,6 +128,12 @@ class _Reader(ListingReader):
         # a picture as wide as a third of the page is a table or a scan, not a logo
         images = [im for im in images if im["width"] > width / 3 and im["height"] > 60]
         left, right = _column(lines, tables, width)
+        # a page of a line or two (a signature's date alone on the last page) does not show the
+        # margins: the pages before it do
+        if len(lines) < 3 and not tables and self.column is not None:
+            left, right = self.column
+        elif len(lines) >= 3:
+            self.column = (left, right)
         items = sorted([(ln["top"], 0, ln) for ln in lines] + [(t.bbox[1], 1, t) for t in tables]
                        + [(im["top"], 2, im) for im in images], key=lambda x: (x[0], x[1]))
         for k, (_, kind, item) in enumerate(items):
