@@ -40,6 +40,9 @@ def region(lines: list[str], start: int, table: str, path: str) -> tuple[list[li
 
     if _cell(lines[start]) is None:
         return None
+    nxt = next((t for t in (ln.strip() for ln in lines[start + 1:start + 6]) if t and t != "|"), None)
+    if nxt is None or _cell(nxt) is None:
+        return None         # the cheap test first: one cell per line needs a next line of one cell
     window = [ln.strip() for ln in lines[start:start + 12] if ln.strip()]
     barred = sum(ln.endswith("|") for ln in window) * 2 > len(window) > 0
     cells: list[RawCell] = []

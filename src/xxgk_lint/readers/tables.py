@@ -146,9 +146,10 @@ def merge_broken_rows(rows: list[list[RawCell]], table: str) -> list[list[RawCel
     for cells in rows:
         prev = out[-1] if out else None
         texts = [c.text.strip() for c in cells]
-        if prev is not None and len(prev) == len(cells) and any(texts) and \
-                not any(is_value_like(t) and t for t in texts) and \
-                any(parse_cell(c.text)[1] == "number" for c in prev):
+        if prev is None or len(prev) != len(cells) or any(is_value_like(t) and t for t in texts):
+            out.append(cells)
+            continue
+        if any(texts) and any(parse_cell(c.text)[1] == "number" for c in prev):
             label_cols = [k for k, t in enumerate(texts) if t]
             if all(prev[k].text.strip() and not is_value_like(prev[k].text) for k in label_cols):
                 last = label_cols[-1]
@@ -169,7 +170,9 @@ def join_split_labels(rows: list[list[RawCell]], table: str) -> list[list[RawCel
     for upper, lower in zip(rows, rows[1:]):
         for a, b in zip(upper, lower):
             ta, tb = a.text.strip(), b.text.strip()
-            if a is b or not ta or not tb or id(a) in swap or is_value_like(ta) or is_value_like(tb):
+            if is_value_like(ta) and ta or is_value_like(tb) and tb:
+                break           # labels lead a row: past its first value there are none
+            if a is b or not ta or not tb or id(a) in swap:
                 continue
             if label_kind(ta, table) is None and label_kind(ta + tb, table) in ("row", "group"):
                 swap[id(a)] = swap[id(b)] = RawCell(ta + tb, a.loc)

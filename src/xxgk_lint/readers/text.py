@@ -151,7 +151,7 @@ def parse(text: str, path: str) -> Document:
         i += 1
         if not stripped:
             continue          # a blank line does not end a table
-        head = classify_heading(stripped)
+        head = classify_heading(stripped) if len(stripped) <= 40 and stripped.count("|") < 3 else None
         if head is not None and label_kind(stripped) is None:
             table = _SECTION_TABLE.get(head[0], "")
         cells = _split(line, path, lineno, table)
