@@ -224,6 +224,14 @@ def test_docs_rules_md_is_in_sync_with_the_packs():
     assert "### T3-BALANCE" in docs and "#### 示例" in docs
 
 
+def test_the_readme_rules_table_names_every_rule():
+    from xxgk_lint.rules import load_rules
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [r.id for r in load_rules() if f"`{r.id}`" not in readme]
+    assert not missing, f"add to README's rules table: {missing}"
+
+
 def test_a_suppression_naming_no_known_rule_is_unused(tmp_path):
     path = _yaml_report(tmp_path, '  # xxgk-lint: ignore[T3-ROW-SUMM] reason="拼错了规则号"')
     out = run("--format", "concise", path).output
