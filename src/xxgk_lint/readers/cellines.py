@@ -13,7 +13,7 @@ import re
 
 from ..values import is_value_like
 from .blocks import RawCell
-from .tables import label_kind
+from .labels import label_kind
 
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_CELLS = 4

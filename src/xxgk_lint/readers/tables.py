@@ -8,72 +8,12 @@ What cannot be matched becomes a reader note, which the `reader` rules turn into
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from ..model import MISSING, Cell, Location, Note, Table
 from ..normalize import label_key
-from ..template import PRE2019_ROWS, TABLES, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN, table_spec
+from ..template import PRE2019_ROWS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN, table_spec
 from ..values import is_value_like, parse_cell
 from .blocks import Grid, RawCell
-
-
-# --------------------------------------------------------------------------- label lookup
-@lru_cache(maxsize=None)
-def _label_index(table: str, what: str) -> dict[str, str]:
-    """Normalised label → row (or column) id, over both template versions."""
-    return {label_key(alias): item.id
-            for (tid, _), spec in TABLES.items() if tid == table
-            for item in (spec.rows if what == "row" else spec.cols)
-            for alias in (*item.aliases, item.zh)}
-
-
-def _row_index(table: str) -> dict[str, str]:
-    return _label_index(table, "row")
-
-
-@lru_cache(maxsize=8192)
-def match(table: str, what: str, text: str) -> str | None:
-    """The row (what="row") or column id a label names: an exact match of its key, else the
-    longest alias of 4+ characters the label starts with ("部分公开（区分处理的…）")."""
-    key = label_key(text)
-    if not key:
-        return None
-    index = _label_index(table, what)
-    hit = index.get(key)
-    if hit is not None:
-        return hit
-    best, best_len = None, 0
-    for alias, id_ in index.items():
-        if len(alias) >= 4 and key.startswith(alias) and len(alias) > best_len:
-            best, best_len = id_, len(alias)
-    return best
-
-
-@lru_cache(maxsize=8192)
-def label_kind(text: str, table: str = "") -> str | None:
-    """What a cell's text is in the tables (``table`` or any): "row" (a row label), "group" (a
-    group label of table 3: 三、本年度办理结果, （三）不予公开), "col" (a column label or the
-    header words 信息内容/申请人情况/行政复议…), "item" (第二十条第（一）项) — else None.  Text
-    readers use it to tell a table's cells from prose where the layout does not say."""
-    key = label_key(text)
-    if not key:
-        return None
-    if key.startswith("第二十条") or re.fullmatch(r"第[(（]?[一二三四五六七八九十]+[)）]?项", key):
-        return "item"
-    tables = (table,) if table else ("t2", "t3", "t4")
-    if "t3" in tables and (_t3_group(text) is not None or _t3_fused(text) is not None):
-        return "group"
-    for t in tables:
-        if _label_index(t, "row").get(key) is not None or (len(key) >= 4 and match(t, "row", text)):
-            return "row"
-    if key in _HEADER_WORDS or any(_label_index(t, "col").get(key) for t in tables):
-        return "col"
-    return None
-
-
-_HEADER_WORDS = {label_key(w) for w in ("信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼",
-                                        "未经复议直接起诉", "复议后起诉")}
+from .labels import join_split_labels, match, merge_broken_rows, row_index, t3_fused, t3_group
 
 
 def _distinct(cells: list[RawCell]) -> list[RawCell]:
@@ -88,12 +28,12 @@ def _nonempty(cells: list[RawCell]) -> list[int]:
 def classify(grid: Grid) -> str | None:
     """Which table a grid is: t2, t3, t4, pre2019 — or None."""
     keys = {label_key(c.text) for row in grid.rows for c in row[:4] if c.text.strip()}
-    t3 = _row_index("t3")
+    t3 = row_index("t3")
     if any(t3.get(k) in ("new_received", "carried_over_prev", "carried_forward") for k in keys):
         return "t3"
     if any(k in keys for k in map(label_key, PRE2019_ROWS)):
         return "pre2019"
-    if "信息内容" in keys or any(_row_index("t2").get(k) in ("regulations", "licensing", "admin_fees") for k in keys):
+    if "信息内容" in keys or any(row_index("t2").get(k) in ("regulations", "licensing", "admin_fees") for k in keys):
         return "t2"
     allkeys = {label_key(c.text) for row in grid.rows for c in row}
     if "行政复议" in allkeys and any(k.startswith("行政诉讼") for k in allkeys):
@@ -135,50 +75,6 @@ class _Builder:
         table = Table(spec, cells, self.grid.loc)
         table.notes = self.notes_text
         return table
-
-
-def merge_broken_rows(rows: list[list[RawCell]], table: str) -> list[list[RawCell]]:
-    """Rows broken over a page break, as Word and LibreOffice let a row run on to the next page
-    ("6.属于四类过程" with its values / "性信息" alone on the next page): a row holding label text
-    only, where the row above holds values and a label that names no row, is the rest of that
-    label — joined to it when the two together name a row."""
-    out: list[list[RawCell]] = []
-    for cells in rows:
-        prev = out[-1] if out else None
-        texts = [c.text.strip() for c in cells]
-        if prev is None or len(prev) != len(cells) or any(is_value_like(t) and t for t in texts):
-            out.append(cells)
-            continue
-        if any(texts) and any(parse_cell(c.text)[1] == "number" for c in prev):
-            label_cols = [k for k, t in enumerate(texts) if t]
-            if all(prev[k].text.strip() and not is_value_like(prev[k].text) for k in label_cols):
-                last = label_cols[-1]
-                before = prev[last].text.strip()
-                if match(table, "row", before) is None and match(table, "row", before + texts[last]) is not None:
-                    joined = RawCell(before + texts[last], prev[last].loc)
-                    out[-1] = [joined if c is prev[last] else c for c in prev]
-                    continue
-        out.append(cells)
-    return out
-
-
-def join_split_labels(rows: list[list[RawCell]], table: str) -> list[list[RawCell]]:
-    """A label cell cut in two by a page break ("（四" at the foot of a page, "）无法提供" at the
-    top of the next, in the same column): the first part names nothing, the two together do.
-    Both are replaced, wherever they stand, by one cell holding the whole label."""
-    swap: dict[int, RawCell] = {}
-    for upper, lower in zip(rows, rows[1:]):
-        for a, b in zip(upper, lower):
-            ta, tb = a.text.strip(), b.text.strip()
-            if is_value_like(ta) and ta or is_value_like(tb) and tb:
-                break           # labels lead a row: past its first value there are none
-            if a is b or not ta or not tb or id(a) in swap:
-                continue
-            if label_kind(ta, table) is None and label_kind(ta + tb, table) in ("row", "group"):
-                swap[id(a)] = swap[id(b)] = RawCell(ta + tb, a.loc)
-    if not swap:
-        return rows
-    return [[swap.get(id(c), c) for c in cells] for cells in rows]
 
 
 def _after(cells: list[RawCell], i: int) -> int:
@@ -246,34 +142,7 @@ def _t2_default_cols(row: str, votes: dict[str, int]) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- table 3
-_T3_GROUP_KEYS = {
-    label_key("本年度办理结果"): "results", label_key("不予公开"): "withheld", label_key("无法提供"): "unavailable",
-    label_key("不予处理"): "not_processed", label_key("其他处理"): "other_processing",
-    label_key("申请人情况"): "", label_key("法人或其他组织"): "",
-}
 _T3_ORG = ("commercial", "research", "public_welfare", "legal_service", "other_org")
-
-
-def _t3_group(text: str) -> str | None:
-    key = label_key(text)
-    if key in _T3_GROUP_KEYS:
-        return _T3_GROUP_KEYS[key]
-    if key.startswith("本年度办理结果"):
-        return "results"
-    return None
-
-
-def _t3_fused(text: str) -> tuple[str, str] | None:
-    """A group label and its first sub-row's label in one cell ("（三）不予公开1.属于国家秘密",
-    "三、本年度办理结果（一）予以公开"): (group, the sub-row's label), else None."""
-    key = label_key(text)
-    for gkey, group in _T3_GROUP_KEYS.items():
-        if group and len(key) > len(gkey) and key.startswith(gkey):
-            cut = next(i for i in range(1, len(text) + 1) if label_key(text[:i]) == gkey)
-            rest = text[cut:]
-            if match("t3", "row", rest) is not None:
-                return group, rest
-    return None
 
 
 def _t3_columns(header_rows: list[list[RawCell]]) -> list[str]:
@@ -305,10 +174,10 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             text = cells[i].text
             if is_value_like(text):
                 break
-            fused = _t3_fused(text)
+            fused = t3_fused(text)
             if fused is not None:
                 group, text = fused
-            g = _t3_group(text)
+            g = t3_group(text)
             if g is not None:
                 # "三、本年度办理结果" repeated beside a sub-row does not leave the sub-group
                 # named on an earlier row ("（六）其他处理" fused with its first sub-row only)

@@ -19,7 +19,7 @@ from ..values import is_value_like
 from .assemble import classify_heading
 from .blocks import Document, Grid, Para, RawCell
 from .cellines import region
-from .tables import label_kind
+from .labels import label_kind
 
 _GAP = re.compile(r"[ \u3000\u00a0]{2,}|\t")
 _SENTENCE = re.compile(r"[。；;！!？?]")
