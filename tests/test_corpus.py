@@ -14,6 +14,8 @@ from .conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"
 CASES = cases(CORPUS, shared_dir(ROOT))
+# shapes that belong to one format; every other shape is shown by two producers at least
+FORMAT_BOUND = ("html-", "pdf-", "word-", "pipe-", "plain-", "cells-per-line", "t4-one-line", "meta-tags")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -33,6 +35,12 @@ def test_corpus_is_broad_enough():
     shapes = Counter(s for c in own for s in c.expect.get("shapes") or ())
     thin = sorted(s for s, n in shapes.items() if n < 2)
     assert not thin, f"shapes with fewer than two documents: {thin}"
+    producers: dict[str, set[str]] = {}
+    for c in own:
+        for s in c.expect.get("shapes") or ():
+            producers.setdefault(s, set()).add(c.expect["producer"])
+    one_format = sorted(s for s, p in producers.items() if len(p) < 2 and not s.startswith(FORMAT_BOUND))
+    assert not one_format, f"shapes shown in one format only: {one_format}"
     for c in own:
         assert c.document.exists(), c.document
         assert c.expect.get("stands_for"), f"{c.name}: say what the document stands for"

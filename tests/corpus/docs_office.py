@@ -117,7 +117,7 @@ _f = {"t2": t2(norm=(3, 1, 25), lic=940, pen=61, coe=2, fee=0.8),
       "t4": t4(recon=(1, 0, 0, 1))}
 add("pdf-rl-unruled-2023", "pdf",
     "reportlab 生成、表格不画线的PDF（CID字体不嵌入）：表格只能从文字位置还原，页脚有页码。无缺陷。",
-    ["pdf-unruled"],
+    ["pdf-unruled", "pdf-page-break"],
     meta("示例市生态环境局", "department", 2023, "2024-01-23"), _f,
     report("示例市生态环境局", "我局", 2023, 512, 38, sign=["示例市生态环境局", "2024年1月23日"],
            tables={"t2": {"ruled": False}, "t3": {"ruled": False}, "t4": {"ruled": False}}),
@@ -129,7 +129,7 @@ _f = {"t2": t2_2019(norm=(2, 2, 14), lic=(6, 1, 48), other=(2, 0, 15), pen=(4, 0
       "t4": t4()}
 add("pdf-rl-ruled-2019-2020", "pdf",
     "reportlab 生成的有线表格PDF，2020年度，2019年版表格。无缺陷。",
-    ["template-2019", "pdf-ruled"],
+    ["template-2019", "pdf-ruled", "pdf-page-break"],
     meta("示例县卫生健康局", "department", 2020, "2021-01-19", "2019"), _f,
     report("示例县卫生健康局", "我局", 2020, 188, 11, sign=["示例县卫生健康局", "2021年1月19日"],
            pre="根据《中华人民共和国政府信息公开条例》要求，编制本报告。本报告所列数据统计期限为2020年1月1日至12月31日。"),
@@ -140,7 +140,7 @@ _f = {"t2": t2(norm=(2, 0, 11), lic=36, pen=4), "t3": t3(new=(9, 2), disclosed=(
       "t4": t4()}
 add("pdf-lo-title-split-2024", "pdf",
     "LibreOffice 导出的PDF（字体子集嵌入，如Word“另存为PDF”）：标题分两行，文末落款带日期。无缺陷。",
-    ["title-two-lines", "pdf-embedded", "date-signature"],
+    ["title-two-lines", "pdf-embedded", "date-signature", "pdf-ruled", "pdf-page-break"],
     meta("示例市档案馆", "department", 2024, "2025-01-21"), _f,
     report("示例市档案馆", "我馆", 2024, 96, 11, title=["示例市档案馆", "2024年政府信息公开工作年度报告"],
            sign=["示例市档案馆", "2025年1月21日"]), [], producer="libreoffice")
@@ -170,7 +170,7 @@ _long = [
 add("pdf-lo-long-overview-2023", "pdf",
     "LibreOffice 导出的市政府年报PDF：总体情况七段长文，每一段都必须读进模型（真实PDF曾整段丢失）；“第一时间”“三审三校”"
     "不是件数。无缺陷。",
-    ["pdf-embedded", "pdf-paragraphs", "numbers-not-counts"],
+    ["pdf-embedded", "pdf-paragraphs", "numbers-not-counts", "pdf-page-break"],
     meta("示例市人民政府", "government", 2023, "2024-03-12"), _f,
     report("示例市人民政府", "市人民政府办公室", 2023, 18640, 164, overview_paras=_long,
            sign=["示例市人民政府办公室", "2024年3月12日"]), [], producer="libreoffice")
@@ -296,3 +296,23 @@ add("pdf-wps-unruled-2022", "pdf",
     report("示例县林业局", "我局", 2022, 92, 10, sign=["示例县林业局", "2023年1月20日"],
            tables={"t2": {"ruled": False}, "t3": {"ruled": False, "push_down": 120}, "t4": {"ruled": False}}),
     [], producer="wps", options={"page_numbers": True})
+
+_f = {"t2": t2(norm=(3, 0, 41), lic=2210, pen=96, coe=4, fee=12.6),
+      "t3": t3(new=(18, 5, 1, 0, 1), prev=(2, 1), disclosed=(8, 2), partially_disclosed=(2, 1), withheld_process=(1,),
+               unavailable_not_held=(5, 2, 1), not_processed_repeat=(1,), fwd=(3, 1, 0, 0, 1)),
+      "t4": t4(recon=(1, 0, 0, 0), direct=(0, 0, 0, 1))}
+add("docx-zone-carried-2024", "docx",
+    "高新区以本区名义的Word报告，3月20日发布（开发区按政府的3月31日期限，不算逾期）；正文称“结转下年度继续办理3件”，"
+    "表三“四、结转下年度继续办理”总计5件——消息应说“结转下年度”，而不是办理结果。",
+    ["issuer-zone", "message-names-compared", "word-merged", "date-signature"],
+    meta("示例高新技术产业开发区", "zone", 2024, "2025-03-20"), _f,
+    report("示例高新技术产业开发区", "我区", 2024, 0, 0, sign=["示例高新技术产业开发区管理委员会", "2025年3月20日"],
+           overview_paras=[
+               "2024年，我区坚持以公开促服务，围绕科技创新和营商环境推进政务公开。",
+               "（一）主动公开。全年主动公开政府信息1863条，发布惠企政策解读52篇。",
+               "（二）依申请公开。全年新收政府信息公开申请25件，上年结转3件，按期办结，结转下年度继续办理3件。",
+               "（三）政府信息管理。落实公开属性源头认定和发布审核。",
+               "（四）平台建设。优化门户网站“企业服务”专栏，整合政务新媒体。",
+               "（五）监督保障。把政务公开纳入园区部门年度考核。"]),
+    [{"rule": "PROSE-T3-CARRIED", "at": "t3.carried_forward.total", "severity": "error", "defect": True,
+      "why": "正文结转下年度3件，表三5件"}])

@@ -3,6 +3,8 @@
     python tests/corpus/make.py            # every document, and README.md's list of them
     python tests/corpus/make.py NAME…      # some
     python tests/corpus/make.py --readme   # only README.md's list
+    python tests/corpus/make.py --sidecars [NAME…]   # the sidecars only (LibreOffice never
+                                                    # writes the same PDF twice)
 
 The documents are committed; this script only says how they were made.  A recipe is a list
 of blocks in reading order — the same vocabulary for every format:
@@ -84,11 +86,11 @@ def _dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=Flow, allow_unicode=True, sort_keys=False, width=120)
 
 
-def write(doc: Doc) -> None:
+def write(doc: Doc, document: bool = True) -> None:
     from writers import render
 
-    data = render(doc)
-    (HERE / doc.file).write_bytes(data)
+    if document:
+        (HERE / doc.file).write_bytes(render(doc))
     (HERE / f"{doc.name}.expect.yaml").write_text(
         "# Made by tests/corpus/make.py from its recipe; see tests/corpus/README.md.\n" + _dump(sidecar(doc)),
         encoding="utf-8")
@@ -126,10 +128,10 @@ def write_readme(docs: list[Doc]) -> None:
 if __name__ == "__main__":
     args = sys.argv[1:]
     docs = recipes()
-    wanted = set(args) - {"--readme"}
+    wanted = set(args) - {"--readme", "--sidecars"}
     if "--readme" not in args:
         for d in docs:
             if not wanted or d.name in wanted:
-                write(d)
-                print("wrote", d.file)
+                write(d, document="--sidecars" not in args)
+                print("wrote", d.name)
     write_readme(docs)
