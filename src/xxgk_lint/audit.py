@@ -97,33 +97,73 @@ def _init(options: dict[str, Any]) -> None:
 
 
 def check_file(path: str) -> dict[str, Any]:
-    """One file's record: identity, metadata, findings (JSON fields) or the input error."""
-    from .model import InputError
-    from .readers import read_report
+    """One file's record: identity, metadata, findings (JSON fields) or the error that stopped it."""
+    from .lint import lint_file
     from .render.json import finding_dict, meta_dict
 
     lang = _options.get("lang", "zh")
     mapping = _options.get("mapping", {})
-    try:
-        report = read_report(path)
-    except InputError as e:
-        return {"path": path, "error": str(e), "meta": None, "findings": [], **_identity(path, None, mapping)}
-    except Exception as e:   # a reader bug must cost one file, not the audit
-        return {"path": path, "error": f"internal error: {type(e).__name__}: {e}", "meta": None, "findings": [],
-                **_identity(path, None, mapping)}
-    ident = _identity(path, meta_dict(report), mapping)
-    document = None
-    if _options.get("history") or _options.get("hierarchy"):
-        from .extract import to_yaml
+    extra: dict[str, Any] = {}
 
-        document = to_yaml(report)
-    kind = ident["kind"] if ident["identity_source"] == "mapping" else (_options.get("issuer_kind")
-                                                                         or _options.get("cfg_kind"))
-    if kind and kind != "unknown":
-        report.meta.kind = kind
-    findings = [finding_dict(f, lang) for f in _engine.check(report)]
-    return {"path": path, "error": None, "meta": meta_dict(report), "findings": findings, **ident,
-            "document": document}
+    def prepare(report: Any) -> None:
+        ident = _identity(path, meta_dict(report), mapping)
+        if _options.get("history") or _options.get("hierarchy"):
+            from .extract import to_yaml
+
+            extra["document"] = to_yaml(report)
+        kind = ident["kind"] if ident["identity_source"] == "mapping" else (_options.get("issuer_kind")
+                                                                             or _options.get("cfg_kind"))
+        if kind and kind != "unknown":
+            report.meta.kind = kind
+        extra.update(ident)
+
+    result = lint_file(path, _engine, prepare)
+    if result.error is not None:
+        return failed(path, result.error, mapping)
+    return {"path": path, "error": None, "meta": meta_dict(result.report),
+            "findings": [finding_dict(f, lang) for f in result.findings], "document": None, **extra}
+
+
+def failed(path: str, error: Any, mapping: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """The record of a file that could not be checked: its input error, or our internal one."""
+    return {"path": path, "error": str(error), "internal": bool(getattr(error, "internal", True)), "meta": None,
+            "findings": [], **_identity(path, None, mapping or {})}
+
+
+def _in_pool(todo: list[str], options: dict[str, Any], jobs: int, done: Callable[[dict[str, Any]], None]) -> None:
+    """Check files in worker processes.  A worker that dies (killed, out of memory, a crash in C
+    code) breaks the pool and every file in flight with it: those files are checked again one at
+    a time, so the one that kills a worker is found, recorded as failed, and the audit goes on."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .model import InternalError
+
+    left, one = list(todo), False
+    while left:
+        batch = left[:1] if one else list(left)         # after a crash: one file at a time
+        broken = False
+        with ProcessPoolExecutor(max_workers=1 if one else jobs, initializer=_init, initargs=(options,)) as pool:
+            futures = {pool.submit(check_file, p): p for p in batch}
+            try:
+                for fut in as_completed(futures):
+                    path = futures[fut]
+                    try:
+                        rec = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        if not one:
+                            continue                    # checked again, alone
+                        rec = failed(path, InternalError(RuntimeError("the worker process checking it died"), path),
+                                     options.get("mapping"))
+                    except Exception as e:  # noqa: BLE001 - a result that cannot come back is one failed file
+                        rec = failed(path, InternalError(e, path), options.get("mapping"))
+                    done(rec)
+                    left.remove(path)
+            except KeyboardInterrupt:
+                for fut in futures:
+                    fut.cancel()
+                raise
+        one = one or broken
 
 
 def content_hash(path: str) -> str:
@@ -153,7 +193,7 @@ def run(files: list[str], options: dict[str, Any], jobs: int,
 
     def done(rec: dict[str, Any]) -> None:
         results[rec["path"]] = rec
-        if history is not None and not rec.get("cached") and hashes.get(rec["path"]):
+        if history is not None and not rec.get("cached") and not rec.get("internal") and hashes.get(rec["path"]):
             history.put({k: v for k, v in rec.items() if k != "document"}, hashes[rec["path"]], ruleset,
                         rec.get("document"))
         if progress:
@@ -175,15 +215,7 @@ def run(files: list[str], options: dict[str, Any], jobs: int,
             for path in todo:
                 done(check_file(path))
         else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options,)) as pool:
-                futures = {pool.submit(check_file, p): p for p in todo}
-                try:
-                    for fut in as_completed(futures):
-                        done(fut.result())
-                except KeyboardInterrupt:
-                    for fut in futures:
-                        fut.cancel()
-                    raise
+            _in_pool(todo, options, jobs, done)
     except KeyboardInterrupt:
         interrupted = True
     records = [results[p] for p in files if p in results]

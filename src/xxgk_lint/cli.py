@@ -119,8 +119,8 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
           rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug) -> None:
     """Check report files: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any Chinese encoding."""
     from .findings import SEVERITY_RANK
+    from .lint import lint_file
     from .model import InputError
-    from .readers import read_report
     from .render import FileResult, get
 
     try:
@@ -141,17 +141,18 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
     lang = lang or cfg.lang
     fail_on = fail_on or cfg.fail_on
     kind = issuer_kind or cfg.issuer_kind
-    results: list[FileResult] = []
-    for path in files:
-        try:
-            report = read_report(path)
-        except InputError as e:
-            _fail(str(e))
-            results.append(FileResult(path, error=e))
-            continue
+    def prepare(report) -> None:
         if kind:
             report.meta.kind, report.meta.kind_source = kind, "cli" if issuer_kind else "config"
-        results.append(FileResult(path, report, engine.check(report)))
+
+    results: list[FileResult] = []
+    for path in files:
+        result = lint_file(path, engine, prepare)
+        if result.error is not None:
+            _fail(str(result.error))
+            if debug and result.error.internal:
+                click.echo(result.error.trace, err=True, nl=False)
+        results.append(result)
 
     if suppressions:
         from .suppress import apply_file
@@ -186,6 +187,8 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
         click.echo(f"xxgk-lint: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur{'s' if gone == 1 else ''}"
                    " (rewrite it with --write-baseline)", err=True)
 
+    if any(r.error is not None and r.error.internal for r in results):
+        sys.exit(EXIT_INTERNAL)
     if any(r.error for r in results):
         sys.exit(EXIT_INPUT)
     threshold = SEVERITY_RANK.get(fail_on, 99)
@@ -294,6 +297,8 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
         print_summary(records, lang, interrupted, len(files))
     if interrupted:
         sys.exit(130)
+    if any(rec.get("internal") for rec in records):
+        sys.exit(EXIT_INTERNAL)
     if any(rec["error"] for rec in records):
         sys.exit(EXIT_INPUT)
     from .findings import SEVERITY_RANK

@@ -15,6 +15,8 @@ from .template import TEMPLATE_UNKNOWN, TableSpec
 class InputError(Exception):
     """A file that cannot be read as a report.  Rendered as one line, exit code 2."""
 
+    internal = False
+
     def __init__(self, message: str, path: str = "", line: int = 0, col: int = 0):
         super().__init__(message)
         self.message, self.path, self.line, self.col = message, path, line, col
@@ -22,6 +24,18 @@ class InputError(Exception):
     def __str__(self) -> str:
         where = self.path + (f":{self.line}" if self.line else "") + (f":{self.col}" if self.col else "")
         return f"{where}: {self.message}" if where else self.message
+
+
+class InternalError(InputError):
+    """This program failed on one file (a bug, not the file's fault): reported for that file, the
+    other files are checked, and the run ends with exit code 3."""
+
+    internal = True
+
+    def __init__(self, exc: BaseException, path: str = "", trace: str = ""):
+        super().__init__(f"internal error: {type(exc).__name__}: {str(exc)[:300]} — please report it "
+                         "(--debug shows the traceback)", path)
+        self.trace = trace
 
 
 class Location(Record):
