@@ -80,3 +80,23 @@ def test_dashboard_loads_sorts_filters(page_path, browser):
     page.screenshot(path=str(ARTEFACTS / "dashboard.png"), full_page=True)
     assert (ARTEFACTS / "dashboard.png").stat().st_size > 10_000
     assert page.locator("svg.chart").count() == 2 and page.locator("table.heat td").count() > 0
+
+
+def test_a_body_named_like_markup_still_shows_its_row(tmp_path, browser):
+    """The embedded data cannot change the page: "<!--<script>" would otherwise swallow the rest."""
+    names = ["<!--<script>", "</script><script>document.title='pwned'</script>", "示例镇人民政府"]
+    for i, name in enumerate(names):
+        doc = consistent_doc(random.Random(i))
+        doc["meta"]["body"] = name
+        (tmp_path / f"r{i}.yaml").write_text(to_yaml(doc), encoding="utf-8")
+    records, _ = A.run(A.walk([str(tmp_path)]), {"isolated": True, "lang": "zh", "mapping": {}}, 1)
+    out = tmp_path / "audit.html"
+    dashboard.write(str(out), records, "zh")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(out.as_uri())
+    rows = page.locator("tr.report")
+    assert errors == [] and rows.count() == 3 and page.title() != "pwned"
+    shown = " ".join(rows.nth(i).inner_text() for i in range(3))
+    assert "<!--<script>" in shown and "示例镇人民政府" in shown

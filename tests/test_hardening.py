@@ -91,3 +91,120 @@ def test_audit_goes_on_when_a_worker_process_dies(tmp_path, monkeypatch):
 
     paths = {json.loads(ln)["path"] for ln in jsonl.read_text(encoding="utf-8").splitlines()}
     assert {os.path.basename(p) for p in paths} >= {f"r{i}.yaml" for i in range(8) if i != 3}
+
+
+# --------------------------------------------------------------------------- outputs never destroy inputs
+def _run(*args):
+    return CliRunner().invoke(cli, [*args])
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_check_refuses_to_write_over_a_file_it_checks(tmp_path, option):
+    (path,) = _reports(tmp_path / "in", 1)
+    before = path.read_bytes()
+    args = ["check", "--isolated", "--format", "json", option, str(path), str(path)]
+    result = _run(*args)
+    assert result.exit_code == 2 and "refusing to overwrite an input file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and path.read_bytes() == before
+
+
+@pytest.mark.parametrize("option", ["--csv", "--jsonl", "--xlsx", "--html"])
+def test_audit_refuses_to_write_over_a_report_it_audits(tmp_path, option):
+    paths = _reports(tmp_path / "in", 2)
+    before = paths[0].read_bytes()
+    result = _run("audit", "--isolated", "--no-history", "-q", option, str(paths[0]), str(tmp_path / "in"))
+    assert result.exit_code == 2 and "refusing to overwrite an input file" in result.stderr
+    assert paths[0].read_bytes() == before
+
+
+def test_extract_refuses_its_input_and_writes_dash_to_stdout(tmp_path):
+    (path,) = _reports(tmp_path / "in", 1)
+    assert _run("extract", str(path), "-o", str(path)).exit_code == 2
+    result = _run("extract", str(path), "-o", "-")
+    assert result.exit_code == 0 and "\nxxgk-report:" in result.stdout and not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("where", ["no-folder/out.json", "/proc/self/status", "/dev/full"])
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, where, monkeypatch):
+    (path,) = _reports(tmp_path / "in", 1)
+    monkeypatch.chdir(tmp_path)
+    result = _run("check", "--isolated", "--format", "json", "-o", where, str(path))
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_history_in_a_folder_that_does_not_exist_is_an_error(tmp_path):
+    _reports(tmp_path / "in", 2)
+    result = _run("audit", "--isolated", "-q", "--history", str(tmp_path / "nowhere" / "h.sqlite"), str(tmp_path / "in"))
+    assert result.exit_code == 2 and "does not exist" in result.stderr and not (tmp_path / "nowhere").exists()
+
+
+def test_an_output_link_is_replaced_not_written_through(tmp_path):
+    (path,) = _reports(tmp_path / "in", 1)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "out.json"
+    link.symlink_to(victim)
+    result = _run("check", "--isolated", "--format", "json", "-o", str(link), str(path))
+    assert result.exit_code in (0, 1), result.output
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("{")
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path):
+    from xxgk_lint.outputs import atomic
+
+    target = tmp_path / "out.csv"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic(str(target), "w", encoding="utf-8") as f:
+            f.write("half of the new")
+            raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["out.csv"]
+
+
+# --------------------------------------------------------------------------- exports are safe to open
+HOSTILE = ['=HYPERLINK("http://x")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-1-1", "\tx", "\rx", "<!--<script>",
+           "</script><script>alert(1)</script>"]
+
+
+@pytest.fixture(scope="module")
+def hostile_exports(tmp_path_factory):
+    """An audit of reports whose bodies are named like formulas and markup, exported every way."""
+    root = tmp_path_factory.mktemp("hostile")
+    folder = root / "in"
+    folder.mkdir()
+    for i, body in enumerate(HOSTILE):
+        doc = consistent_doc(random.Random(i))
+        doc["meta"]["body"], doc["meta"]["title"] = body, body
+        doc["tables"]["t4"]["reconsideration"][0] += 1
+        (folder / f"r{i}.yaml").write_text(to_yaml(doc), encoding="utf-8")
+    out = {k: root / f"out.{k}" for k in ("csv", "xlsx", "html")}
+    result = _run("audit", "--isolated", "--no-history", "-q", "--csv", str(out["csv"]), "--xlsx", str(out["xlsx"]),
+                  "--html", str(out["html"]), str(folder))
+    assert result.exit_code in (0, 1), result.output
+    return out
+
+
+def test_csv_cells_never_start_a_formula(hostile_exports):
+    import csv
+
+    with open(hostile_exports["csv"], encoding="utf-8-sig", newline="") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    assert "'=HYPERLINK(\"http://x\")" in cells
+
+
+def test_xlsx_cells_are_text_never_formulas(hostile_exports):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(hostile_exports["xlsx"])
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(c.value == '=HYPERLINK("http://x")' for c in cells)
+
+
+def test_dashboard_data_cannot_change_the_page(hostile_exports):
+    page = hostile_exports["html"].read_text(encoding="utf-8")
+    block = page.split('id="data"', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block.split(">", 1)[1] and "\\u003c!--\\u003cscript>" in block

@@ -15,7 +15,9 @@ VERSION = 1
 def write(path: str, results: list[Any]) -> None:
     entries = [{"fingerprint": f.fingerprint(), "rule": f.rule_id, "file": f.path, "place": f.place.as_dict()}
                for r in results for f in r.findings]
-    with open(path, "w", encoding="utf-8") as out:
+    from .outputs import atomic
+
+    with atomic(path, "w", encoding="utf-8") as out:
         json.dump({"xxgk-lint-baseline": VERSION, "findings": entries}, out, ensure_ascii=False, indent=1)
         out.write("\n")
 

@@ -124,6 +124,12 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
     from .render import FileResult, get
 
     try:
+        from .outputs import check_output
+
+        for out_path in outputs:
+            check_output(out_path, "-o", [*files, *([baseline] if baseline else [])])
+        if write_baseline:
+            check_output(write_baseline, "--write-baseline", files)
         cfg = _settings(config_path, isolated)
         engine = _engine(cfg, select, ignore, rules_dirs)
         from .suppress import find_file, load_file
@@ -179,7 +185,9 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
                "rules": engine.rules}
     for i, fmt in enumerate(fmts):
         if i < len(outputs) and outputs[i] != "-":
-            with open(outputs[i], "w", encoding="utf-8") as out:
+            from .outputs import atomic
+
+            with atomic(outputs[i], "w", encoding="utf-8") as out:
                 get(fmt)(results, lang, out, options | {"no_color": True})
         else:
             get(fmt)(results, lang, sys.stdout, options)
@@ -243,16 +251,26 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
     if not files:
         _fail("no report files found under " + ", ".join(paths))
         sys.exit(EXIT_INPUT)
-    history = None
-    if not no_history:
-        from .history import DEFAULT, History
+    try:
+        from .outputs import check_output
 
-        first = Path(paths[0])
-        try:
+        inputs = [*files, *(p for p in (mapping, hierarchy_path) if p)]
+        for option, out_path in (("--csv", csv_path), ("--jsonl", jsonl_path), ("--xlsx", xlsx_path),
+                                 ("--html", html_path)):
+            if out_path:
+                check_output(out_path, option, inputs)
+        history = None
+        if not no_history:
+            from .history import DEFAULT, History
+
+            first = Path(paths[0])
+            if history_path and not Path(history_path).parent.is_dir():
+                raise InputError(f"--history {history_path}: the folder {Path(history_path).parent} does not exist",
+                                 history_path)
             history = History(history_path or (first if first.is_dir() else first.parent) / DEFAULT)
-        except InputError as e:
-            _fail(str(e))
-            sys.exit(EXIT_INPUT)
+    except InputError as e:
+        _fail(str(e))
+        sys.exit(EXIT_INPUT)
     options = {"config": config_path, "isolated": isolated, "select": select, "ignore": ignore, "rules": rules_dirs,
                "lang": lang, "mapping": mapping_data, "issuer_kind": issuer_kind, "history": history is not None,
                "hierarchy": tree,
@@ -311,25 +329,28 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the YAML here [default: standard output].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the YAML here (- for standard output) [default: standard output].")
 def extract(file, output) -> None:
     """Write the structured YAML of a report (any supported format)."""
     from .extract import to_yaml
     from .model import InputError
+    from .outputs import check_output
     from .readers import read_report
 
     try:
+        if output:
+            check_output(output, "-o", [file])
         report = read_report(file)
     except InputError as e:
         _fail(str(e))
         sys.exit(EXIT_INPUT)
     text = to_yaml(report)
-    if output:
-        if Path(output).resolve() == Path(file).resolve():
-            _fail(f"{output}: refusing to overwrite the input file")
-            sys.exit(EXIT_INPUT)
-        Path(output).write_text(text, encoding="utf-8")
+    if output and output != "-":
+        from .outputs import atomic
+
+        with atomic(output, "w", encoding="utf-8") as f:
+            f.write(text)
     else:
         click.echo(text, nl=False)
 

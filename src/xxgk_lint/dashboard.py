@@ -79,15 +79,18 @@ def render(records: list[dict[str, Any]], lang: str = "zh") -> str:
              "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **counts(r), "error_text": r["error"],
              "findings": [{"rule": f["rule"], "severity": f["severity"], "message": f["message"], "where": where(f, lang)}
                           for f in r["findings"]]} for i, r in enumerate(ordered)]
-    payload = json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/")
+    # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
+    payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
     return _PAGE.format(
         lang=lang, title=html.escape(t["title"]), n=len(records), errors=total["error"], warnings=total["warning"],
         unreadable=states.count("unreadable"), t=t, by_rule=by_rule, by_status=by_status, heat="".join(heat),
-        data=payload, words=json.dumps(t, ensure_ascii=False), colors=json.dumps(COLORS))
+        data=payload, words=json.dumps(t, ensure_ascii=False).replace("<", "\\u003c"), colors=json.dumps(COLORS))
 
 
 def write(path: str, records: list[dict[str, Any]], lang: str) -> None:
-    with open(path, "w", encoding="utf-8") as f:
+    from .outputs import atomic
+
+    with atomic(path, "w", encoding="utf-8") as f:
         f.write(render(records, lang))
 
 

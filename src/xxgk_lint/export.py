@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .audit import counts, duplicates, finding_rows, rule_counts, status, worst_first
+from .outputs import atomic
 
 # (key, Chinese header, English header, column width)
 FINDING_COLUMNS = (
@@ -55,16 +56,25 @@ def summary_table(records: list[dict[str, Any]], lang: str) -> list[dict[str, An
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)") made plain text,
+    as OWASP advises for CSV: a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def write_csv(path: str, records: list[dict[str, Any]], lang: str) -> None:
-    with open(path, "w", newline="", encoding="utf-8-sig") as f:   # the BOM lets Excel read UTF-8
+    with atomic(path, "w", newline="", encoding="utf-8-sig") as f:   # the BOM lets Excel read UTF-8
         w = csv.writer(f)
         w.writerow([c[1] if lang == "zh" else c[2] for c in FINDING_COLUMNS])
         for row in finding_table(records, lang):
-            w.writerow([row.get(c[0], "") for c in FINDING_COLUMNS])
+            w.writerow([_inert(row.get(c[0], "")) for c in FINDING_COLUMNS])
 
 
 def write_jsonl(path: str, records: list[dict[str, Any]]) -> None:
-    with open(path, "w", encoding="utf-8") as f:
+    with atomic(path, "w", encoding="utf-8") as f:
         for row in finding_rows(records):
             f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
@@ -82,6 +92,9 @@ def write_xlsx(path: str, records: list[dict[str, Any]], lang: str) -> None:
             cell.font, cell.fill = head_font, head_fill
         for row in rows:
             ws.append([row.get(c[0], "") for c in columns])
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":       # text that starts with "=" is text, never a live formula
+                    cell.data_type = "s"
         for i, c in enumerate(columns, 1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = c[3]
         ws.freeze_panes = "A2"
@@ -99,4 +112,5 @@ def write_xlsx(path: str, records: list[dict[str, Any]], lang: str) -> None:
     if dups:
         sheet(wb.create_sheet("重复" if lang == "zh" else "Duplicates"),
               (("body", "发布机关", "body", 24), ("year", "年度", "year", 7), ("files", "文件", "files", 80)), dups)
-    wb.save(path)
+    with atomic(path, "wb") as f:
+        wb.save(f)
