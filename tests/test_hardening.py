@@ -208,3 +208,68 @@ def test_dashboard_data_cannot_change_the_page(hostile_exports):
     page = hostile_exports["html"].read_text(encoding="utf-8")
     block = page.split('id="data"', 1)[1].split("</script>", 1)[0]
     assert "<" not in block.split(">", 1)[1] and "\\u003c!--\\u003cscript>" in block
+
+
+# --------------------------------------------------------------------------- processes
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or multiprocessing.get_start_method() != "fork",
+                    reason="needs /proc and fork workers")
+def test_workers_exit_when_the_audit_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = ("import time, xxgk_lint.audit as A\n"
+              "A.check_file = lambda path: time.sleep(120)\n"
+              "A.run([f'f{i}' for i in range(8)], {'isolated': True, 'lang': 'zh', 'mapping': {}}, 2)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        children: list[int] = []
+        for _ in range(100):
+            time.sleep(0.1)
+            with open(f"/proc/{parent.pid}/task/{parent.pid}/children", encoding="ascii") as f:
+                children = [int(x) for x in f.read().split()]
+            if len(children) >= 2:
+                break
+        assert len(children) >= 2, "the pool did not start"
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(c) for c in children)
+    finally:
+        parent.kill()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or multiprocessing.get_start_method() != "fork",
+                    reason="needs /proc and fork workers")
+def test_workers_do_not_hold_the_history_store(tmp_path, monkeypatch):
+    import xxgk_lint.lint as L
+
+    _reports(tmp_path / "in", 6)
+    seen = tmp_path / "fds.txt"
+    real = L.lint_file
+
+    def lint_file(path, *args):         # runs in the worker: what does it hold open?
+        with open(seen, "a", encoding="utf-8") as f:
+            for fd in os.listdir("/proc/self/fd"):
+                try:
+                    f.write(os.readlink(f"/proc/self/fd/{fd}") + "\n")
+                except OSError:
+                    pass
+        return real(path, *args)
+
+    monkeypatch.setattr(L, "lint_file", lint_file)
+    result = _run("audit", "--isolated", "-q", "-j", "2", str(tmp_path / "in"))
+    assert result.exit_code in (0, 1), result.output
+    opened = seen.read_text(encoding="utf-8")
+    assert "history.sqlite" not in opened and (tmp_path / "in" / ".xxgk-lint" / "history.sqlite").exists()

@@ -130,7 +130,31 @@ def failed(path: str, error: Any, mapping: dict[str, dict[str, str]] | None = No
             "findings": [], **_identity(path, None, mapping or {})}
 
 
-def _in_pool(todo: list[str], options: dict[str, Any], jobs: int, done: Callable[[dict[str, Any]], None]) -> None:
+def _worker_init(options: dict[str, Any], parent: int) -> None:
+    """A worker exits when the audit that started it dies (even by kill -9): on Linux the kernel
+    kills it at once; elsewhere it notices within a second."""
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    _init(options)
+
+
+def _in_pool(todo: list[str], options: dict[str, Any], jobs: int, done: Callable[[dict[str, Any]], None],
+             history: Any = None) -> None:
     """Check files in worker processes.  A worker that dies (killed, out of memory, a crash in C
     code) breaks the pool and every file in flight with it: those files are checked again one at
     a time, so the one that kills a worker is found, recorded as failed, and the audit goes on."""
@@ -142,8 +166,13 @@ def _in_pool(todo: list[str], options: dict[str, Any], jobs: int, done: Callable
     while left:
         batch = left[:1] if one else list(left)         # after a crash: one file at a time
         broken = False
-        with ProcessPoolExecutor(max_workers=1 if one else jobs, initializer=_init, initargs=(options,)) as pool:
+        if history is not None:
+            history.close()             # workers start without the store: none holds it open
+        with ProcessPoolExecutor(max_workers=1 if one else jobs, initializer=_worker_init,
+                                 initargs=(options, os.getpid())) as pool:
             futures = {pool.submit(check_file, p): p for p in batch}
+            if history is not None:
+                history.open()          # every worker has started (a fork pool starts them all at once)
             try:
                 for fut in as_completed(futures):
                     path = futures[fut]
@@ -215,7 +244,7 @@ def run(files: list[str], options: dict[str, Any], jobs: int,
             for path in todo:
                 done(check_file(path))
         else:
-            _in_pool(todo, options, jobs, done)
+            _in_pool(todo, options, jobs, done, history)
     except KeyboardInterrupt:
         interrupted = True
     records = [results[p] for p in files if p in results]

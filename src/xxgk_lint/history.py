@@ -49,8 +49,15 @@ MIGRATIONS = [
 class History:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.open(create=True)
+
+    def open(self, create: bool = False) -> None:
+        """Connect (again, after ``close``: an audit closes the store while its worker processes
+        start, so that none of them holds it open)."""
+        path = self.path
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if create:
+                self.path.parent.mkdir(exist_ok=True)      # .xxgk-lint beside the audited folder
             self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout=30000")
             # WAL with synchronous=NORMAL never corrupts the store; a power cut may lose the last
