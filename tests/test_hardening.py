@@ -273,3 +273,56 @@ def test_workers_do_not_hold_the_history_store(tmp_path, monkeypatch):
     assert result.exit_code in (0, 1), result.output
     opened = seen.read_text(encoding="utf-8")
     assert "history.sqlite" not in opened and (tmp_path / "in" / ".xxgk-lint" / "history.sqlite").exists()
+
+
+# --------------------------------------------------------------------------- limits
+def _html_report():
+    from xxgk_lint.testing.documents import to_html
+
+    return to_html(consistent_doc(random.Random(1)))
+
+
+def _read(text, tmp_path, name="page.html"):
+    from xxgk_lint.readers import read_report
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_report(str(path))
+
+
+@pytest.mark.parametrize("depth", [300, 2000])
+def test_html_nested_deep_is_read(tmp_path, depth):
+    h = _html_report()
+    i, j = h.index("<body>") + 6, h.index("</body>")
+    report = _read(h[:i] + "<div>" * depth + h[i:j] + "</div>" * depth + h[j:], tmp_path)
+    assert [s.key for s in report.sections] == [0, 1, 2, 3, 4, 5, 6] and set(report.tables) == {"t2", "t3", "t4"}
+
+
+def test_html_nested_past_the_parser_says_so(tmp_path):
+    from xxgk_lint.model import InputError
+
+    h = _html_report()
+    i, j = h.index("<body>") + 6, h.index("</body>")
+    with pytest.raises(InputError, match="nested deeper than the HTML parser reads"):
+        _read(h[:i] + "<div>" * 2100 + h[i:j] + "</div>" * 2100 + h[j:], tmp_path)
+
+
+def test_html_with_more_elements_than_any_report_is_refused_at_once(tmp_path):
+    from xxgk_lint.model import InputError
+    from xxgk_lint.readers.html import MAX_ELEMENTS
+
+    h = _html_report()
+    j = h.index("</body>")
+    cells = "<tr>" + "<td>1</td>" * 100 + "</tr>"
+    with pytest.raises(InputError, match="more than 100,000 HTML elements"):
+        _read(h[:j] + "<table>" + cells * (MAX_ELEMENTS // 100 + 1) + "</table>" + h[j:], tmp_path)
+
+
+def test_one_rule_reports_at_most_a_thousand_findings_in_a_file(tmp_path, engine):
+    from xxgk_lint.engine import MAX_PER_RULE
+
+    h = _html_report()
+    k = h.index("</", h.index("六、其他需要报告的事项"))
+    report = _read(h[:k] + "</h2>" + "<p>认真做好《各项工作。</p>\n" * (MAX_PER_RULE + 200) + h[k:], tmp_path)
+    found = [f for f in engine.check(report) if f.rule_id == "TEXT-BRACKETS"]
+    assert len(found) == MAX_PER_RULE

@@ -14,6 +14,9 @@ from .model import Report
 from .rules import Rule
 
 
+MAX_PER_RULE = 1000        # findings of one rule in one file
+
+
 def matches(rule_id: str, patterns: Iterable[str]) -> bool:
     """A pattern selects a rule by its id or an id prefix ("T3" selects T3-BALANCE)."""
     return any(rule_id == p or rule_id.startswith(p.rstrip("-") + "-") for p in patterns)
@@ -38,7 +41,9 @@ class Engine:
             if not rule.applies(report):
                 continue
             severity = self.severities[rule.id]
-            for hit in rule.check(report, ctx):
+            for n, hit in enumerate(rule.check(report, ctx)):
+                if n == MAX_PER_RULE:       # a 20 MB page of one mistake: enough said, memory bounded
+                    break
                 sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
                     else severity
                 out.append(Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related))

@@ -18,6 +18,8 @@ class InputError(Exception):
     internal = False
 
     def __init__(self, message: str, path: str = "", line: int = 0, col: int = 0):
+        # one line, whatever the parser below said over several (PyYAML, lxml)
+        message = " ".join(message.split())
         super().__init__(message)
         self.message, self.path, self.line, self.col = message, path, line, col
 
@@ -156,14 +158,12 @@ class Section(Record):
 
     def locate(self, start: int, end: int) -> Location | None:
         """Source location of text[start:end] (within one part, i.e. one source line or paragraph)."""
-        base: tuple[int, Location] | None = None
-        for part in self.parts:
-            if part[0] > start:
-                break
-            base = part
-        if base is None:
+        from bisect import bisect_right
+
+        k = bisect_right(self.parts, start, key=lambda part: part[0]) - 1
+        if k < 0:
             return self.loc
-        off, loc = base
+        off, loc = self.parts[k]
         return loc.span(start - off, end - off)
 
 

@@ -83,6 +83,8 @@ def assemble(doc: Document) -> Report:
     seen_keys: set[int] = set()
     grids: dict[str, tuple[Section, Grid]] = {}    # table id -> (its section, its rows so far)
 
+    # each section's text is joined once at the end: += on a long report is quadratic
+    texts: dict[int, list] = {}
     for block in doc.blocks:
         if isinstance(block, Para):
             if _CHROME.match(squash(block.text)):
@@ -104,10 +106,18 @@ def assemble(doc: Document) -> Report:
             elif current.key == 1 and opening is None and block.text.strip():
                 opening = block
             paras.append(block)
-            if current.text and not (block.cont or _in_brackets(current.text, block.text)):
-                current.text += "\n"
-            current.parts.append((len(current.text), block.loc))
-            current.text += block.text
+            # section, pieces, length, the open brackets of its last line, its last piece
+            text = texts.setdefault(id(current), [current, [], 0, {}, ""])
+            if text[2] and not (block.cont or _in_brackets(text[3], text[4], block.text)):
+                text[1].append("\n")
+                text[2] += 1
+                text[3] = {}
+            current.parts.append((text[2], block.loc))
+            text[1].append(block.text)
+            text[2] += len(block.text)
+            for a, b in _PAIRS:
+                text[3][a] = text[3].get(a, 0) + block.text.count(a) - block.text.count(b)
+            text[4] = block.text
             continue
         # a grid
         current.has_table = True
@@ -134,6 +144,8 @@ def assemble(doc: Document) -> Report:
                 notes.append(Note("duplicate-table", block.loc, {"table_id": kind, "label": TABLE_NAMES[kind][0]}))
             continue
         grids[kind] = (current, Grid(list(block.rows), block.loc))
+    for sec, pieces, *_ in texts.values():
+        sec.text = "".join(pieces)
 
     for kind, (_, grid) in grids.items():
         tables[kind], versions[kind] = BUILDERS[kind](grid, notes)
@@ -153,11 +165,11 @@ _END = ("。", "！", "？", "；", "!", "?", ";")
 _PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
 
 
-def _in_brackets(before: str, text: str) -> bool:
+def _in_brackets(open_in_line: dict[str, int], last: str, text: str) -> bool:
     """A paragraph broken inside a pair of brackets (a line break in 《…》 that a page or an
-    extraction put there) goes on: the text above left one open, this one closes it."""
-    last = before[before.rfind("\n") + 1:]
-    return not last.endswith(_END) and any(last.count(a) > last.count(b) and text.count(b) > text.count(a)
+    extraction put there) goes on: the line above (``open_in_line``: opened less closed, by
+    bracket; ``last``: its last piece) left one open, this one closes it."""
+    return not last.endswith(_END) and any(open_in_line.get(a, 0) > 0 and text.count(b) > text.count(a)
                                            for a, b in _PAIRS)
 
 

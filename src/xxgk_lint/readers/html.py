@@ -19,6 +19,8 @@ from .meta import has_field, is_label
 from .tables import classify
 
 MAX_SPAN = 64              # a hostile colspan="100000" must not allocate a huge grid
+MAX_ELEMENTS = 100_000     # real report pages hold a few thousand elements
+_START_TAG = re.compile(r"<[a-zA-Z]")
 _DROP = ("script", "style", "noscript", "template", "iframe", "svg", "object", "select", "button", "head")
 _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
                     "blockquote", "center", "pre", "dd", "dt", "dl", "header", "footer", "form", "fieldset",
@@ -37,12 +39,22 @@ def parse(text: str, path: str) -> Document:
     from lxml import etree
     from lxml import html as lhtml
 
+    if text.count("<") > MAX_ELEMENTS and _too_many_elements(text):
+        # memory grows with elements, not bytes: 20 MB of <td>1</td> would take a gigabyte
+        raise InputError(f"more than {MAX_ELEMENTS:,} HTML elements, more than any report page holds: not read",
+                         path)
     lines = text.splitlines()
-    parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
+    # huge_tree lifts libxml2's depth limit from 256 to 2,048 levels (real CMS pages nest a few
+    # dozen); the size it would also lift is bounded by the reader's file size limit
+    parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lhtml.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise InputError(f"cannot parse the HTML: {e}", path) from None
+    deep = next((e for e in parser.error_log if "depth" in e.message.lower()), None)
+    if deep is not None:
+        raise InputError("elements nested deeper than the HTML parser reads (2,048 levels): "
+                         "not read", path, deep.line)
     head_blocks = _head_metadata(root, path, lines)
     for el in list(root.iter(*_DROP)):
         if el.getparent() is not None:
@@ -57,6 +69,13 @@ def parse(text: str, path: str) -> Document:
     walker.walk(article)
     walker.flush()
     return Document(path, walker.blocks, lines, "html")
+
+
+def _too_many_elements(text: str) -> bool:
+    for k, _ in enumerate(_START_TAG.finditer(text)):
+        if k >= MAX_ELEMENTS:
+            return True
+    return False
 
 
 def _loc_of(el, path: str) -> Location:
@@ -187,30 +206,34 @@ class _Walker:
                 self.blocks.append(Para(_WS.sub(" ", el.text_content()).strip(), _loc_of(el, self.path)))
 
     # ----------------------------------------------------------------- tree walk
-    def walk(self, el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "table" and el.find(".//table") is None:
-            self.flush()
-            self.blocks.append(self._grid(el))
-            return
-        if tag == "img":
-            self.flush()
-            self.blocks.append(Grid([], _loc_of(el, self.path), image=True))
-            return
-        if tag == "br":
-            self.flush()
-            return
-        block = tag in _BLOCK or tag in ("table", "tr", "td", "th", "tbody", "thead")
-        if block:
-            self.flush()
-        if el.text:
-            self.buf.append((el.text, el))
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.buf.append((child.tail, child))
-        if block:
-            self.flush()
+    def walk(self, root) -> None:
+        """Paragraphs and grids in document order; a stack, not recursion: pages nest deep."""
+        stack: list[tuple[object, bool]] = [(root, False)]
+        while stack:
+            el, leaving = stack.pop()
+            tag = el.tag if isinstance(el.tag, str) else ""
+            block = tag in _BLOCK or tag in ("table", "tr", "td", "th", "tbody", "thead")
+            if leaving:
+                if block:
+                    self.flush()
+            elif tag == "table" and el.find(".//table") is None:
+                self.flush()
+                self.blocks.append(self._grid(el))
+            elif tag == "img":
+                self.flush()
+                self.blocks.append(Grid([], _loc_of(el, self.path), image=True))
+            elif tag == "br":
+                self.flush()
+            else:
+                if block:
+                    self.flush()
+                if el.text:
+                    self.buf.append((el.text, el))
+                stack.append((el, True))
+                stack.extend((child, False) for child in reversed(el))
+                continue
+            if el is not root and el.tail:
+                self.buf.append((el.tail, el))
 
     def _grid(self, table) -> Grid:
         rows: list[list[RawCell]] = []
