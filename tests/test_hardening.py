@@ -326,3 +326,79 @@ def test_one_rule_reports_at_most_a_thousand_findings_in_a_file(tmp_path, engine
     report = _read(h[:k] + "</h2>" + "<p>认真做好《各项工作。</p>\n" * (MAX_PER_RULE + 200) + h[k:], tmp_path)
     found = [f for f in engine.check(report) if f.rule_id == "TEXT-BRACKETS"]
     assert len(found) == MAX_PER_RULE
+
+
+# --------------------------------------------------------------------------- bad figures
+def _yaml_with(value: str) -> str:
+    """A report whose table 3 first cell is written as ``value``."""
+    doc = consistent_doc(random.Random(3))
+    doc["tables"]["t3"]["new_received"][0] = 987654321
+    text = to_yaml(doc)
+    assert text.count("987654321") == 1
+    return text.replace("987654321", value)
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1e309", "9" * 401, "9" * 5000])
+def test_a_figure_no_one_meant_is_a_finding_on_its_cell(tmp_path, value):
+    from xxgk_lint.cli import cli as main
+
+    y = (tmp_path / "r.yaml")
+    y.write_text(_yaml_with(value), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", str(y)])
+    assert result.exit_code == 1, result.output
+    (line,) = [ln for ln in result.output.splitlines() if "CELL-NOT-NUMBER" in ln]
+    assert "一、本年新收" in line and len(line) < 200
+
+
+def test_a_huge_integer_in_json_is_a_finding_not_a_crash(tmp_path):
+    import json
+
+    from xxgk_lint.testing.generate import consistent_doc as make
+
+    doc = make(random.Random(4))
+    path = tmp_path / "r.json"
+    text = json.dumps(doc, ensure_ascii=False, default=str)
+    path.write_text(text.replace('"new_received": [', '"new_received": [' + "7" * 4000 + ", ", 1)
+                    if '"new_received": [' in text else text, encoding="utf-8")
+    result = _run("check", "--isolated", "--format", "concise", str(path))
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output and "set_int_max_str_digits" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["html", "txt"])
+def test_a_401_digit_cell_in_a_document_is_a_finding(tmp_path, fmt):
+    from xxgk_lint.testing.documents import to_html, to_pipe_text
+
+    doc = consistent_doc(random.Random(5))
+    doc["tables"]["t3"]["new_received"][0] = int("9" * 401)
+    text = to_html(doc) if fmt == "html" else to_pipe_text(doc)
+    path = tmp_path / f"r.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    result = _run("check", "--isolated", "--format", "concise", str(path))
+    assert result.exit_code == 1, result.output
+    assert any("CELL-NOT-NUMBER" in ln and "一、本年新收" in ln for ln in result.output.splitlines())
+
+
+# --------------------------------------------------------------------------- messages
+def test_a_json_file_is_reported_as_json(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text('{"xxgk-report": 1, "meta": {', encoding="utf-8")
+    result = _run("check", "--isolated", str(path))
+    assert result.exit_code == 2 and "invalid JSON" in result.stderr and "YAML" not in result.stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(tmp_path, codec):
+    from xxgk_lint.testing.documents import to_pipe_text
+
+    path = tmp_path / "r.txt"
+    path.write_bytes(to_pipe_text(consistent_doc(random.Random(6))).encode(codec))
+    result = _run("check", "--isolated", "--format", "concise", str(path))
+    assert result.exit_code in (0, 1) and "binary" not in result.output
+
+
+def test_rules_never_cuts_an_id_short():
+    from xxgk_lint.rules import load_rules
+
+    result = CliRunner().invoke(cli, ["rules"], env={"COLUMNS": "60"})
+    for r in load_rules():
+        assert r.id in result.output

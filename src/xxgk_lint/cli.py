@@ -399,10 +399,15 @@ def rules_cmd(lang, rules_dirs, fmt) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    rules = sorted(load_rules([Path(d) for d in rules_dirs]), key=lambda r: r.id)
     table = Table(box=None, header_style="bold")
-    for col in ("id", "severity", "kind", "templates", "title"):
-        table.add_column(col)
-    for r in sorted(load_rules([Path(d) for d in rules_dirs]), key=lambda r: r.id):
+    # an id is never cut short: the other columns wrap, the title most
+    table.add_column("id", no_wrap=True, min_width=max(len(r.id) for r in rules))
+    table.add_column("severity", no_wrap=True)
+    for col in ("kind", "templates"):
+        table.add_column(col, overflow="fold")
+    table.add_column("title", overflow="fold", min_width=8, ratio=1)
+    for r in rules:
         table.add_row(r.id, r.severity, r.kind, ",".join(r.templates), r.text("title", lang))
     Console(highlight=False).print(table)
 

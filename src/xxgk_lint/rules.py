@@ -92,8 +92,9 @@ def _fmt(v: Any, lang: str) -> str:
     if isinstance(v, Tr):
         return v.pick(lang)
     if isinstance(v, float):
-        return f"{v:g}" if v == int(v) or abs(v) >= 1e15 else f"{v:.6g}"
-    return str(v)
+        return f"{v:g}" if v != v or abs(v) >= 1e15 or v == int(v) else f"{v:.6g}"
+    text = str(v) if not isinstance(v, int) or abs(v) < 10 ** 60 else f"{v:.3e}"
+    return text if len(text) <= 80 else text[:79] + "…"      # a 5,000-digit cell is named, not printed
 
 
 def _err(msg: str, path: str, pos: tuple[int, int, int] | None) -> RuleFileError:

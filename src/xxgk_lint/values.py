@@ -11,6 +11,7 @@ from .normalize import squash
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A unit after the number ("12件", "251000元") is tolerated; the raw text is kept.
 _UNIT = re.compile(r"(?:件|个|项|次|条|万元|元)$")
+MAX_DIGITS = 15            # integer digits of any real figure (a fee in 元 stays far below 10^15)
 PLACEHOLDERS = frozenset({"/", "-", "--", "---", "\\", "无", "空", "x", "X", "×", "*", "—", "——", "－", "N/A", "NA"})
 
 
@@ -27,6 +28,8 @@ def parse_cell(raw: str | None) -> tuple[int | float | None, str]:
     num = _UNIT.sub("", t) if not _NUMBER.match(t) else t
     if _NUMBER.match(num):
         num = num.replace(",", "")
+        if len(num.split(".")[0].lstrip("+-")) > MAX_DIGITS:
+            return None, TEXT       # 401 digits is no figure a person meant: the cell is reported
         if "." in num:
             return float(num), NUMBER
         return int(num), NUMBER
@@ -36,3 +39,8 @@ def parse_cell(raw: str | None) -> tuple[int | float | None, str]:
 def is_value_like(raw: str) -> bool:
     """True for a cell that reads as a table value rather than a label (number, blank, placeholder)."""
     return parse_cell(raw)[1] != TEXT
+
+
+def sane(v: int | float) -> bool:
+    """A number from a structured file that a person could have meant: finite, under 10^15."""
+    return v == v and abs(v) < 10 ** MAX_DIGITS

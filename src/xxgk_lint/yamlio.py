@@ -69,7 +69,10 @@ def _scalar(node: Any) -> Any:
     if tag == _STR:
         return node.value
     if tag == _INT:
-        return _constructor.construct_yaml_int(node)
+        try:
+            return _constructor.construct_yaml_int(node)
+        except ValueError:      # past Python's 4,300-digit limit: kept as text, reported as no number
+            return node.value
     if tag == _FLOAT:
         return _constructor.construct_yaml_float(node)
     if tag == _NULL:
@@ -87,14 +90,15 @@ def _scalar(node: Any) -> Any:
 def load(text: str, path: str) -> Any:
     """Parse YAML/JSON text into LocDict/LocList/scalars, or raise InputError with file:line."""
     yaml, _Loader, _ = _yaml()
+    what = "JSON" if path.lower().endswith(".json") or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "YAML"
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise InputError(f"invalid YAML: {e.problem or e.context}", path, line, col) from None
+        raise InputError(f"invalid {what}: {e.problem or e.context}", path, line, col) from None
     except yaml.YAMLError as e:
-        raise InputError(f"invalid YAML: {e}", path) from None
+        raise InputError(f"invalid {what}: {e}", path) from None
     if root is None:
         return None
     budget = [MAX_NODES]
@@ -130,7 +134,7 @@ def load(text: str, path: str) -> Any:
     try:
         return walk(root, 0)
     except (ValueError, TypeError) as e:   # e.g. a timestamp that is not a date
-        raise InputError(f"invalid YAML value: {e}", path) from None
+        raise InputError(f"invalid {what} value: {e}", path) from None
 
 
 def to_plain(value: Any) -> Any:

@@ -314,10 +314,14 @@ class CellState(_CellSelection):
         return check
 
 
+def _short(raw: str) -> str:
+    return raw if len(raw) <= 24 else raw[:23] + "…"
+
+
 def _group_hit(found: list[tuple[Table, Any]], state: str) -> Hit:
     table, first = found[0]
     cells = [c for _, c in found]
-    raws = list(dict.fromkeys(c.raw or "" for c in cells))
+    raws = list(dict.fromkeys(_short(c.raw or "") for c in cells))
     rows = list(dict.fromkeys(c.row for c in cells))
     cols = list(dict.fromkeys(c.col for c in cells))
     label = _STATE_LABELS[state]

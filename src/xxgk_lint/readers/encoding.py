@@ -24,7 +24,10 @@ def decode(data: bytes, path: str, html: bool = False) -> tuple[str, str]:
         except UnicodeDecodeError as e:
             raise _bad(data, e, path) from None
     if b"\x00" in data[:8192]:
-        raise InputError("binary file, not a text report", path)
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text, "utf-16"
+        raise InputError("binary file, not a text report (nor UTF-16 text)", path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -53,3 +56,22 @@ def _bad(data: bytes, e: UnicodeDecodeError, path: str) -> InputError:
     line = data[:e.start].count(b"\n") + 1
     return InputError(f"cannot decode the text: not UTF-8 (bad byte at offset {e.start}) and no Chinese "
                       f"encoding (GB18030/GBK/Big5) detected", path, line)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark: ASCII characters (digits, newlines, the
+    pipes of a table) leave a zero byte on one side of their pair; on the other side only a
+    character such as 丐 (U+4E10) does."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 16:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = len(head) // 2
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= pairs * 0.05 and other * 4 <= zeros:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if text.isprintable() or all(c.isprintable() or c in "\r\n\t" for c in text[:4096]) else None
+    return None

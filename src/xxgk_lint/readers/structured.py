@@ -11,10 +11,10 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from ..model import MISSING, NUMBER, Cell, InputError, Location, Metadata, Note, Report, Section, Table
+from ..model import MISSING, NUMBER, TEXT, Cell, InputError, Location, Metadata, Note, Report, Section, Table
 from ..template import (ISSUER_KINDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN,
                         TEMPLATES, TableSpec, table_spec)
-from ..values import parse_cell
+from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
 from .meta import _DATE_CN, _DATE_ISO, cited_template, issuer_kind, parse_title
@@ -341,7 +341,9 @@ def _cell(ctx: _Ctx, tid: str, row: str, col: str, v: Any, pos: Any) -> Cell:
         raise ctx.err(f"{tid}.{row}.{col} must be a number, null or text, not {type(v).__name__}", pos)
     if isinstance(v, (int, float)):
         line = ctx.lines[pos[0] - 1] if 0 < pos[0] <= len(ctx.lines) else ""
-        raw = line[pos[1] - 1:pos[2] - 1] if pos[2] else str(v)
+        raw = line[pos[1] - 1:pos[2] - 1] if pos[2] else ""
+        if not sane(v):                 # .inf, .nan, 1e309, 10^400: reported as a cell that is no number
+            return Cell(tid, row, col, (raw or "…")[:40], None, TEXT, loc)
         return Cell(tid, row, col, raw or str(v), v, NUMBER, loc)
     value, state = parse_cell(v)
     return Cell(tid, row, col, v, value, state, loc)
