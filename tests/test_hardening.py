@@ -402,3 +402,39 @@ def test_rules_never_cuts_an_id_short():
     result = CliRunner().invoke(cli, ["rules"], env={"COLUMNS": "60"})
     for r in load_rules():
         assert r.id in result.output
+
+
+def test_readme_says_what_the_broken_example_prints():
+    from .conftest import ROOT
+
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", str(ROOT / "examples" / "broken-2021.txt")])
+    import json
+
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    words = {9: "nine", 10: "ten", 11: "eleven"}
+    assert f"prints {words[len(findings)]}\nfindings" in readme or f"prints {words[len(findings)]} findings" in readme
+
+
+def test_explain_in_chinese_has_no_english_words_of_its_own():
+    import re
+
+    from xxgk_lint.explain import explain_text
+    from xxgk_lint.rules import load_rules
+
+    for rule in load_rules():
+        page = explain_text(rule, "zh")
+        facts = page.splitlines()[2].replace(rule.pack, "")
+        labels = [ln for ln in page.splitlines() if ln.startswith("### ")]
+        assert not re.search(r"[A-Za-z]{2,}", facts), (rule.id, facts)
+        assert not any(re.search(r"[A-Za-z]{2,}", ln) for ln in labels), (rule.id, labels)
+        assert "the clean base report" not in page
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    import click
+
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts[0]} has no help text"

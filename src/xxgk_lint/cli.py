@@ -220,12 +220,15 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               help="Lowest severity that makes the exit code 1 [default: never]; an unreadable file makes it 2.")
-@click.option("--select", multiple=True, metavar="IDS")
-@click.option("--ignore", multiple=True, metavar="IDS")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-@click.option("--isolated", is_flag=True)
-@click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS))
+@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra directory of rule packs (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file [default: nearest .xxgk-lint.yaml or pyproject.toml].")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS),
+              help="Treat every report as issued by this kind of body (a --mapping row still wins).")
 @click.option("--history", "history_path", type=click.Path(dir_okay=False),
               help="History store [default: .xxgk-lint/history.sqlite next to the first folder].")
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
@@ -383,8 +386,9 @@ def history_cmd(store) -> None:
 
 
 @cli.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Language [default: zh].")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra directory of rule packs (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
               help="markdown: every rule's full documentation (docs/rules.md is made this way).")
 def rules_cmd(lang, rules_dirs, fmt) -> None:
@@ -414,8 +418,9 @@ def rules_cmd(lang, rules_dirs, fmt) -> None:
 
 @cli.command()
 @click.argument("rule_id")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Language [default: zh].")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra directory of rule packs (repeatable).")
 def explain(rule_id, lang, rules_dirs) -> None:
     """Explain a rule: what it checks, why, its reference and examples."""
     from .explain import explain_text

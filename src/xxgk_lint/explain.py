@@ -15,22 +15,43 @@ HEAD = {"zh": {"severity": "级别", "kind": "类型", "templates": "适用模�
                "fix": "How to fix", "examples": "Examples", "pass": "pass", "fail": "fail", "pack": "pack"}}
 
 
-def _example(ex: dict) -> str:
+# what the Chinese page says for the words the rule files keep in English (they are identifiers)
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+KIND_ZH = {"body_name": "机关名称", "brackets": "括号配对", "cellstate": "单元格状态", "crosscheck": "正文与表格核对",
+           "crossyear": "跨年度核对", "date": "日期", "dates": "正文日期", "heading": "标题写法", "hierarchy": "上下级汇总",
+           "identity": "勾稽关系", "metadata": "元数据", "order": "顺序", "parts_sum": "分项与总数", "pattern": "文字模式",
+           "percent": "百分比", "presence": "必备项", "range": "取值范围", "reader": "读取", "sections": "章节",
+           "substitution": "词语替换", "suppression": "忽略注释", "template": "模板版本", "upheld": "复议诉讼结果"}
+
+WHEN_ZH = {"year": "报告年度", "kind": "机关类型", "template": "模板", "and": "且", "or": "或", "not": "非"}
+
+
+def _example(ex: dict, lang: str) -> str:
     body = {k: v for k, v in to_plain(ex).items() if k not in ("expect", "name", "count")}
     if not body:
-        return "(the clean base report as it is)"
+        return "（基础报告原样）" if lang == "zh" else "(the clean base report as it is)"
     return yaml.safe_dump(body, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip()
 
 
 def explain_text(rule: Rule, lang: str) -> str:
     h = HEAD[lang]
     lines = [f"# {rule.id}: {rule.text('title', lang)}", ""]
-    facts = [f"{h['severity']}: {rule.severity}", f"{h['kind']}: {rule.kind}",
-             f"{h['templates']}: {', '.join(rule.templates)}", f"{h['pack']}: {rule.pack}"]
+    zh = lang == "zh"
+    facts = [f"{h['severity']}: {SEVERITY_ZH.get(rule.severity, rule.severity) if zh else rule.severity}",
+             f"{h['kind']}: {KIND_ZH.get(rule.kind, rule.kind) if zh else rule.kind}",
+             f"{h['templates']}: {', '.join(('2019年以前' if zh and t == 'pre2019' else t) for t in rule.templates)}",
+             f"{h['pack']}: {rule.pack}"]
     if rule.issuers:
-        facts.append(f"{h['issuers']}: {', '.join(rule.issuers)}")
+        from .render.messages import KIND_NAMES
+
+        facts.append(f"{h['issuers']}: {', '.join(KIND_NAMES[lang].get(i, i) for i in rule.issuers)}")
     if rule.when_src:
-        facts.append(f"{h['when']}: {rule.when_src}")
+        when = rule.when_src
+        if zh:
+            import re
+
+            when = re.sub(r"[A-Za-z_]+", lambda m: WHEN_ZH.get(m.group(), m.group()), when)
+        facts.append(f"{h['when']}: {when}")
     lines += [" · ".join(facts), ""]
     if rule.rationale:
         lines += [f"## {h['why']}", "", rule.text("rationale", lang), ""]
@@ -42,8 +63,9 @@ def explain_text(rule: Rule, lang: str) -> str:
     if rule.examples:
         lines += [f"## {h['examples']}", ""]
         for ex in rule.examples:
-            label = h[ex["expect"]] + (f" — {ex['name']}" if ex.get("name") else "")
-            lines += [f"### {label}", "", "```yaml", _example(ex), "```", ""]
+            # example names are notes in English for the rule's authors
+            label = h[ex["expect"]] + (f" — {ex['name']}" if ex.get("name") and not zh else "")
+            lines += [f"### {label}", "", "```yaml", _example(ex, lang), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
