@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from .record import Record
+from .values import MAX_DIGITS
 
 # Full-width digits and punctuation to ASCII, one character for one character.
 _FOLD = str.maketrans("０１２３４５６７８９．，％：", "0123456789.,%:")
@@ -104,9 +105,10 @@ def quantities(text: str, start: int = 0, end: int | None = None, folded: str | 
                 continue
         else:
             prev = folded[m.start("num") - 1] if m.start("num") > 0 else ""
-            if prev.isdigit() or prev == ".":
-                continue
-            value = float(num.replace(",", "")) if "." in num else int(num.replace(",", ""))
+            digits = num.replace(",", "")
+            if prev.isdigit() or prev == "." or len(digits.split(".")[0]) > MAX_DIGITS:
+                continue            # part of a longer number, or no count at all (401 digits)
+            value = float(digits) if "." in digits else int(digits)
         if m.group("big"):
             value = value * CN_BIG[m.group("big")]
         approx = bool(m.group("pre") in ("约", "近", "大约", "将近", "超过", "逾") or m.group("post")

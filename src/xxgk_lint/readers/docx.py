@@ -47,8 +47,12 @@ def parse(data: bytes, path: str) -> Document:
         xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         root = etree.fromstring(xml, parser)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, etree.XMLSyntaxError) as e:
-        raise InputError(f"cannot read the .docx: {type(e).__name__}: {e}", path) from None
+    except etree.XMLSyntaxError as e:
+        what = "its entities expand far beyond any document" if "amplification" in str(e).lower() else \
+            str(e).split(", line")[0]
+        raise InputError(f"cannot read the .docx: word/document.xml line {e.lineno}: {what}", path) from None
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as e:
+        raise InputError(f"cannot read the .docx: {e}", path) from None
     body = root.find(_W + "body")
     if body is None:
         raise InputError("not a Word document: word/document.xml has no body", path)
