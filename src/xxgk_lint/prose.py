@@ -136,7 +136,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def percent_value(text: str, folded: str | None = None) -> Iterator[tuple[float, int, int]]:
     """(value, start, end) of each percentage, including 百分之X."""
     folded = folded if folded is not None else fold(text)
-    for m in re.finditer(r"(-?\d+(?:\.\d+)?)\s*%", folded):
+    # bounded digit runs that start a number: "\d+" rescanned every suffix of a long run (quadratic)
+    for m in re.finditer(r"(?<!\d)(-?\d{1,15}(?:\.\d{1,15})?)\s*%", folded):
         yield float(m.group(1)), m.start(), m.end()
     for m in re.finditer(r"百分之([" + _CN + r"]+)", folded):
         v = cn_to_int(m.group(1))

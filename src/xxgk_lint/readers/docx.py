@@ -13,13 +13,17 @@ resolution and network access off.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 
 from ..model import InputError, Location
 from .blocks import Document, Grid, ListingReader, Para, RawCell
 
 MAX_XML_BYTES = 64 * 1024 * 1024     # uncompressed document.xml: far above any real report
 MAX_RATIO = 200                      # compression ratio above which a part is a zip bomb
+MAX_SPAN = 64                        # columns one cell may span: wider than any report table
+_SPAN = re.compile(r"[0-9]{1,4}")    # ASCII digits only: str.isdigit() accepts "²"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -27,7 +31,7 @@ def _check_zip(data: bytes, path: str) -> None:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         infos = {i.filename: i for i in z.infolist()}
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as e:
         raise InputError(f"not a valid .docx (zip): {e}", path) from None
     doc = infos.get("word/document.xml")
     if doc is None:
@@ -51,8 +55,12 @@ def parse(data: bytes, path: str) -> Document:
         what = "its entities expand far beyond any document" if "amplification" in str(e).lower() else \
             str(e).split(", line")[0]
         raise InputError(f"cannot read the .docx: word/document.xml line {e.lineno}: {what}", path) from None
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as e:
-        raise InputError(f"cannot read the .docx: {e}", path) from None
+    except RuntimeError as e:            # zipfile's way of saying "encrypted, needs a password"
+        raise InputError(f"cannot read the .docx: it is encrypted ({e})", path) from None
+    except NotImplementedError as e:     # a compression method or encryption zipfile lacks
+        raise InputError(f"cannot read the .docx: unsupported zip feature ({e})", path) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError) as e:
+        raise InputError(f"cannot read the .docx: the zip is damaged ({e})", path) from None
     body = root.find(_W + "body")
     if body is None:
         raise InputError("not a Word document: word/document.xml has no body", path)
@@ -120,8 +128,8 @@ class _Reader(ListingReader):
                 for tcpr in tc.iterchildren(_TCPR):
                     for el in tcpr.iterchildren(_GRID_SPAN, _VMERGE):
                         if el.tag == _GRID_SPAN:
-                            val = el.get(_VAL, "1")
-                            span = max(1, min(int(val), 64)) if val.isdigit() else 1
+                            val = _SPAN.fullmatch(el.get(_VAL, "1").strip())
+                            span = max(1, min(int(val[0]), MAX_SPAN)) if val else 1
                         else:
                             merge = el.get(_VAL, "continue")
                 texts.append((self._cell_text(tc) if merge != "continue" else "\0", col, span))
