@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from xxgk_lint import audit as A
 from xxgk_lint.cli import cli
+from xxgk_lint.identify import load_mapping
+from xxgk_lint.session import Session
 from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
 from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
@@ -53,7 +55,7 @@ def test_every_planted_error_found_and_nothing_else(folder, tmp_path):
     out = tmp_path / "f.jsonl"
     result = run(root, "--jsonl", out, "-j", "1", "--quiet")
     assert result.exit_code == 2                      # the broken file
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if '"error":' not in line]
     found = {(Path(r["file"]).name, r["rule"], r["place"]["row"]) for r in rows if r["severity"] == "error"}
     assert found == {(name, rule, row) for name, (rule, row) in planted.items()}
     assert all(r["severity"] == "error" for r in rows)
@@ -64,10 +66,12 @@ def test_every_planted_error_found_and_nothing_else(folder, tmp_path):
 def test_parallel_equals_serial(folder):
     root, _ = folder
     files = A.walk([str(root)])
-    opts = {"isolated": True, "lang": "zh", "mapping": {}}
-    serial, _ = A.run(files, opts, 1)
-    parallel, _ = A.run(files, opts, 2)
-    assert serial == parallel
+    serial, _ = A.run(files, Session(), 1)
+    parallel, _ = A.run(files, Session(), 2)
+    plain = lambda results: [r.to_plain() | {"timings": None} for r in results]
+    assert plain(serial) == plain(parallel)
+    assert [f.message("zh") for r in serial for f in r.findings] == \
+        [f.message("zh") for r in parallel for f in r.findings]
     assert len(serial) == 26 and not any(p.endswith(".md") for p in files)
 
 
@@ -107,13 +111,17 @@ def test_mapping_overrides_identity_and_file_names_fill_in(tmp_path):
     text = to_pipe_text(doc).replace(doc["meta"]["title"], "年度报告")    # a title naming nothing
     (tmp_path / "示例乡2024年报告.txt").write_text(text, encoding="utf-8")
     files = A.walk([str(tmp_path)])
-    records, _ = A.run(files, {"isolated": True, "lang": "zh", "mapping": {}}, 1)
+    results, _ = A.run(files, Session(), 1)
     # the report names no body: the file name does; its year comes from the report itself
-    assert (records[0]["body"], records[0]["year"]) == ("示例乡", doc["meta"]["year"])
+    i = results[0].identity
+    assert (i.body, i.year, i.source) == ("示例乡", doc["meta"]["year"], "file name")
     mapping = tmp_path / "map.csv"
     mapping.write_text(f"file,body,year,kind\n{files[0]},示例乡人民政府,2024,township\n", encoding="utf-8")
-    records, _ = A.run(files, {"isolated": True, "lang": "zh", "mapping": A.load_mapping(str(mapping))}, 1)
-    assert (records[0]["body"], records[0]["year"], records[0]["kind"]) == ("示例乡人民政府", 2024, "township")
+    results, _ = A.run(files, Session(mapping=load_mapping(str(mapping))), 1)
+    i, meta = results[0].identity, results[0].report.meta
+    assert (i.body, i.year, i.kind, i.source) == ("示例乡人民政府", 2024, "township", "mapping")
+    # the mapping's identity is the report's: rules and outputs see the same body, year and kind
+    assert (meta.body, meta.year, meta.kind, meta.body_source) == ("示例乡人民政府", 2024, "township", "mapping")
 
 
 def test_include_exclude_and_fail_on(folder):
@@ -174,12 +182,16 @@ def test_cross_year_carry_found_within_one_audit(tmp_path):
     out = tmp_path / "f.jsonl"
     result = run(root, "--jsonl", out, "-j", "2", "--quiet", "--history", tmp_path / "h.sqlite")
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if '"error":' not in line]
     xy = {(str(Path(r["file"]).relative_to(root)), r["rule"]) for r in rows if r["rule"].startswith("XY-")}
     assert {(n, "XY-CARRY") for n in expect} <= xy
     assert all(rule != "XY-CARRY" or name in expect for name, rule in xy)
     carry = next(r for r in rows if r["rule"] == "XY-CARRY")
-    assert carry["values"]["value"] == 2 and carry["values"]["expected"] == 1 and carry["line"] is None
+    assert carry["values"]["value"] == 2 and carry["values"]["expected"] == 1
+    # it points at the cell in the current report's own file
+    lines = Path(carry["file"]).read_text(encoding="utf-8").splitlines()[:carry["line"]]
+    key = next(x for x in reversed(lines) if not x.strip().startswith("-"))
+    assert lines[-1].strip() == "- 2" and key.strip() == "carried_over_prev:"
 
 
 def test_incremental_audit_reuses_the_store_and_sees_last_year(tmp_path):
@@ -189,24 +201,47 @@ def test_incremental_audit_reuses_the_store_and_sees_last_year(tmp_path):
     run(root / "y2022", "--quiet", "--history", store)             # last year, audited before
     out = tmp_path / "f.jsonl"
     run(root / "y2023", "--quiet", "--history", store, "--jsonl", out)
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if '"error":' not in line]
     assert {Path(r["file"]).name for r in rows if r["rule"] == "XY-CARRY"} == {Path(n).name for n in expect}
     files = A.walk([str(root / "y2023")])
     from xxgk_lint.history import History
 
     h = History(store)
-    records, _ = A.run(files, {"isolated": True, "lang": "zh", "mapping": {}, "history": True, "ruleset": "r1"},
-                       1, history=h)
-    again, _ = A.run(files, {"isolated": True, "lang": "zh", "mapping": {}, "history": True, "ruleset": "r1"},
-                     1, history=h)
-    assert all(r.get("cached") for r in again) and not any(r.get("cached") for r in records)
-    strip = lambda recs: [(r["path"], sorted(f["rule"] for f in r["findings"])) for r in recs]
+    records, _ = A.run(files, Session(), 1, history=h, use_cache=False)
+    again, _ = A.run(files, Session(), 1, history=h)
+    assert all(r.cached for r in again) and not any(r.cached for r in records)
+    strip = lambda results: [(r.path, sorted(f.rule_id for f in r.findings)) for r in results]
     assert strip(records) == strip(again)
     listing = list(h.listing())
     assert {(b, y) for b, y, *_ in listing} >= {("示例0区司法局", 2022), ("示例0区司法局", 2023)}
     h.close()
     result = CliRunner().invoke(cli, ["history", str(store)])
     assert result.exit_code == 0 and "示例0区司法局" in result.output
+
+
+def test_another_language_reads_no_report_again(tmp_path):
+    """Messages are worded when the outputs are written: the store serves every --lang."""
+    root = tmp_path / "sub"
+    _two_years(root)
+    store = tmp_path / "h.sqlite"
+    zh, en = tmp_path / "zh.jsonl", tmp_path / "en.jsonl"
+    assert run(root, "--quiet", "--history", store, "--jsonl", zh).exit_code == 0
+    read = []
+    import xxgk_lint.audit as audit_module
+
+    real = audit_module.lint_for_audit
+    audit_module.lint_for_audit = lambda path, session: read.append(path) or real(path, session)
+    try:
+        assert run(root, "--quiet", "--history", store, "--jsonl", en, "--lang", "en", "-j", "1").exit_code == 0
+    finally:
+        audit_module.lint_for_audit = real
+    assert read == []
+    rows = {lang: [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()] for lang, p in
+            (("zh", zh), ("en", en))}
+    assert [(r["file"], r["rule"], r["line"]) for r in rows["zh"]] == [(r["file"], r["rule"], r["line"])
+                                                                        for r in rows["en"]]
+    carry = next(r for r in rows["en"] if r["rule"] == "XY-CARRY")
+    assert carry["message"].startswith("Table 3 row 2") and carry["line"]
 
 
 def test_killed_audit_leaves_a_consistent_store(tmp_path):
@@ -274,7 +309,7 @@ def test_hierarchy_sum_and_missing_children(tmp_path):
                     "  示例县教育局: [示例县第一中学]\n", encoding="utf-8")
     out = tmp_path / "f.jsonl"
     run(root, "--hierarchy", tree, "--jsonl", out, "--quiet", "--no-history", "--select", "HIER")
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if '"error":' not in line]
     got = {(r["body"], r["rule"]) for r in rows}
     assert got == {("示例县人民政府", "HIER-SUM"), ("示例县教育局", "HIER-INCOMPLETE")}
     s = next(r for r in rows if r["rule"] == "HIER-SUM")
@@ -325,7 +360,7 @@ def test_end_to_end_a_few_hundred_reports(tmp_path):
                  "--ignore", "XY-COPIED,XY-JUMP,XY-IN-FORCE")   # random table 2s do not follow on
     assert result.exit_code == 2 and result.output.count("xxgk-lint: error:") == 2
     assert "同一机关同一年度有多个文件: 示例50市场监督管理局 2023" in result.output
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if '"error":' not in line]
     found = {(str(Path(r["file"]).relative_to(root)), r["rule"]) for r in rows}
     assert found == expect
     t4 = next(r for r in rows if r["rule"] == "T4-SUM")

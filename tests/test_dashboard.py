@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from xxgk_lint import audit as A
-from xxgk_lint import dashboard
+from xxgk_lint.render import write
+from xxgk_lint.session import Session
 from xxgk_lint.testing.documents import to_html, to_pipe_text
 from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
@@ -36,9 +37,9 @@ def page_path(tmp_path_factory):
         data = {"yaml": to_yaml(doc), "txt": to_pipe_text(doc), "html": to_html(doc)}[fmt]
         (root / f"r{i}.{fmt}").write_text(data, encoding="utf-8")
     (root / "broken.txt").write_bytes(b"\x80\xff" * 10)
-    records, _ = A.run(A.walk([str(root)]), {"isolated": True, "lang": "zh", "mapping": {}}, 1)
+    results, _ = A.run(A.walk([str(root)]), Session(), 1)
     out = root / "audit.html"
-    dashboard.write(str(out), records, "zh")
+    write("dashboard", str(out), results, "zh")
     return out
 
 
@@ -89,9 +90,9 @@ def test_a_body_named_like_markup_still_shows_its_row(tmp_path, browser):
         doc = consistent_doc(random.Random(i))
         doc["meta"]["body"] = name
         (tmp_path / f"r{i}.yaml").write_text(to_yaml(doc), encoding="utf-8")
-    records, _ = A.run(A.walk([str(tmp_path)]), {"isolated": True, "lang": "zh", "mapping": {}}, 1)
+    results, _ = A.run(A.walk([str(tmp_path)]), Session(), 1)
     out = tmp_path / "audit.html"
-    dashboard.write(str(out), records, "zh")
+    write("dashboard", str(out), results, "zh")
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -33,19 +33,19 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from xxgk_lint.cli import cli
-from xxgk_lint.engine import Engine
 from xxgk_lint.lint import lint_file
 from xxgk_lint.model import InputError
 from xxgk_lint.readers import read_report
 from xxgk_lint.render import get as renderer
-from xxgk_lint.rules import load_rules
+from xxgk_lint.session import Session
 from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
 from xxgk_lint.testing.generate import consistent_doc, to_yaml
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 SCALE = float(os.environ.get("XXGK_FUZZ_SCALE", "1"))
-ENGINE = Engine(load_rules())
+SESSION = Session()
+ENGINE = SESSION.engine
 
 
 def fuzz_settings(examples: int) -> settings:
@@ -522,7 +522,7 @@ def _render(result) -> None:
 
 def lint_must_not_crash(path: Path, data: bytes, log: list[str]) -> None:
     path.write_bytes(data)
-    result = lint_file(str(path), ENGINE)
+    result = lint_file(str(path), SESSION)
     if result.error is not None and result.error.internal:
         # again outside lint_file, so the failure is the original exception with its traceback
         keep = path.with_name(f"crash-{hashlib.sha1(data).hexdigest()[:12]}{path.suffix}")
@@ -628,7 +628,7 @@ def test_fuzz_pdf_bytes(fuzz_dir, n, r):
 # exits 0, 1 or 2 — never 3.
 
 def _lint_and_check(path: Path) -> None:
-    result = lint_file(str(path), ENGINE)
+    result = lint_file(str(path), SESSION)
     if result.error is not None and result.error.internal:
         pytest.fail(f"{result.error}\n{result.error.trace}", pytrace=False)
     run = CliRunner().invoke(cli, ["check", "--isolated", "--format", "concise", str(path)])

@@ -89,8 +89,9 @@ def test_audit_goes_on_when_a_worker_process_dies(tmp_path, monkeypatch):
     assert len(died) == 1 and "r3.yaml" in died[0] and "died" in died[0]
     import json
 
-    paths = {json.loads(ln)["path"] for ln in jsonl.read_text(encoding="utf-8").splitlines()}
-    assert {os.path.basename(p) for p in paths} >= {f"r{i}.yaml" for i in range(8) if i != 3}
+    rows = [json.loads(ln) for ln in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert {os.path.basename(r["file"]) for r in rows} >= {f"r{i}.yaml" for i in range(8) if i != 3}
+    assert [os.path.basename(r["file"]) for r in rows if "error" in r] == ["r3.yaml"]
 
 
 # --------------------------------------------------------------------------- outputs never destroy inputs
@@ -228,8 +229,9 @@ def test_workers_exit_when_the_audit_is_killed(tmp_path):
     import time
 
     script = ("import time, xxgk_lint.audit as A\n"
-              "A.check_file = lambda path: time.sleep(120)\n"
-              "A.run([f'f{i}' for i in range(8)], {'isolated': True, 'lang': 'zh', 'mapping': {}}, 2)\n")
+              "from xxgk_lint.session import Session\n"
+              "A.lint_for_audit = lambda path, session: time.sleep(120)\n"
+              "A.run([f'f{i}' for i in range(8)], Session(), 2)\n")
     parent = subprocess.Popen([sys.executable, "-c", script])
     try:
         children: list[int] = []

@@ -23,40 +23,50 @@ def _fail(message: str) -> None:
     click.echo(f"xxgk-lint: error: {message}", err=True)
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+def _session(config_path: str | None, isolated: bool, **options):
+    """The run's Session; a bad config or rule pack is exit 2 with one line."""
+    from .model import InputError
+    from .session import Session
+
+    try:
+        session = Session.load(config_path, isolated, **options)
+        session.engine          # noqa: B018 - rule packs are loaded (and checked) before any file
+        return session
+    except InputError as e:
+        _fail(str(e))
+        sys.exit(EXIT_INPUT)
 
 
-def _settings(config_path: str | None, isolated: bool):
-    from .config import find, load
-
-    if isolated:
-        return load(None)
-    path = Path(config_path) if config_path else find(Path.cwd())
-    return load(path)
-
-
-def _ruleset(cfg, select, ignore, rules_dirs, lang, kind) -> str:
-    """What decides an audit's findings besides the file: tool version, rule packs, settings."""
-    import hashlib
-
-    from .rules import builtin_rules_dir
-
-    h = hashlib.sha256(f"{__version__}|{select}|{ignore}|{lang}|{kind}|{cfg.select}|{cfg.ignore}|{cfg.severity}|"
-                       f"{cfg.deadlines}|{cfg.issuer_kind}".encode())
-    for d in (builtin_rules_dir(), *cfg.rules, *(Path(r) for r in rules_dirs)):
-        for p in sorted(Path(d).rglob("*.yaml")):
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+def rule_options(f):
+    """The options every checking command shares: which rules, which settings, which language."""
+    for decorator in reversed((
+        click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh]."),
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated)."),
+        click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+                     help="An extra directory of rule packs (repeatable)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Config file [default: nearest .xxgk-lint.yaml or pyproject.toml]."),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS),
+                     help="Treat every report as issued by this kind of body (an audit's --mapping row still wins)."),
+    )):
+        f = decorator(f)
+    return f
 
 
-def _engine(cfg, select, ignore, rules_dirs):
-    from .engine import DEFAULT_DEADLINES, Engine
-    from .rules import load_rules
+def _exit(results, fail_on: str) -> None:
+    """Exit codes: 3 if our code failed on a file, else 2 if a file could not be read, else 1 if a
+    finding reaches --fail-on, else 0."""
+    from .findings import SEVERITY_RANK
 
-    rules = load_rules([*cfg.rules, *(Path(d) for d in rules_dirs)])
-    return Engine(rules, select=_split(select) or cfg.select, ignore=[*cfg.ignore, *_split(ignore)],
-                  severity=cfg.severity, deadlines={**DEFAULT_DEADLINES, **cfg.deadlines})
+    if any(r.error is not None and r.error.internal for r in results):
+        sys.exit(EXIT_INTERNAL)
+    if any(r.error is not None for r in results):
+        sys.exit(EXIT_INPUT)
+    threshold = SEVERITY_RANK.get(fail_on, 99)
+    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+             else EXIT_OK)
 
 
 class _Group(click.Group):
@@ -100,17 +110,9 @@ def cli() -> None:
 @click.option("--ignore-file", type=click.Path(dir_okay=False),
               help="Reviewed exceptions [default: nearest .xxgk-lint-ignore.yaml].")
 @click.option("--show-config", is_flag=True, help="Print the effective configuration and where each value comes from.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 [default: error].")
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="An extra directory of rule packs (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file [default: nearest .xxgk-lint.yaml or pyproject.toml].")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS), help="Treat every report as issued by this kind of body.")
+@rule_options
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
@@ -118,42 +120,33 @@ def cli() -> None:
 def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_config, lang, fail_on, select, ignore,
           rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug) -> None:
     """Check report files: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any Chinese encoding."""
-    from .findings import SEVERITY_RANK
     from .lint import lint_file
     from .model import InputError
-    from .render import FileResult, get
+    from .outputs import check_output
+    from .render import get, write
 
     try:
-        from .outputs import check_output
-
         for out_path in outputs:
             check_output(out_path, "-o", [*files, *([baseline] if baseline else [])])
         if write_baseline:
             check_output(write_baseline, "--write-baseline", files)
-        cfg = _settings(config_path, isolated)
-        engine = _engine(cfg, select, ignore, rules_dirs)
         from .suppress import find_file, load_file
 
         sup_path = Path(ignore_file) if ignore_file else (None if isolated else find_file(Path.cwd()))
         suppressions = load_file(sup_path) if sup_path else []
-    except InputError as e:          # bad config, rule file or suppressions file
+    except InputError as e:          # an unusable output, a bad suppressions file
         _fail(str(e))
         sys.exit(EXIT_INPUT)
+    session = _session(config_path, isolated, select=select, ignore=ignore, rules_dirs=rules_dirs,
+                       issuer_kind=issuer_kind or "", lang=lang or "", fail_on=fail_on or "")
     if show_config:
         from .config import describe
 
-        click.echo(describe(cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
-                                  "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
-    lang = lang or cfg.lang
-    fail_on = fail_on or cfg.fail_on
-    kind = issuer_kind or cfg.issuer_kind
-    def prepare(report) -> None:
-        if kind:
-            report.meta.kind, report.meta.kind_source = kind, "cli" if issuer_kind else "config"
-
-    results: list[FileResult] = []
+        click.echo(describe(session.cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
+                                          "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
+    results = []
     for path in files:
-        result = lint_file(path, engine, prepare)
+        result = lint_file(path, session)
         if result.error is not None:
             _fail(str(result.error))
             if debug and result.error.internal:
@@ -165,9 +158,9 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
 
         apply_file(suppressions, results)
     if write_baseline:
-        from .baseline import write
+        from .baseline import write as write_baseline_file
 
-        write(write_baseline, results)
+        write_baseline_file(write_baseline, results)
     gone = 0
     if baseline:
         from .baseline import apply
@@ -182,27 +175,16 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
         _fail("more -o files than --format options")
         sys.exit(EXIT_INPUT)
     options = {"quiet": quiet, "verbose": verbose, "no_color": color is False, "force_terminal": color or None,
-               "rules": engine.rules}
+               "rules": session.engine.rules}
     for i, fmt in enumerate(fmts):
         if i < len(outputs) and outputs[i] != "-":
-            from .outputs import atomic
-
-            with atomic(outputs[i], "w", encoding="utf-8") as out:
-                get(fmt)(results, lang, out, options | {"no_color": True})
+            write(fmt, outputs[i], results, session.lang, options)
         else:
-            get(fmt)(results, lang, sys.stdout, options)
+            get(fmt)(results, session.lang, sys.stdout, options)
     if baseline and gone and not quiet:
         click.echo(f"xxgk-lint: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur{'s' if gone == 1 else ''}"
                    " (rewrite it with --write-baseline)", err=True)
-
-    if any(r.error is not None and r.error.internal for r in results):
-        sys.exit(EXIT_INTERNAL)
-    if any(r.error for r in results):
-        sys.exit(EXIT_INPUT)
-    threshold = SEVERITY_RANK.get(fail_on, 99)
-    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    _exit(results, session.fail_on)
 
 
 @cli.command()
@@ -217,18 +199,9 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
 @click.option("--mapping", type=click.Path(dir_okay=False), help="CSV of file, body, year, kind overriding identities.")
 @click.option("--hierarchy", "hierarchy_path", type=click.Path(dir_okay=False),
               help="YAML of parent bodies, their children and the cells a parent aggregates.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages [default: zh].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               help="Lowest severity that makes the exit code 1 [default: never]; an unreadable file makes it 2.")
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="An extra directory of rule packs (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file [default: nearest .xxgk-lint.yaml or pyproject.toml].")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--issuer-kind", type=click.Choice(SETTABLE_KINDS),
-              help="Treat every report as issued by this kind of body (a --mapping row still wins).")
+@rule_options
 @click.option("--history", "history_path", type=click.Path(dir_okay=False),
               help="History store [default: .xxgk-lint/history.sqlite next to the first folder].")
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
@@ -242,26 +215,30 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
     from .model import InputError
 
     try:
-        cfg = _settings(config_path, isolated)
-        _engine(cfg, select, ignore, rules_dirs)          # fail early on a bad rule pack or config
-        mapping_data = A.load_mapping(mapping) if mapping else {}
-        tree = A.load_hierarchy(hierarchy_path) if hierarchy_path else None
+        from .crossreport import load_hierarchy
+        from .identify import load_mapping
+
+        mapping_data = load_mapping(mapping) if mapping else {}
+        tree = load_hierarchy(hierarchy_path) if hierarchy_path else None
     except InputError as e:
         _fail(str(e))
         sys.exit(EXIT_INPUT)
-    lang = lang or cfg.lang
+    session = _session(config_path, isolated, select=select, ignore=ignore, rules_dirs=rules_dirs,
+                       issuer_kind=issuer_kind or "", lang=lang or "", fail_on=fail_on, mapping=mapping_data,
+                       hierarchy=tree)
     files = A.walk(paths, tuple(include) or A.DEFAULT_INCLUDE, tuple(exclude))
     if not files:
         _fail("no report files found under " + ", ".join(paths))
         sys.exit(EXIT_INPUT)
+    exports = [(option, fmt, out) for option, fmt, out in (
+        ("--csv", "csv", csv_path), ("--jsonl", "jsonl", jsonl_path), ("--xlsx", "xlsx", xlsx_path),
+        ("--html", "dashboard", html_path)) if out]
     try:
         from .outputs import check_output
 
         inputs = [*files, *(p for p in (mapping, hierarchy_path) if p)]
-        for option, out_path in (("--csv", csv_path), ("--jsonl", jsonl_path), ("--xlsx", xlsx_path),
-                                 ("--html", html_path)):
-            if out_path:
-                check_output(out_path, option, inputs)
+        for option, _, out_path in exports:
+            check_output(out_path, option, inputs)
         history = None
         if not no_history:
             from .history import DEFAULT, History
@@ -274,60 +251,35 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
     except InputError as e:
         _fail(str(e))
         sys.exit(EXIT_INPUT)
-    options = {"config": config_path, "isolated": isolated, "select": select, "ignore": ignore, "rules": rules_dirs,
-               "lang": lang, "mapping": mapping_data, "issuer_kind": issuer_kind, "history": history is not None,
-               "hierarchy": tree,
-               "ruleset": _ruleset(cfg, select, ignore, rules_dirs, lang, issuer_kind)}
     jobs = jobs or os.cpu_count() or 1
-    show = not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT")
-    if show:
+    if not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT"):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True) as bar:
             task = bar.add_task("audit", total=len(files), rate="")
 
-            def advance(rec: dict) -> None:
+            def advance(result) -> None:
                 speed = bar.tasks[0].speed
                 bar.update(task, advance=1, rate=f"{speed:.0f}/s" if speed else "")
 
-            records, interrupted = A.run(files, options, jobs, advance, history, not no_cache)
+            results, interrupted = A.run(files, session, jobs, advance, history, not no_cache)
     else:
-        records, interrupted = A.run(files, options, jobs, None, history, not no_cache)
+        results, interrupted = A.run(files, session, jobs, None, history, not no_cache)
     if history is not None:
         history.close()
-    if csv_path or jsonl_path or xlsx_path:      # what was finished is written, even after Ctrl-C
-        from . import export
+    from .render import get, write
 
-        if csv_path:
-            export.write_csv(csv_path, records, lang)
-        if jsonl_path:
-            export.write_jsonl(jsonl_path, records)
-        if xlsx_path:
-            export.write_xlsx(xlsx_path, records, lang)
-    if html_path:
-        from . import dashboard
-
-        dashboard.write(html_path, records, lang)
-    for rec in records:
-        if rec["error"]:
-            _fail(rec["error"])
+    for _, fmt, out_path in exports:      # what was finished is written, even after Ctrl-C
+        write(fmt, out_path, results, session.lang)
+    for r in results:
+        if r.error is not None:
+            _fail(str(r.error))
     if not quiet:
-        from .render.audit import print_summary
-
-        print_summary(records, lang, interrupted, len(files))
+        get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted, "total": len(files)})
     if interrupted:
         sys.exit(130)
-    if any(rec.get("internal") for rec in records):
-        sys.exit(EXIT_INTERNAL)
-    if any(rec["error"] for rec in records):
-        sys.exit(EXIT_INPUT)
-    from .findings import SEVERITY_RANK
-
-    threshold = SEVERITY_RANK.get(fail_on, 99)
-    if any(SEVERITY_RANK[f["severity"]] >= threshold for r in records for f in r["findings"]):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    _exit(results, session.fail_on)
 
 
 @cli.command()
@@ -337,18 +289,22 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
 def extract(file, output) -> None:
     """Write the structured YAML of a report (any supported format)."""
     from .extract import to_yaml
+    from .lint import lint_file
     from .model import InputError
     from .outputs import check_output
-    from .readers import read_report
+    from .session import Session
 
     try:
         if output:
             check_output(output, "-o", [file])
-        report = read_report(file)
     except InputError as e:
         _fail(str(e))
         sys.exit(EXIT_INPUT)
-    text = to_yaml(report)
+    result = lint_file(file, Session(), check=False)
+    if result.error is not None:
+        _fail(str(result.error))
+        sys.exit(EXIT_INTERNAL if result.error.internal else EXIT_INPUT)
+    text = to_yaml(result.report)
     if output and output != "-":
         from .outputs import atomic
 

@@ -37,8 +37,10 @@ class Engine:
     def check(self, report: Report) -> list[Finding]:
         out: list[Finding] = []
         ctx = self.ctx
+        # a rule that needs other reports runs only where the audit gives them (crossreport.py)
+        have = {"": True, "previous_year": ctx.previous is not None, "children": ctx.children is not None}
         for rule in self.rules:
-            if not rule.applies(report):
+            if not have[rule.needs] or not rule.applies(report):
                 continue
             severity = self.severities[rule.id]
             for n, hit in enumerate(rule.check(report, ctx)):

@@ -9,10 +9,15 @@ from .yamlio import to_plain
 
 HEAD = {"zh": {"severity": "级别", "kind": "类型", "templates": "适用模板", "issuers": "适用机关",
                "when": "适用条件", "why": "依据与理由", "reference": "出处", "message": "提示信息",
-               "fix": "如何修改", "examples": "示例", "pass": "通过", "fail": "不通过", "pack": "规则包"},
+               "fix": "如何修改", "examples": "示例", "pass": "通过", "fail": "不通过", "pack": "规则包",
+               "needs": "需要"},
         "en": {"severity": "severity", "kind": "kind", "templates": "templates", "issuers": "issuers",
                "when": "when", "why": "Why", "reference": "Reference", "message": "Message",
-               "fix": "How to fix", "examples": "Examples", "pass": "pass", "fail": "fail", "pack": "pack"}}
+               "fix": "How to fix", "examples": "Examples", "pass": "pass", "fail": "fail", "pack": "pack",
+               "needs": "needs"}}
+NEEDS = {"zh": {"previous_year": "同一机关上一年度的报告（审查时）", "children": "下级机关的报告（审查时给出层级文件）"},
+         "en": {"previous_year": "the same body's report of the year before (in an audit)",
+                "children": "the children's reports (in an audit given a hierarchy)"}}
 
 
 # what the Chinese page says for the words the rule files keep in English (they are identifiers)
@@ -52,6 +57,8 @@ def explain_text(rule: Rule, lang: str) -> str:
 
             when = re.sub(r"[A-Za-z_]+", lambda m: WHEN_ZH.get(m.group(), m.group()), when)
         facts.append(f"{h['when']}: {when}")
+    if rule.needs:
+        facts.append(f"{h['needs']}: {NEEDS[lang][rule.needs]}")
     lines += [" · ".join(facts), ""]
     if rule.rationale:
         lines += [f"## {h['why']}", "", rule.text("rationale", lang), ""]

@@ -1,10 +1,12 @@
 """The audit's history store: an embedded SQLite database of what each audit read and found.
 
-Per file and content it keeps the report as structured YAML (figures and prose, what
-`extract` writes), the audit record (findings) and the rule set it was checked with, so that
+Per file and content it keeps the audit's result in no language (identity, findings with their
+message arguments), a snapshot of the report (metadata, section texts, every table cell with
+its source location) and the rule set it was checked with, so that
 
-- a file whose content and rule set are unchanged is not read again (incremental audits);
-- cross-year rules find a body's report of the previous year;
+- a file whose content and rule set are unchanged is not read again (incremental audits, in
+  any language);
+- cross-year rules find a body's report of the previous year, and point into its own file;
 - `xxgk-lint history` lists what the store holds.
 
 The schema is versioned (``PRAGMA user_version``) with forward migrations.  Each report is
@@ -42,6 +44,12 @@ MIGRATIONS = [
         UNIQUE (path, content_hash, ruleset)
     );
     CREATE INDEX IF NOT EXISTS reports_body_year ON reports (body, year);
+    """,
+    # 2: results in no language (record) and report snapshots with their locations; rows of
+    # schema 1 (a record worded in one language, the document as YAML) are no cache hit (their
+    # rule-set key differs) and no previous year (no snapshot): audits read those files again
+    """
+    ALTER TABLE reports ADD COLUMN snapshot TEXT;
     """,
 ]
 
@@ -95,29 +103,36 @@ class History:
         self.db.close()
 
     # ----------------------------------------------------------------- writing and reading
-    def put(self, rec: dict[str, Any], content_hash: str, ruleset: str, document: str | None) -> None:
-        """One report, atomically (a row is all there or not there)."""
-        meta = rec.get("meta") or {}
+    def put(self, result: Any, content_hash: str, ruleset: str) -> None:
+        """One report's result (a FileResult), atomically (a row is all there or not there)."""
+        plain = result.to_plain()
+        report = plain.pop("report")
+        i = result.identity
         with self.db:   # a transaction
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute(
-                "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, document,"
+                "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, snapshot,"
                 " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rec["path"], content_hash, ruleset, rec["body"] or None, rec["year"], rec["kind"],
-                 meta.get("template"), document, json.dumps(rec, ensure_ascii=False, default=str),
+                (result.path, content_hash, ruleset, i.body or None, i.year, i.kind,
+                 report["meta"]["template"] if report else None,
+                 json.dumps(report, ensure_ascii=False) if report else None, json.dumps(plain, ensure_ascii=False),
                  dt.datetime.now().isoformat(timespec="seconds")))
 
     def cached(self, path: str, content_hash: str, ruleset: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT record FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
+        """The stored result (plain data, its report snapshot included) of this content checked
+        with this rule set."""
+        row = self.db.execute("SELECT record, snapshot FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
                               (path, content_hash, ruleset)).fetchone()
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        return json.loads(row[0]) | {"report": json.loads(row[1]) if row[1] else None}
 
-    def document(self, body: str, year: int, exclude_hash: str = "") -> tuple[str, str] | None:
-        """(path, structured YAML) of the latest stored report of a body and year."""
+    def previous(self, body: str, year: int) -> tuple[str, dict[str, Any]] | None:
+        """(content hash, report snapshot) of the latest stored report of a body and year."""
         row = self.db.execute(
-            "SELECT path, document FROM reports WHERE body = ? AND year = ? AND document IS NOT NULL"
-            " AND content_hash != ? ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year, exclude_hash)).fetchone()
-        return (row[0], row[1]) if row else None
+            "SELECT content_hash, snapshot FROM reports WHERE body = ? AND year = ? AND snapshot IS NOT NULL"
+            " ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
 
     def listing(self) -> Iterator[tuple[str, int, str, str, int, str]]:
         """(body, year, path, template, findings, audited_at) of the latest audit of each file."""

@@ -34,9 +34,10 @@ class InternalError(InputError):
 
     internal = True
 
-    def __init__(self, exc: BaseException, path: str = "", trace: str = ""):
-        super().__init__(f"internal error: {type(exc).__name__}: {str(exc)[:300]} — please report it "
-                         "(--debug shows the traceback)", path)
+    def __init__(self, exc: BaseException | str, path: str = "", trace: str = ""):
+        # a message already made (a result carried back from an audit worker) stays as it was
+        super().__init__(exc if isinstance(exc, str) else f"internal error: {type(exc).__name__}: {str(exc)[:300]}"
+                         " — please report it (--debug shows the traceback)", path)
         self.trace = trace
 
 
@@ -171,12 +172,12 @@ class Metadata(Record):
     """What identifies a report.  Each *_source says where a value came from: title,
     metadata (a metadata block or the structured file), text (inferred), config, cli."""
 
-    __slots__ = ("body", "body_source", "kind", "kind_source", "year", "year_source", "published",
+    __slots__ = ("body", "body_source", "kind", "year", "year_source", "published",
                  "published_raw", "title", "template", "template_cited", "period_start", "period_end",
                  "period_raw", "title_loc", "published_loc", "period_loc", "title_body", "year_evidence")
 
     def __init__(self) -> None:
-        self.body = self.body_source = self.kind_source = self.year_source = ""
+        self.body = self.body_source = self.year_source = ""
         self.kind = "unknown"            # government | department | township | zone | other | unknown
         self.year: int | None = None
         self.published: _dt.date | None = None

@@ -22,9 +22,11 @@ from .yamlio import LocDict, LocList, load, to_plain
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 LANGS = ("zh", "en")
 
-PACK_KEYS = {"pack", "description", "templates", "rules"}
+PACK_KEYS = {"pack", "description", "templates", "needs", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
-             "templates", "issuers", "when", "params", "examples"}
+             "templates", "issuers", "when", "needs", "params", "examples"}
+# what a rule may need besides its report (an audit provides it; a rule without it does not run)
+NEEDS = ("previous_year", "children")
 EXAMPLE_KEYS = {"name", "expect", "count", "base", "set", "drop", "text", "previous", "children", "missing",
                 "aggregate", "yaml"}
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -41,11 +43,11 @@ class Rule:
     def __init__(self, *, id: str, severity: str, kind: str, title: dict[str, str], message: dict[str, str],
                  help: dict[str, str], rationale: dict[str, str], reference: str, templates: tuple[str, ...],
                  issuers: tuple[str, ...], when: Any, when_src: str, params: dict[str, Any],
-                 examples: list[dict[str, Any]] | None, pack: str, source: str):
+                 examples: list[dict[str, Any]] | None, pack: str, source: str, needs: str = ""):
         self.id, self.severity, self.kind = id, severity, kind
         self.title, self.message, self.help, self.rationale, self.reference = title, message, help, rationale, reference
         self.templates, self.issuers, self.when, self.when_src = templates, issuers, when, when_src
-        self.params, self.pack, self.source = params, pack, source
+        self.params, self.pack, self.source, self.needs = params, pack, source, needs
         self._examples = examples  # None when loaded from the cache: read from the pack on demand
         self.check: Any = None     # compiled by the kind
 
@@ -56,7 +58,7 @@ class Rule:
         return self._examples
 
     _SPEC = ("id", "severity", "kind", "title", "message", "help", "rationale", "reference", "templates",
-             "issuers", "when_src", "params", "pack", "source")
+             "issuers", "when_src", "params", "pack", "source", "needs")
 
     def spec(self) -> dict[str, Any]:
         """The validated rule as plain data (what the cache keeps)."""
@@ -149,7 +151,7 @@ def _condition(src: str, path: str, pos: Any) -> Any:
     return when
 
 
-def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos: Any) -> Rule:
+def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos: Any, default_needs: str = "") -> Rule:
     if not isinstance(d, LocDict):
         raise _err("each rule must be a mapping", path, pos)
     for k in d:
@@ -171,6 +173,7 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
     templates = _strings(d["templates"], "templates", TEMPLATES, path, d.locs["templates"]) \
         if "templates" in d else default_templates
     issuers = _strings(d["issuers"], "issuers", ISSUER_KINDS, path, d.locs["issuers"]) if "issuers" in d else ()
+    needs = _needs(d, path) if "needs" in d else default_needs
     when_src = d.get("when") or ""
     when = _condition(str(when_src), path, d.locs.get("when")) if when_src else None
     params = d.get("params") or LocDict(d.pos)
@@ -191,7 +194,7 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
         help=_texts(d, "help", path, False), rationale=_texts(d, "rationale", path, False),
         reference=str(d.get("reference", "")), templates=templates, issuers=issuers,
         when=when, when_src=str(when_src), params=params, examples=list(examples),
-        pack=pack, source=f"{path}:{d.pos[0]}",
+        pack=pack, source=f"{path}:{d.pos[0]}", needs=needs,
     )
     try:
         rule.check = kind_obj.compile(params, rule)
@@ -254,10 +257,18 @@ def _load_pack(path: Path) -> list[Rule]:
             raise _err(f"unknown pack key {k!r} (allowed: {', '.join(sorted(PACK_KEYS))})", spath, data.key_locs[k])
     name = str(data.get("pack") or path.stem)
     templates = _strings(data.get("templates", ["2021"]), "templates", TEMPLATES, spath, data.locs.get("templates"))
+    needs = _needs(data, spath) if "needs" in data else ""
     rules = data["rules"]
     if not isinstance(rules, LocList):
         raise _err("'rules' must be a list", spath, data.locs["rules"])
-    return [_rule(r, name, templates, spath, rules.locs[i]) for i, r in enumerate(rules)]
+    return [_rule(r, name, templates, spath, rules.locs[i], needs) for i, r in enumerate(rules)]
+
+
+def _needs(d: Any, path: str) -> str:
+    value = d["needs"]
+    if value not in NEEDS:
+        raise _err(f"'needs' must be one of {', '.join(NEEDS)}", path, d.locs.get("needs"))
+    return value
 
 
 def builtin_rules_dir() -> Path:

@@ -12,7 +12,6 @@ from pathlib import Path
 from ..model import InputError, Report
 
 MAX_BYTES = 20 * 1024 * 1024   # no real report comes near this; a larger file is not one
-KINDS = ("structured", "html", "docx", "text")
 
 
 def read_bytes(path: str) -> bytes:

@@ -260,7 +260,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
 
     meta.template_cited = cited_template(full_text)
     if meta.body:
-        meta.kind, meta.kind_source = issuer_kind(meta.body), meta.body_source
+        meta.kind = issuer_kind(meta.body)
     return meta
 
 

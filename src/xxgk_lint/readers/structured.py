@@ -126,9 +126,9 @@ def _meta(ctx: _Ctx, d: Any, pos: Any) -> Metadata:
     if kind:
         if kind not in ISSUER_KINDS:
             raise ctx.err(f"meta.kind must be one of {', '.join(ISSUER_KINDS)}", d.locs["kind"])
-        meta.kind, meta.kind_source = kind, "metadata"
+        meta.kind = kind
     elif meta.body:
-        meta.kind, meta.kind_source = issuer_kind(meta.body), "metadata"
+        meta.kind = issuer_kind(meta.body)
     year = d.get("year")
     if year is not None:
         if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:

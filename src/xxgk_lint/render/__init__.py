@@ -8,10 +8,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any, Callable, TextIO
 
-from ..findings import Finding, Tr
-from ..model import InputError, Location, Report
+from ..findings import Tr
+from ..model import Location
+from ..result import FileResult
 
 FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+AUDIT_FORMATS = ("summary", "csv", "jsonl", "xlsx", "dashboard")     # what an audit writes
 
 
 def default_format(stdout_is_tty: bool) -> str:
@@ -23,16 +25,6 @@ def default_format(stdout_is_tty: bool) -> str:
     if os.environ.get("PRE_COMMIT"):
         return "concise"
     return "full" if stdout_is_tty else "concise"
-
-
-class FileResult:
-    """One checked file: its report and findings, or the input error that stopped it."""
-
-    __slots__ = ("path", "report", "findings", "error")
-
-    def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
-                 error: InputError | None = None):
-        self.path, self.report, self.findings, self.error = path, report, findings or [], error
 
 
 class Summary:
@@ -59,24 +51,39 @@ def get(name: str) -> Renderer:
     return import_module(f".{name}", __name__).render
 
 
+def write(name: str, path: str, results: list[FileResult], lang: str, options: dict[str, Any] | None = None) -> None:
+    """A renderer's output into a file, atomically; a renderer module says how its file is
+    opened (``OPEN``: the mode and its arguments) when not as UTF-8 text."""
+    from ..outputs import atomic
+
+    module = import_module(f".{name}", __name__)
+    mode, kwargs = getattr(module, "OPEN", ("w", {"encoding": "utf-8"}))
+    with atomic(path, mode, **kwargs) as out:
+        module.render(results, lang, out, {"no_color": True, **(options or {})})
+
+
 def plain_args(args: dict[str, Any], lang: str) -> dict[str, Any]:
     """Message values as JSON-able plain values in the chosen language."""
     return {k: (v.pick(lang) if isinstance(v, Tr) else v) for k, v in args.items()}
 
 
-def where(loc: Location | None, path: str, lang: str = "zh") -> str:
-    """path:line:col for text formats; for Word and PDF, the page, paragraph or table cell
-    (their line numbers only index the reader's text listing)."""
+def where(loc: Location | None, path: str = "", lang: str = "zh") -> str:
+    """Where a finding is, for every output: path:line:col for text formats; for Word and PDF the
+    page, paragraph or table cell (their line numbers only index the reader's text listing).
+    Without a path, only the place in the file ("12:5", "第 3 页，表格 2 第 4 行第 2 列")."""
     if loc is None or not (loc.line or loc.table or loc.para or loc.page):
         return path
+    zh = lang == "zh"
     if loc.table or loc.para or loc.page:
         parts = []
         if loc.page:
-            parts.append(f"第 {loc.page} 页" if lang == "zh" else f"page {loc.page}")
+            parts.append(f"第 {loc.page} 页" if zh else f"page {loc.page}")
         if loc.table:
-            parts.append(f"表格 {loc.table} 第 {loc.row} 行第 {loc.cell} 列" if lang == "zh"
+            parts.append(f"表格 {loc.table} 第 {loc.row} 行第 {loc.cell} 列" if zh
                          else f"table {loc.table}, row {loc.row}, column {loc.cell}")
         elif loc.para:
-            parts.append(f"第 {loc.para} 段" if lang == "zh" else f"paragraph {loc.para}")
-        return f"{path}（{'，'.join(parts)}）" if lang == "zh" else f"{path} ({', '.join(parts)})"
-    return f"{path}:{loc.line}:{loc.col}" if loc.col else f"{path}:{loc.line}"
+            parts.append(f"第 {loc.para} 段" if zh else f"paragraph {loc.para}")
+        inner = ("，" if zh else ", ").join(parts)
+        return inner if not path else f"{path}（{inner}）" if zh else f"{path} ({inner})"
+    at = f"{loc.line}:{loc.col}" if loc.col else f"{loc.line}"
+    return f"{path}:{at}" if path else at

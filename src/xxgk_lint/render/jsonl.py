@@ -1,4 +1,5 @@
-"""One finding per line: the fields of `--format json`, plus the file and a fingerprint."""
+"""One finding per line: the fields of `--format json`, the report's identity, the place in the
+file and a fingerprint; a file that could not be read is a line with its error."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import json
 from typing import Any, TextIO
 
 from . import FileResult
-from .json import finding_dict
+from .batch import finding_rows
 
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
     for r in results:
         if r.error is not None:
-            out.write(json.dumps({"path": r.path, "error": r.error.message}, ensure_ascii=False) + "\n")
-        for f in r.findings:
-            out.write(json.dumps(finding_dict(f, lang) | {"fingerprint": f.fingerprint()},
-                                 ensure_ascii=False, default=str) + "\n")
+            i = r.identity
+            out.write(json.dumps({"file": r.path, "body": i.body, "year": i.year, "kind": i.kind,
+                                  "error": r.error.message}, ensure_ascii=False) + "\n")
+        for row in finding_rows([r], lang):
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")

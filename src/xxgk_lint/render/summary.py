@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, TextIO
 
-from ..audit import counts, duplicates, rule_counts, status, worst_first
+from . import FileResult
+from .batch import duplicates, relative, rule_counts, template, worst_first
 
 WORDS = {"zh": {"file": "文件", "body": "发布机关", "year": "年度", "template": "模板", "errors": "错误",
                 "warnings": "警告", "status": "状态", "rule": "规则", "title": "名称", "findings": "问题数",
@@ -22,41 +23,43 @@ WORDS = {"zh": {"file": "文件", "body": "发布机关", "year": "年度", "tem
 STYLE = {"unreadable": "bold magenta", "error": "bold red", "warning": "yellow", "info": "cyan", "clean": "green"}
 
 
-def print_summary(records: list[dict[str, Any]], lang: str, interrupted: bool, total: int, limit: int = 40) -> None:
+def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
+    """``options``: total (files the audit found), interrupted, limit (rows shown)."""
     from rich.console import Console
     from rich.table import Table
 
     w = WORDS[lang]
-    console = Console(highlight=False)
+    limit = options.get("limit", 40)
+    console = Console(file=out, highlight=False, no_color=options.get("no_color", False))
     table = Table(box=None, header_style="bold", pad_edge=False)
     for col in ("file", "body", "year", "template", "errors", "warnings", "status"):
         table.add_column(w[col], justify="right" if col in ("year", "errors", "warnings") else "left",
                          overflow="fold")
-    ordered = worst_first(records)
-    # paths relative to the folder audited: the common part says nothing
-    common = os.path.commonpath([os.path.dirname(r["path"]) or "." for r in records]) if records else ""
-    for rec in ordered[:limit]:
-        c, st = counts(rec), status(rec)
-        meta = rec.get("meta") or {}
-        table.add_row(os.path.relpath(rec["path"], common) if common else rec["path"], rec["body"] or "?", str(rec["year"] or "?"), meta.get("template", ""),
-                      str(c["error"]), str(c["warning"]), f"[{STYLE[st]}]{st}[/]")
+    ordered = worst_first(results)
+    common = relative(results)
+    for r in ordered[:limit]:
+        c, st = r.counts(), r.status
+        table.add_row(os.path.relpath(r.path, common) if common else r.path, r.identity.body or "?",
+                      str(r.identity.year or "?"), template(r), str(c["error"]), str(c["warning"]),
+                      f"[{STYLE[st]}]{st}[/]")
     console.print(table)
     if len(ordered) > limit:
         console.print(w["more"].format(n=len(ordered) - limit))
-    rules = rule_counts(records)[:10]
+    rules = rule_counts(results, lang)[:10]
     if rules:
         rt = Table(box=None, header_style="bold", pad_edge=False)
         for col in ("rule", "title", "findings", "reports"):
             rt.add_column(w[col], justify="right" if col in ("findings", "reports") else "left")
-        for r, t, n, k in rules:
-            rt.add_row(r, t, str(n), str(k))
+        for rid, t, n, k in rules:
+            rt.add_row(rid, t, str(n), str(k))
         console.print()
         console.print(rt)
-    for body, year, files in duplicates(records):
+    for body, year, files in duplicates(results):
         console.print(f"[yellow]{w['dup']}[/]: {body} {year}: {', '.join(files)}")
-    states = [status(r) for r in records]
+    states = [r.status for r in results]
     console.print()
-    if interrupted:
+    if options.get("interrupted"):
         console.print(f"[bold red]{w['interrupted']}[/]")
-    console.print(w["total"].format(n=total, done=len(records), u=states.count("unreadable"),
-                                    e=states.count("error"), w=states.count("warning"), c=states.count("clean")))
+    console.print(w["total"].format(n=options.get("total", len(results)), done=len(results),
+                                    u=states.count("unreadable"), e=states.count("error"), w=states.count("warning"),
+                                    c=states.count("clean")))

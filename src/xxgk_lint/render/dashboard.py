@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any
+from typing import Any, TextIO
 
-from .audit import counts, rule_counts, status, worst_first
-from .export import STATUS_LABELS, where
+from . import FileResult, where
+from .batch import STATUS_LABELS, rule_counts, template, worst_first
 
 COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954"}
 TEXT = {
@@ -48,23 +48,23 @@ def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
     return "".join(parts)
 
 
-def render(records: list[dict[str, Any]], lang: str = "zh") -> str:
+def page(results: list[FileResult], lang: str = "zh") -> str:
     t = TEXT[lang]
-    ordered = worst_first(records)
-    states = [status(r) for r in ordered]
-    total = {k: sum(counts(r)[k] for r in records) for k in ("error", "warning", "info")}
-    rules = rule_counts(records)
+    ordered = worst_first(results)
+    states = [r.status for r in ordered]
+    total = {k: sum(r.counts()[k] for r in results) for k in ("error", "warning", "info")}
+    rules = rule_counts(results, lang)
     by_rule = _bars([(f"{r} {title}"[:26], n, "#5d6d7e") for r, title, n, _ in rules[:15]])
     by_status = _bars([(STATUS_LABELS[lang][s], states.count(s), COLORS[s])
                        for s in ("unreadable", "error", "warning", "info", "clean") if states.count(s)])
     # heatmap: bodies with findings × the most frequent rules
     top_rules = [r for r, *_ in rules[:12]]
     bodies: dict[str, dict[str, int]] = {}
-    for rec in records:
-        for f in rec["findings"]:
-            if f["rule"] in top_rules:
-                row = bodies.setdefault(rec["body"] or rec["path"], {})
-                row[f["rule"]] = row.get(f["rule"], 0) + 1
+    for r in results:
+        for f in r.findings:
+            if f.rule_id in top_rules:
+                row = bodies.setdefault(r.identity.body or r.path, {})
+                row[f.rule_id] = row.get(f.rule_id, 0) + 1
     peak = max((n for row in bodies.values() for n in row.values()), default=1)
     heat = ['<table class="heat"><tr><th></th>' + "".join(f"<th>{html.escape(r)}</th>" for r in top_rules) + "</tr>"]
     for body in sorted(bodies, key=lambda b: -sum(bodies[b].values()))[:40]:
@@ -75,23 +75,21 @@ def render(records: list[dict[str, Any]], lang: str = "zh") -> str:
             cells.append(f'<td style="background:rgba(192,57,43,{alpha:.2f})">{n or ""}</td>')
         heat.append(f"<tr><th>{html.escape(body)}</th>{''.join(cells)}</tr>")
     heat.append("</table>")
-    data = [{"file": r["path"], "body": r["body"], "year": r["year"], "template": (r.get("meta") or {}).get("template", ""),
-             "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **counts(r), "error_text": r["error"],
-             "findings": [{"rule": f["rule"], "severity": f["severity"], "message": f["message"], "where": where(f, lang)}
-                          for f in r["findings"]]} for i, r in enumerate(ordered)]
+    data = [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": template(r),
+             "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **r.counts(),
+             "error_text": str(r.error) if r.error is not None else None,
+             "findings": [{"rule": f.rule_id, "severity": f.severity, "message": f.message(lang),
+                           "where": where(f.loc, "", lang)} for f in r.findings]} for i, r in enumerate(ordered)]
     # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
     payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
     return _PAGE.format(
-        lang=lang, title=html.escape(t["title"]), n=len(records), errors=total["error"], warnings=total["warning"],
+        lang=lang, title=html.escape(t["title"]), n=len(results), errors=total["error"], warnings=total["warning"],
         unreadable=states.count("unreadable"), t=t, by_rule=by_rule, by_status=by_status, heat="".join(heat),
         data=payload, words=json.dumps(t, ensure_ascii=False).replace("<", "\\u003c"), colors=json.dumps(COLORS))
 
 
-def write(path: str, records: list[dict[str, Any]], lang: str) -> None:
-    from .outputs import atomic
-
-    with atomic(path, "w", encoding="utf-8") as f:
-        f.write(render(records, lang))
+def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
+    out.write(page(results, lang))
 
 
 _PAGE = """<!DOCTYPE html>

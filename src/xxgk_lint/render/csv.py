@@ -1,0 +1,39 @@
+"""The audit's findings as CSV, one per row with the report's identity (Excel reads it: UTF-8
+with a BOM).  A cell a spreadsheet would run as a formula is made plain text."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from . import FileResult
+from .batch import finding_rows
+
+OPEN = ("w", {"newline": "", "encoding": "utf-8-sig"})
+
+# (key, Chinese header, English header, column width in a workbook)
+FINDING_COLUMNS = (
+    ("file", "文件", "file", 40), ("body", "发布机关", "body", 24), ("year", "年度", "year", 7),
+    ("rule", "规则", "rule", 22), ("severity", "级别", "severity", 9), ("message", "问题", "message", 70),
+    ("where", "位置", "location", 16), ("place_label", "对象", "place", 30), ("values", "数值", "values", 30),
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)") made plain text,
+    as OWASP advises for CSV: a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def finding_table(results: list[FileResult], lang: str) -> list[dict[str, Any]]:
+    return [row | {"values": json.dumps(row["values"], ensure_ascii=False, default=str)}
+            for row in finding_rows(results, lang)]
+
+
+def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
+    w = csv.writer(out)
+    w.writerow([c[1] if lang == "zh" else c[2] for c in FINDING_COLUMNS])
+    for row in finding_table(results, lang):
+        w.writerow([inert(row.get(c[0], "")) for c in FINDING_COLUMNS])

@@ -1,0 +1,97 @@
+"""What checking one file gives: ``FileResult`` — the report, its findings (with their message
+arguments, worded only when output is written), or the error that stopped it; its identity
+and how long each step took.
+
+``to_plain``/``from_plain`` carry a result between processes (audit workers) and into the
+history store as JSON-able data in no language, so one cached audit serves every ``--lang``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding, Place, Tr
+from .identify import Identity
+from .model import InputError, InternalError, Report
+
+if TYPE_CHECKING:
+    from .rules import Rule
+
+
+class FileResult:
+    """``report`` is the full report after ``check`` and a snapshot (see snapshot.py) after an
+    audit; ``cached`` marks a result read back from the history store; ``basis`` records, per
+    cross-report need, what the findings of that need were computed from."""
+
+    __slots__ = ("path", "report", "findings", "error", "identity", "timings", "cached", "basis")
+
+    def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
+                 error: InputError | None = None, identity: Identity | None = None,
+                 timings: dict[str, float] | None = None):
+        self.path, self.report, self.findings, self.error = path, report, findings or [], error
+        self.identity = identity if identity is not None else Identity()
+        self.timings = timings or {}
+        self.cached = False
+        self.basis: dict[str, str | None] = {}
+
+    @property
+    def status(self) -> str:
+        """unreadable, error, warning, info or clean: the worst a supervisor has to look at."""
+        if self.error is not None:
+            return "unreadable"
+        sev = {f.severity for f in self.findings}
+        return next((s for s in ("error", "warning", "info") if s in sev), "clean")
+
+    def counts(self) -> dict[str, int]:
+        c = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            c[f.severity] += 1
+        return c
+
+    # ----------------------------------------------------------------- plain data
+    def to_plain(self) -> dict[str, Any]:
+        from .snapshot import loc_plain, to_plain
+
+        e = self.error
+        i = self.identity
+        report = self.report
+        return {
+            "path": self.path,
+            "identity": [i.body, i.year, i.kind, i.source],
+            "error": None if e is None else {"message": e.message, "line": e.line, "col": e.col,
+                                             "internal": e.internal, "trace": getattr(e, "trace", "")},
+            "report": None if report is None else to_plain(report),
+            "findings": [{"rule": f.rule_id, "severity": f.severity, "path": f.path, "loc": loc_plain(f.loc),
+                          "place": f.place.as_dict(), "args": {k: _arg_plain(v) for k, v in f.args.items()},
+                          "related": [loc_plain(r) for r in f.related]} for f in self.findings],
+            "timings": self.timings,
+            "basis": self.basis,
+        }
+
+    @classmethod
+    def from_plain(cls, d: dict[str, Any], rules: dict[str, Rule]) -> "FileResult":
+        """Back from plain data; findings of rules this run does not have are left out."""
+        from .snapshot import from_plain, loc_from
+
+        e = d["error"]
+        error = None
+        if e is not None:
+            error = InternalError(e["message"], d["path"], e["trace"]) if e["internal"] else \
+                InputError(e["message"], d["path"], e["line"], e["col"])
+        findings = [Finding(rules[f["rule"]], f["severity"], f["path"], loc_from(f["loc"]), Place(**f["place"]),
+                            {k: _arg_from(v) for k, v in f["args"].items()},
+                            tuple(loc_from(r) for r in f["related"]))
+                    for f in d["findings"] if f["rule"] in rules]
+        result = cls(d["path"], from_plain(d["report"]) if d["report"] else None, findings, error,
+                     Identity(*d["identity"]), d["timings"])
+        result.basis = d["basis"]
+        return result
+
+
+def _arg_plain(v: Any) -> Any:
+    if isinstance(v, Tr):
+        return {"tr": [v.zh, v.en]}
+    return v if v is None or isinstance(v, (str, int, float, bool)) else str(v)
+
+
+def _arg_from(v: Any) -> Any:
+    return Tr(*v["tr"]) if isinstance(v, dict) else v

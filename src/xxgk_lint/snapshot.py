@@ -1,0 +1,86 @@
+"""A small, typed copy of a checked report for what comes after the check: the audit's summary
+and exports, its history store, and the rules that compare reports (cross-year, hierarchy).
+
+It is a ``Report`` (so those rules run on it unchanged) holding the metadata, the sections'
+text and every table cell with its source location — but not the source lines, reader notes or
+paragraph offsets.  ``to_plain``/``from_plain`` turn it into JSON-able data and back; nothing
+in it is code, so a history store read back cannot run anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .model import Cell, Location, Metadata, Report, Section, Table
+from .template import table_spec
+
+_DATES = ("published", "period_start", "period_end")
+_LOCS = ("title_loc", "published_loc", "period_loc")
+_PLAIN_META = ("body", "body_source", "kind", "year", "year_source", "published_raw", "title", "title_body",
+               "template", "template_cited", "period_raw")
+
+
+def snapshot(report: Report) -> Report:
+    """The report without what only its own file's diagnostics need (the cells' locations are
+    made now, while the reader's cells are still there)."""
+    tables = {}
+    for tid, t in report.tables.items():
+        cells = {k: Cell(c.table, c.row, c.col, c.raw, c.value, c.state, c.loc) for k, c in t.cells.items()}
+        tables[tid] = Table(t.spec, cells, t.loc, t.form)
+    sections = [Section(s.key, s.heading, s.numeral, s.form, s.text, s.loc, has_table=s.has_table)
+                for s in report.sections]
+    out = Report(report.path, report.meta, sections, tables, reader=report.reader)
+    out.encoding = report.encoding
+    return out
+
+
+def loc_plain(loc: Location | None) -> dict[str, Any] | None:
+    return None if loc is None else loc.as_dict()
+
+
+def loc_from(d: dict[str, Any] | None) -> Location | None:
+    if not d:
+        return None
+    d = dict(d)
+    if d.get("bbox"):
+        d["bbox"] = tuple(d["bbox"])
+    return Location(**d)
+
+
+def to_plain(report: Report) -> dict[str, Any]:
+    m = report.meta
+    meta = {k: getattr(m, k) for k in _PLAIN_META}
+    meta |= {k: getattr(m, k).isoformat() if getattr(m, k) else None for k in _DATES}
+    meta |= {k: loc_plain(getattr(m, k)) for k in _LOCS}
+    meta["year_evidence"] = [list(e) for e in m.year_evidence]
+    return {
+        "path": report.path, "reader": report.reader, "encoding": report.encoding, "meta": meta,
+        "sections": [[s.key, s.heading, s.numeral, s.form, s.text, loc_plain(s.loc), s.has_table]
+                     for s in report.sections],
+        "tables": {tid: {"version": t.spec.version, "form": t.form, "loc": loc_plain(t.loc),
+                         "cells": [[c.row, c.col, c.raw, c.value, c.state, loc_plain(c.loc)]
+                                   for c in t.cells.values()]}
+                   for tid, t in report.tables.items()},
+    }
+
+
+def from_plain(d: dict[str, Any]) -> Report:
+    m = Metadata()
+    meta = d["meta"]
+    for k in _PLAIN_META:
+        setattr(m, k, meta[k])
+    for k in _DATES:
+        setattr(m, k, dt.date.fromisoformat(meta[k]) if meta[k] else None)
+    for k in _LOCS:
+        setattr(m, k, loc_from(meta[k]))
+    m.year_evidence = [tuple(e) for e in meta["year_evidence"]]
+    sections = [Section(key, heading, numeral, form, text, loc_from(loc), has_table=has_table)
+                for key, heading, numeral, form, text, loc, has_table in d["sections"]]
+    tables = {}
+    for tid, t in d["tables"].items():
+        cells = {(row, col): Cell(tid, row, col, raw, value, state, loc_from(loc))
+                 for row, col, raw, value, state, loc in t["cells"]}
+        tables[tid] = Table(table_spec(tid, t["version"]), cells, loc_from(t["loc"]), t["form"])
+    report = Report(d["path"], m, sections, tables, reader=d["reader"])
+    report.encoding = d["encoding"]
+    return report
