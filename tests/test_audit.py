@@ -405,3 +405,31 @@ def test_ctrl_c_stops_cleanly_and_writes_what_was_finished(tmp_path):
     assert "已中断" in stdout and xlsx.exists() and out.exists()
     done = int(stdout.split("（")[-1].split(" 个完成")[0])
     assert 5 <= done < 300
+
+
+def test_a_store_of_the_first_schema_is_migrated_and_its_rows_read_again(tmp_path):
+    """Schema 1 kept records worded in one language and documents as YAML: after the migration
+    its rows are listed still, never served from the cache, and the files are read again."""
+    import sqlite3
+
+    from xxgk_lint.history import MIGRATIONS, History
+
+    root = tmp_path / "sub"
+    _two_years(root, bodies=2)
+    store = tmp_path / "h.sqlite"
+    db = sqlite3.connect(str(store))
+    db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    old = root / "y2023" / "body0.yaml"
+    db.execute("INSERT INTO reports (path, content_hash, ruleset, body, year, kind, template, document, record,"
+               " audited_at) VALUES (?, ?, 'old', '示例0区司法局', 2023, 'department', '2021', 'meta: {}',"
+               " ?, '2025-01-01T00:00:00')", (str(old), A.content_hash(str(old)),
+                                                 json.dumps({"path": str(old), "findings": [{"rule": "T3-X"}]})))
+    db.commit()
+    db.close()
+    h = History(store)
+    assert h.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    results, _ = A.run(A.walk([str(root)]), Session(), 1, history=h)
+    assert not any(r.cached for r in results) and len(results) == 4
+    assert h.previous("示例0区司法局", 2022) is not None and ("示例0区司法局", 2023) in {
+        (b, y) for b, y, *_ in h.listing()}
+    h.close()

@@ -178,7 +178,7 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
                 hashes[path] = content_hash(path)
                 stored = history.cached(path, hashes[path], ruleset) if use_cache and hashes[path] else None
                 if stored is not None:
-                    result = FileResult.from_plain(stored, rules)
+                    result = FileResult.from_plain(stored[0] | {"report": None}, rules, stored[1])
                     result.cached = True
                     done(result)
                     continue

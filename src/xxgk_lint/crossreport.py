@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .findings import Finding
 from .model import Report
@@ -42,29 +42,47 @@ def load_hierarchy(path: str) -> dict[str, Any]:
     return {"cells": cells, "parents": {str(k): [str(c) for c in v or []] for k, v in data["parents"].items()}}
 
 
-Inputs = tuple[list[tuple[Report, str]], Any]      # (the other reports with their content hashes, extra)
+class Source:
+    """Another report a rule needs: its content hash (what a stored result's basis names) and
+    the report itself, read only when the rule has to run."""
+
+    __slots__ = ("hash", "_get", "_report")
+
+    def __init__(self, hash: str, get: Callable[[], Report | None]):
+        self.hash, self._get, self._report = hash, get, None
+
+    @property
+    def report(self) -> Report | None:
+        if self._report is None:
+            self._report = self._get()
+        return self._report
+
+
+Inputs = tuple[list[Source], Any]      # the other reports, and what else the rules get
 
 
 def compare(results: list[FileResult], session: Session, history: History | None,
             hashes: dict[str, str]) -> list[FileResult]:
     """Run the rules that need other reports; returns the results whose findings changed."""
+    import json
+
     from .engine import Engine
     from .snapshot import from_plain
 
     engine = session.engine
     mine = {(r.identity.body, r.identity.year): r for r in results
-            if r.report is not None and r.identity.body and r.identity.year is not None}
-    stored: dict[tuple[str, int], tuple[Report, str] | None] = {}
+            if r.error is None and r.identity.body and r.identity.year is not None}
+    stored: dict[tuple[str, int], Source | None] = {}
 
-    def report_of(body: str, year: int) -> tuple[Report, str] | None:
+    def source(body: str, year: int) -> Source | None:
         r = mine.get((body, year))
         if r is not None:
-            return r.report, hashes.get(r.path, r.path)
+            return Source(hashes.get(r.path, r.path), lambda: r.report)
         if history is None:
             return None
         if (body, year) not in stored:
             got = history.previous(body, year)
-            stored[(body, year)] = (from_plain(got[1]), got[0]) if got else None
+            stored[(body, year)] = Source(got[0], lambda: from_plain(json.loads(got[1]))) if got else None
         return stored[(body, year)]
 
     tree = session.hierarchy or {}
@@ -73,12 +91,12 @@ def compare(results: list[FileResult], session: Session, history: History | None
     def inputs(need: str, r: FileResult) -> Inputs | None:
         body, year = r.identity.body, r.identity.year
         if need == "previous_year":
-            prev = report_of(body, year - 1)
+            prev = source(body, year - 1)
             return ([prev], None) if prev else None
         kids = parents.get(body)
         if kids is None:
             return None
-        return [report_of(k, year) for k in kids if (k, year) in mine], \
+        return [s for k in kids if (k, year) in mine and (s := source(k, year))], \
             ([k for k in kids if (k, year) not in mine], tree.get("cells", []))
 
     changed: dict[str, FileResult] = {}
@@ -88,13 +106,12 @@ def compare(results: list[FileResult], session: Session, history: History | None
             continue
         sub = Engine(rules, severity=engine.severities, deadlines=engine.ctx.deadlines)
         for r in results:
-            got = inputs(need, r) if r.report is not None and r.identity.body and r.identity.year is not None \
-                else None
+            got = inputs(need, r) if r.error is None and r.identity.body and r.identity.year is not None else None
             basis = None
             if got is not None:
                 h = hashlib.sha256(hashes.get(r.path, r.path).encode())
-                for _, content in got[0]:
-                    h.update(content.encode())
+                for s in got[0]:
+                    h.update(s.hash.encode())
                 h.update(repr(got[1]).encode())
                 basis = h.hexdigest()
             if r.cached and r.basis.get(need) == basis:
@@ -105,9 +122,9 @@ def compare(results: list[FileResult], session: Session, history: History | None
                 ctx = sub.ctx
                 ctx.previous = ctx.children = None
                 if need == "previous_year":
-                    ctx.previous = got[0][0][0]
+                    ctx.previous = got[0][0].report
                 else:
-                    ctx.children = [report for report, _ in got[0]]
+                    ctx.children = [s.report for s in got[0]]
                     ctx.missing_children, ctx.aggregate = got[1]
                 after = sub.check(r.report)
             if _key(after) != _key(before) or r.basis.get(need) != basis:

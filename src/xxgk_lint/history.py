@@ -105,34 +105,32 @@ class History:
     # ----------------------------------------------------------------- writing and reading
     def put(self, result: Any, content_hash: str, ruleset: str) -> None:
         """One report's result (a FileResult), atomically (a row is all there or not there)."""
-        plain = result.to_plain()
-        report = plain.pop("report")
+        plain = result.to_plain(with_report=False)
         i = result.identity
         with self.db:   # a transaction
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute(
                 "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, snapshot,"
                 " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (result.path, content_hash, ruleset, i.body or None, i.year, i.kind,
-                 report["meta"]["template"] if report else None,
-                 json.dumps(report, ensure_ascii=False) if report else None, json.dumps(plain, ensure_ascii=False),
+                (result.path, content_hash, ruleset, i.body or None, i.year, i.kind, result.template or None,
+                 result.snapshot_json(), json.dumps(plain, ensure_ascii=False),
                  dt.datetime.now().isoformat(timespec="seconds")))
 
-    def cached(self, path: str, content_hash: str, ruleset: str) -> dict[str, Any] | None:
-        """The stored result (plain data, its report snapshot included) of this content checked
-        with this rule set."""
+    def cached(self, path: str, content_hash: str, ruleset: str) -> tuple[dict[str, Any], str | None] | None:
+        """The stored result of this content checked with this rule set: (plain data, the
+        report's snapshot as JSON)."""
         row = self.db.execute("SELECT record, snapshot FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
                               (path, content_hash, ruleset)).fetchone()
         if row is None:
             return None
-        return json.loads(row[0]) | {"report": json.loads(row[1]) if row[1] else None}
+        return json.loads(row[0]), row[1]
 
-    def previous(self, body: str, year: int) -> tuple[str, dict[str, Any]] | None:
-        """(content hash, report snapshot) of the latest stored report of a body and year."""
+    def previous(self, body: str, year: int) -> tuple[str, str] | None:
+        """(content hash, report snapshot as JSON) of the latest stored report of a body and year."""
         row = self.db.execute(
             "SELECT content_hash, snapshot FROM reports WHERE body = ? AND year = ? AND snapshot IS NOT NULL"
             " ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year)).fetchone()
-        return (row[0], json.loads(row[1])) if row else None
+        return (row[0], row[1]) if row else None
 
     def listing(self) -> Iterator[tuple[str, int, str, str, int, str]]:
         """(body, year, path, template, findings, audited_at) of the latest audit of each file."""

@@ -19,19 +19,52 @@ if TYPE_CHECKING:
 
 class FileResult:
     """``report`` is the full report after ``check`` and a snapshot (see snapshot.py) after an
-    audit; ``cached`` marks a result read back from the history store; ``basis`` records, per
-    cross-report need, what the findings of that need were computed from."""
+    audit; ``cached`` marks a result read back from the history store, whose snapshot is read
+    only if something asks for it (a cached audit mostly needs the findings); ``basis`` records,
+    per cross-report need, what the findings of that need were computed from."""
 
-    __slots__ = ("path", "report", "findings", "error", "identity", "timings", "cached", "basis")
+    __slots__ = ("path", "_report", "_stored", "_template", "findings", "error", "identity", "timings", "cached",
+                 "basis")
 
     def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
                  error: InputError | None = None, identity: Identity | None = None,
                  timings: dict[str, float] | None = None):
-        self.path, self.report, self.findings, self.error = path, report, findings or [], error
+        self.path, self._report, self.findings, self.error = path, report, findings or [], error
+        self._stored: str | None = None        # a snapshot as JSON, not read yet
+        self._template = ""
         self.identity = identity if identity is not None else Identity()
         self.timings = timings or {}
         self.cached = False
         self.basis: dict[str, str | None] = {}
+
+    @property
+    def report(self) -> Report | None:
+        if self._report is None and self._stored is not None:
+            import json
+
+            from .snapshot import from_plain
+
+            self._report, self._stored = from_plain(json.loads(self._stored)), None
+        return self._report
+
+    @report.setter
+    def report(self, report: Report | None) -> None:
+        self._report, self._stored = report, None
+
+    @property
+    def template(self) -> str:
+        """The template the report was checked against ("" for an unreadable file)."""
+        return self._report.meta.template if self._report is not None else self._template
+
+    def snapshot_json(self) -> str | None:
+        """The report's snapshot as JSON (what the history store keeps)."""
+        if self._stored is not None or self._report is None:
+            return self._stored
+        import json
+
+        from .snapshot import to_plain
+
+        return json.dumps(to_plain(self._report), ensure_ascii=False)
 
     @property
     def status(self) -> str:
@@ -48,15 +81,17 @@ class FileResult:
         return c
 
     # ----------------------------------------------------------------- plain data
-    def to_plain(self) -> dict[str, Any]:
+    def to_plain(self, with_report: bool = True) -> dict[str, Any]:
+        """``with_report=False``: without the snapshot (the history store keeps it apart)."""
         from .snapshot import loc_plain, to_plain
 
         e = self.error
         i = self.identity
-        report = self.report
+        report = self.report if with_report else None
         return {
             "path": self.path,
             "identity": [i.body, i.year, i.kind, i.source],
+            "template": self.template,
             "error": None if e is None else {"message": e.message, "line": e.line, "col": e.col,
                                              "internal": e.internal, "trace": getattr(e, "trace", "")},
             "report": None if report is None else to_plain(report),
@@ -68,8 +103,9 @@ class FileResult:
         }
 
     @classmethod
-    def from_plain(cls, d: dict[str, Any], rules: dict[str, Rule]) -> "FileResult":
-        """Back from plain data; findings of rules this run does not have are left out."""
+    def from_plain(cls, d: dict[str, Any], rules: dict[str, Rule], stored: str | None = None) -> "FileResult":
+        """Back from plain data (and the snapshot as JSON, read when needed); findings of rules
+        this run does not have are left out."""
         from .snapshot import from_plain, loc_from
 
         e = d["error"]
@@ -84,6 +120,9 @@ class FileResult:
         result = cls(d["path"], from_plain(d["report"]) if d["report"] else None, findings, error,
                      Identity(*d["identity"]), d["timings"])
         result.basis = d["basis"]
+        result._template = d["template"]
+        if result._report is None:
+            result._stored = stored
         return result
 
 

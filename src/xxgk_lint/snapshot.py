@@ -4,7 +4,9 @@ and exports, its history store, and the rules that compare reports (cross-year, 
 It is a ``Report`` (so those rules run on it unchanged) holding the metadata, the sections'
 text and every table cell with its source location — but not the source lines, reader notes or
 paragraph offsets.  ``to_plain``/``from_plain`` turn it into JSON-able data and back; nothing
-in it is code, so a history store read back cannot run anything."""
+in it is code, so a history store read back cannot run anything.  A cell's location is kept as
+a short list and made a ``Location`` only when a finding asks for it: a cached audit reads
+hundreds of snapshots and points at a handful of cells."""
 
 from __future__ import annotations
 
@@ -47,6 +49,33 @@ def loc_from(d: dict[str, Any] | None) -> Location | None:
     return Location(**d)
 
 
+_FIELDS = ("line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para")
+
+
+def _cell_loc(loc: Location | None) -> list[Any] | None:
+    """A location in the report's own file, without the path: [line, col, …, para(, bbox)]."""
+    if loc is None:
+        return None
+    out: list[Any] = [getattr(loc, k) for k in _FIELDS]
+    if loc.bbox:
+        out.append([round(v, 1) for v in loc.bbox])
+    return out
+
+
+class _Pending:
+    """A cell's location as stored, made a Location on first use (Cell.loc reads ``src.loc``)."""
+
+    __slots__ = ("path", "data")
+
+    def __init__(self, path: str, data: list[Any]):
+        self.path, self.data = path, data
+
+    @property
+    def loc(self) -> Location:
+        d = self.data
+        return Location(self.path, *d[:9], bbox=tuple(d[9]) if len(d) > 9 else None)
+
+
 def to_plain(report: Report) -> dict[str, Any]:
     m = report.meta
     meta = {k: getattr(m, k) for k in _PLAIN_META}
@@ -58,7 +87,7 @@ def to_plain(report: Report) -> dict[str, Any]:
         "sections": [[s.key, s.heading, s.numeral, s.form, s.text, loc_plain(s.loc), s.has_table]
                      for s in report.sections],
         "tables": {tid: {"version": t.spec.version, "form": t.form, "loc": loc_plain(t.loc),
-                         "cells": [[c.row, c.col, c.raw, c.value, c.state, loc_plain(c.loc)]
+                         "cells": [[c.row, c.col, c.raw, c.value, c.state, _cell_loc(c.loc)]
                                    for c in t.cells.values()]}
                    for tid, t in report.tables.items()},
     }
@@ -78,7 +107,8 @@ def from_plain(d: dict[str, Any]) -> Report:
                 for key, heading, numeral, form, text, loc, has_table in d["sections"]]
     tables = {}
     for tid, t in d["tables"].items():
-        cells = {(row, col): Cell(tid, row, col, raw, value, state, loc_from(loc))
+        path = d["path"]
+        cells = {(row, col): Cell(tid, row, col, raw, value, state, src=_Pending(path, loc) if loc else None)
                  for row, col, raw, value, state, loc in t["cells"]}
         tables[tid] = Table(table_spec(tid, t["version"]), cells, loc_from(t["loc"]), t["form"])
     report = Report(d["path"], m, sections, tables, reader=d["reader"])

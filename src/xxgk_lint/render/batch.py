@@ -44,10 +44,6 @@ def duplicates(results: list[FileResult]) -> list[tuple[str, int, list[str]]]:
             if len(files) > 1]
 
 
-def template(r: FileResult) -> str:
-    return r.report.meta.template if r.report is not None else ""
-
-
 def finding_rows(results: list[FileResult], lang: str) -> Iterator[dict[str, Any]]:
     """One flat row per finding, with the report's identity and its place in the file (CSV, XLSX,
     JSONL, dashboard)."""

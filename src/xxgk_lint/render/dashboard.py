@@ -13,7 +13,7 @@ import json
 from typing import Any, TextIO
 
 from . import FileResult, where
-from .batch import STATUS_LABELS, rule_counts, template, worst_first
+from .batch import STATUS_LABELS, rule_counts, worst_first
 
 COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954"}
 TEXT = {
@@ -75,7 +75,7 @@ def page(results: list[FileResult], lang: str = "zh") -> str:
             cells.append(f'<td style="background:rgba(192,57,43,{alpha:.2f})">{n or ""}</td>')
         heat.append(f"<tr><th>{html.escape(body)}</th>{''.join(cells)}</tr>")
     heat.append("</table>")
-    data = [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": template(r),
+    data = [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": r.template,
              "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **r.counts(),
              "error_text": str(r.error) if r.error is not None else None,
              "findings": [{"rule": f.rule_id, "severity": f.severity, "message": f.message(lang),

@@ -6,7 +6,7 @@ import os
 from typing import Any, TextIO
 
 from . import FileResult
-from .batch import duplicates, relative, rule_counts, template, worst_first
+from .batch import duplicates, relative, rule_counts, worst_first
 
 WORDS = {"zh": {"file": "文件", "body": "发布机关", "year": "年度", "template": "模板", "errors": "错误",
                 "warnings": "警告", "status": "状态", "rule": "规则", "title": "名称", "findings": "问题数",
@@ -40,7 +40,7 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
     for r in ordered[:limit]:
         c, st = r.counts(), r.status
         table.add_row(os.path.relpath(r.path, common) if common else r.path, r.identity.body or "?",
-                      str(r.identity.year or "?"), template(r), str(c["error"]), str(c["warning"]),
+                      str(r.identity.year or "?"), r.template, str(c["error"]), str(c["warning"]),
                       f"[{STYLE[st]}]{st}[/]")
     console.print(table)
     if len(ordered) > limit:

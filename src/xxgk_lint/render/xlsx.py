@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from . import FileResult
-from .batch import STATUS_LABELS, duplicates, rule_counts, template, worst_first
+from .batch import STATUS_LABELS, duplicates, rule_counts, worst_first
 from .csv import FINDING_COLUMNS, finding_table
 
 OPEN = ("wb", {})
@@ -20,7 +20,7 @@ SUMMARY_COLUMNS = (
 
 def summary_table(results: list[FileResult], lang: str) -> list[dict[str, Any]]:
     return [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "kind": r.identity.kind,
-             "template": template(r), **r.counts(), "status": STATUS_LABELS[lang][r.status],
+             "template": r.template, **r.counts(), "status": STATUS_LABELS[lang][r.status],
              "problem": str(r.error) if r.error is not None else ""} for r in worst_first(results)]
 
 
