@@ -21,12 +21,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))      # tests.generators: the report generators
 TEMPLATE = ROOT / "tests" / "fixtures" / "template-2021-blank.docx"
 
 
 def make(folder: Path, n: int) -> None:
-    from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
-    from xxgk_lint.testing.generate import consistent_doc, to_yaml
+    from tests.generators.documents import to_docx, to_html, to_pipe_text
+    from tests.generators.generate import consistent_doc, to_yaml
 
     writers = (("yaml", lambda d: to_yaml(d).encode()), ("txt", lambda d: to_pipe_text(d).encode()),
                ("html", lambda d: to_html(d).encode()), ("docx", lambda d: to_docx(d, TEMPLATE)))

@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))      # tests.generators: the report generators
 SEED = ROOT / "examples" / "leiyang-2023.txt"
 YAML_EXAMPLE = ROOT / "examples" / "report-2021.yaml"
 TEMPLATE_DOCX = ROOT / "tests" / "fixtures" / "template-2021-blank.docx"
@@ -47,8 +48,8 @@ def _median_run(cmd: list[str], runs: int, **extra_env: str) -> float:
 
 def _documents() -> None:
     """One HTML and one Word rendering of a generated report, for the start-up runs."""
-    from xxgk_lint.testing.documents import to_docx, to_html
-    from xxgk_lint.testing.generate import consistent_doc
+    from tests.generators.documents import to_docx, to_html
+    from tests.generators.generate import consistent_doc
 
     DOCS.mkdir(parents=True, exist_ok=True)
     doc = consistent_doc(random.Random(5))
@@ -88,8 +89,8 @@ def pre_commit(runs: int) -> None:
     """The hook's command line as pre-commit runs it (PRE_COMMIT=1, every staged file in one
     process): 20 staged reports against one, per format and for a mixed commit (12 pipe text,
     4 YAML, 3 HTML, 1 Word against one pipe-text report)."""
-    from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
-    from xxgk_lint.testing.generate import consistent_doc, to_yaml
+    from tests.generators.documents import to_docx, to_html, to_pipe_text
+    from tests.generators.generate import consistent_doc, to_yaml
 
     staged = DOCS / "staged"
     staged.mkdir(parents=True, exist_ok=True)
@@ -117,8 +118,8 @@ def throughput(n: int) -> None:
     from xxgk_lint.readers import read_data, read_text
     from xxgk_lint.readers.structured import read
     from xxgk_lint.rules import load_rules
-    from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
-    from xxgk_lint.testing.generate import consistent_doc, to_yaml
+    from tests.generators.documents import to_docx, to_html, to_pipe_text
+    from tests.generators.generate import consistent_doc, to_yaml
 
     engine = Engine(load_rules())
     rng = random.Random(1)

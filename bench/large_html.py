@@ -19,12 +19,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))      # tests.generators: the report generators
 sys.path.insert(0, str(ROOT / "src"))
 
 
 def pages(tmp: Path) -> dict[str, Path]:
-    from xxgk_lint.testing.documents import to_html
-    from xxgk_lint.testing.generate import consistent_doc
+    from tests.generators.documents import to_html
+    from tests.generators.generate import consistent_doc
 
     h = to_html(consistent_doc(random.Random(1)))
     body_start, body_end = h.index("<body>") + 6, h.index("</body>")

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))      # tests.generators: the report generators
 SEED = ROOT / "examples" / "leiyang-2023.txt"
 FILLER = ("本年度我单位持续深化政务公开", "围绕重点领域信息公开开展工作", "做好政策解读和回应关切",
           "不断完善政府信息公开工作机制", "提升公开质量和实效", "加强政府网站和政务新媒体管理",
@@ -29,8 +30,8 @@ FILLER = ("本年度我单位持续深化政务公开", "围绕重点领域信�
 
 def padded_pdf(rng: random.Random, pages: int, ruled: bool = True) -> bytes:
     """A generated report padded with prose paragraphs to about ``pages`` pages."""
-    from xxgk_lint.testing.documents import to_pdf
-    from xxgk_lint.testing.generate import consistent_doc
+    from tests.generators.documents import to_pdf
+    from tests.generators.generate import consistent_doc
 
     doc = consistent_doc(rng)
     text = doc["sections"][0].get("text") or ""

@@ -14,8 +14,8 @@ from xxgk_lint import audit as A
 from xxgk_lint.cli import cli
 from xxgk_lint.identify import load_mapping
 from xxgk_lint.session import Session
-from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import to_docx, to_html, to_pipe_text
+from tests.generators.generate import consistent_doc, to_yaml
 
 FORMATS = {"yaml": lambda d: to_yaml(d).encode(), "txt": lambda d: to_pipe_text(d).encode(),
            "html": lambda d: to_html(d).encode(), "docx": to_docx}
@@ -323,7 +323,7 @@ def test_hierarchy_sum_and_missing_children(tmp_path):
 def test_end_to_end_a_few_hundred_reports(tmp_path):
     """200 reports of 100 bodies over two years in four formats, with planted table errors,
     broken carry-overs, two unreadable files and a duplicate: exactly those are found."""
-    from xxgk_lint.testing.generate import link_years
+    from tests.generators.generate import link_years
 
     root = tmp_path / "sub"
     expect: set[tuple[str, str]] = set()
@@ -369,7 +369,7 @@ def test_end_to_end_a_few_hundred_reports(tmp_path):
 
 
 def overview_for(doc):
-    from xxgk_lint.testing.generate import overview, prose_facts
+    from tests.generators.generate import overview, prose_facts
 
     rng = random.Random(doc["meta"]["body"])
     return overview(doc, prose_facts(doc, rng), rng)

@@ -13,8 +13,8 @@ import pytest
 from xxgk_lint import audit as A
 from xxgk_lint.render import write
 from xxgk_lint.session import Session
-from xxgk_lint.testing.documents import to_html, to_pipe_text
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import to_html, to_pipe_text
+from tests.generators.generate import consistent_doc, to_yaml
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTEFACTS = Path(__file__).parent.parent / "test-artifacts"

@@ -18,8 +18,8 @@ from xxgk_lint.extract import to_yaml as extract_yaml
 from xxgk_lint.model import BLANK, NUMBER, PLACEHOLDER, InputError, Report
 from xxgk_lint.readers import read_data
 from xxgk_lint.readers.structured import read
-from xxgk_lint.testing.documents import to_docx, to_html, to_pdf, to_pipe_text
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import to_docx, to_html, to_pdf, to_pipe_text
+from tests.generators.generate import consistent_doc, to_yaml
 
 from .conftest import ROOT, SEED
 

@@ -38,8 +38,8 @@ from xxgk_lint.model import InputError
 from xxgk_lint.readers import read_report
 from xxgk_lint.render import get as renderer
 from xxgk_lint.session import Session
-from xxgk_lint.testing.documents import to_docx, to_html, to_pipe_text
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import to_docx, to_html, to_pipe_text
+from tests.generators.generate import consistent_doc, to_yaml
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "tests" / "corpus"

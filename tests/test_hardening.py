@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from xxgk_lint.cli import cli
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.generate import consistent_doc, to_yaml
 
 
 def _reports(folder, n=6):
@@ -279,7 +279,7 @@ def test_workers_do_not_hold_the_history_store(tmp_path, monkeypatch):
 
 # --------------------------------------------------------------------------- limits
 def _html_report():
-    from xxgk_lint.testing.documents import to_html
+    from tests.generators.documents import to_html
 
     return to_html(consistent_doc(random.Random(1)))
 
@@ -355,7 +355,7 @@ def test_a_figure_no_one_meant_is_a_finding_on_its_cell(tmp_path, value):
 def test_a_huge_integer_in_json_is_a_finding_not_a_crash(tmp_path):
     import json
 
-    from xxgk_lint.testing.generate import consistent_doc as make
+    from tests.generators.generate import consistent_doc as make
 
     doc = make(random.Random(4))
     path = tmp_path / "r.json"
@@ -368,7 +368,7 @@ def test_a_huge_integer_in_json_is_a_finding_not_a_crash(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["html", "txt"])
 def test_a_401_digit_cell_in_a_document_is_a_finding(tmp_path, fmt):
-    from xxgk_lint.testing.documents import to_html, to_pipe_text
+    from tests.generators.documents import to_html, to_pipe_text
 
     doc = consistent_doc(random.Random(5))
     doc["tables"]["t3"]["new_received"][0] = int("9" * 401)
@@ -390,7 +390,7 @@ def test_a_json_file_is_reported_as_json(tmp_path):
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_read(tmp_path, codec):
-    from xxgk_lint.testing.documents import to_pipe_text
+    from tests.generators.documents import to_pipe_text
 
     path = tmp_path / "r.txt"
     path.write_bytes(to_pipe_text(consistent_doc(random.Random(6))).encode(codec))

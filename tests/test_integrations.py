@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from xxgk_lint.cli import cli
-from xxgk_lint.testing.documents import to_docx
-from xxgk_lint.testing.generate import consistent_doc
+from tests.generators.documents import to_docx
+from tests.generators.generate import consistent_doc
 
 from .conftest import ROOT, SEED
 

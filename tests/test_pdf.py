@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from xxgk_lint.cli import cli
 from xxgk_lint.model import InputError
 from xxgk_lint.readers import read_data
-from xxgk_lint.testing.documents import to_pdf
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import to_pdf
+from tests.generators.generate import consistent_doc, to_yaml
 
 from .test_documents import model
 

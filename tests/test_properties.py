@@ -11,8 +11,8 @@ from xxgk_lint.model import InputError, Report
 from xxgk_lint.readers import read_text
 from xxgk_lint.readers.structured import read
 from xxgk_lint.template import table_spec
-from xxgk_lint.testing.documents import to_pipe_text
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import to_pipe_text
+from tests.generators.generate import consistent_doc, to_yaml
 
 ARITHMETIC = {"T3-ROW-SUM", "T3-BALANCE", "T3-RESULT-TOTAL", "T4-SUM"}
 T3 = table_spec("t3", "2021")

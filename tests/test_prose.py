@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from xxgk_lint.prose import clauses, cn_to_int, percent_value, quantities
 from xxgk_lint.readers.structured import read
 from xxgk_lint.testing import base_document, patch
-from xxgk_lint.testing.generate import consistent_doc, int_to_cn, overview, prose_facts, to_yaml
+from tests.generators.generate import consistent_doc, int_to_cn, overview, prose_facts, to_yaml
 
 CLEAN = [line for line in (Path(__file__).parent / "data" / "clean_sentences.txt").read_text(
     encoding="utf-8").splitlines() if line and not line.startswith("#")]

@@ -11,8 +11,8 @@ from xxgk_lint.model import BLANK, MISSING, NUMBER, PLACEHOLDER, TEXT, InputErro
 from xxgk_lint.readers import read_report, read_text
 from xxgk_lint.readers.meta import issuer_kind
 from xxgk_lint.readers.structured import read
-from xxgk_lint.testing.documents import t3_lines, to_pipe_text
-from xxgk_lint.testing.generate import consistent_doc, to_yaml
+from tests.generators.documents import t3_lines, to_pipe_text
+from tests.generators.generate import consistent_doc, to_yaml
 from xxgk_lint.values import parse_cell
 
 

@@ -91,9 +91,15 @@ class History:
             raise InputError(f"the history store has schema {version}, newer than this xxgk-lint "
                              f"({len(MIGRATIONS)}); upgrade xxgk-lint", str(self.path))
         for number, script in enumerate(MIGRATIONS[version:], version + 1):
-            # idempotent scripts: two audits opening a new store at once may both run one
+            # the version is read again inside the write lock: two audits opening an old store at
+            # once must not both run a step (ALTER TABLE cannot run twice)
             try:
-                self.db.executescript(f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {number}; COMMIT;")
+                self.db.execute("BEGIN IMMEDIATE")
+                if self.db.execute("PRAGMA user_version").fetchone()[0] < number:
+                    for statement in filter(str.strip, script.split(";")):
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
             except sqlite3.Error:
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")

@@ -37,6 +37,7 @@ import yaml
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent.parent))      # tests.generators
 
 
 class Doc:

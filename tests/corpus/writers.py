@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from xxgk_lint.testing.documents import _docx_table, _grid_of, t3_layout, t4_layout
+from tests.generators.documents import _docx_table, _grid_of, t3_layout, t4_layout
 from xxgk_lint.template import table_spec
 
 from figures import fmt

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from ..template import table_spec
-from . import base_document
+from xxgk_lint.template import table_spec
+from xxgk_lint.testing import base_document
 
 BODIES = [("示例市人民政府", "government"), ("示例县教育局", "department"), ("示例区卫生健康局", "department"),
           ("示例镇人民政府", "township"), ("示例市发展和改革委员会", "department"), ("示例县人民政府", "government")]

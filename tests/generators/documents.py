@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..template import SECTIONS, table_spec
+from xxgk_lint.template import SECTIONS, table_spec
 
 # --------------------------------------------------------------------------- pipe text
 _T2_ITEMS_2021 = (("第二十条第（一）项", ("regulations", "normative_docs")), ("第二十条第（五）项", ("licensing",)),
