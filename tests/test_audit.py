@@ -391,13 +391,20 @@ def test_ctrl_c_stops_cleanly_and_writes_what_was_finished(tmp_path):
     env = {**os.environ, "XXGK_LINT_CACHE_DIR": ""}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
-    while time.time() < deadline:            # interrupt once some reports are done
+    while time.time() < deadline and proc.poll() is None:      # interrupt once some reports are done
         time.sleep(0.02)
+        if not store.exists():
+            continue
         try:
-            if sqlite3.connect(str(store)).execute("SELECT COUNT(*) FROM reports").fetchone()[0] >= 5:
-                break
+            db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)    # never creates the store itself
+            try:
+                if db.execute("SELECT COUNT(*) FROM reports").fetchone()[0] >= 5:
+                    break
+            finally:
+                db.close()
         except sqlite3.Error:
             continue
+    assert proc.poll() is None, "the audit ended before the test saw five stored reports"
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert "Traceback" not in stderr

@@ -45,3 +45,12 @@ def test_failing_examples_render_in_both_languages():
         for f in run_example(rule, ex):
             for lang in ("zh", "en"):
                 assert "?" not in f.message(lang).replace("？", ""), (rule.id, f.message(lang))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_no_two_examples_of_a_rule_are_the_same(rule):
+    import json
+
+    seen = [json.dumps({k: v for k, v in ex.items() if k != "name"}, sort_keys=True, default=str)
+            for ex in rule.examples]
+    assert len(seen) == len(set(seen)), f"{rule.id} repeats an example"

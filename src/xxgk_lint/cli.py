@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .render import FORMATS, default_format
-from .template import SETTABLE_KINDS
+from .issuers import SETTABLE_KINDS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 

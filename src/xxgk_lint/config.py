@@ -10,7 +10,7 @@ from typing import Any
 
 from .model import InputError
 from .record import Record
-from .template import SETTABLE_KINDS
+from .issuers import SETTABLE_KINDS
 
 YAML_NAME = ".xxgk-lint.yaml"
 KEYS = {"select", "ignore", "severity", "rules", "issuer_kind", "deadlines", "lang", "fail_on"}

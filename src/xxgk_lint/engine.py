@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .findings import SEVERITY_RANK, Finding
+from .findings import SEVERITY_RANK, Finding, matches
+from .issuers import DEFAULT_DEADLINES
 from .kinds import Context
 from .model import Report
 from .rules import Rule
 
 
 MAX_PER_RULE = 1000        # findings of one rule in one file
-
-
-def matches(rule_id: str, patterns: Iterable[str]) -> bool:
-    """A pattern selects a rule by its id or an id prefix ("T3" selects T3-BALANCE)."""
-    return any(rule_id == p or rule_id.startswith(p.rstrip("-") + "-") for p in patterns)
 
 
 class Engine:
@@ -82,12 +78,3 @@ class Engine:
                 kept.append(Finding(rule, self.severities[rule.id], report.path, s.loc, Place(),
                                     {"rules": ", ".join(s.rules)}))
         return kept
-
-
-# Art. 49: departments by 31 January, people's governments by 31 March of Y+1; townships are
-# not named in the law, and local rules usually say 31 January.  A zone reporting for its area
-# is held to a government's date.  A body whose kind the name does not settle (a 管委会) or is
-# unknown gets the later date, so a report is never called late on a guess (DATE-DEADLINE-UNSURE
-# says what the earlier date would mean).
-DEFAULT_DEADLINES = {"government": "03-31", "department": "01-31", "township": "01-31", "zone": "03-31",
-                     "other": "03-31", "unknown": "03-31"}

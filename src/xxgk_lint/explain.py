@@ -47,9 +47,9 @@ def explain_text(rule: Rule, lang: str) -> str:
              f"{h['templates']}: {', '.join(('2019年以前' if zh and t == 'pre2019' else t) for t in rule.templates)}",
              f"{h['pack']}: {rule.pack}"]
     if rule.issuers:
-        from .render.messages import KIND_NAMES
+        from .issuers import kind_name
 
-        facts.append(f"{h['issuers']}: {', '.join(KIND_NAMES[lang].get(i, i) for i in rule.issuers)}")
+        facts.append(f"{h['issuers']}: {', '.join(kind_name(i).pick(lang) for i in rule.issuers)}")
     if rule.when_src:
         when = rule.when_src
         if zh:

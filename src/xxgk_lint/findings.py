@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from .model import Location
 from .record import Record
@@ -22,6 +22,12 @@ class Tr(NamedTuple):
     def pick(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """A pattern names a rule by its id or an id prefix ("T3" and "T3-" name T3-BALANCE):
+    --select, --ignore, severity overrides and suppressions all say rules this way."""
+    return any(rule_id == p or rule_id.startswith(p.rstrip("-") + "-") for p in patterns)
 
 
 class Place(Record):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any, Callable
 
-from .findings import Place
+from .findings import Place, Tr
 from .template import SECTION_BY_KEY, TABLE_NAMES, TABLES
 
 _META_FIELDS = {
@@ -62,3 +63,23 @@ def describe(place: Place, lang: str) -> str:
     if place.field:
         parts.append(field_label(place.field, lang))
     return " / ".join(parts)
+
+
+def both(label: Callable[..., str], *args: Any) -> Tr:
+    """A label in both languages, as a message argument: both(row_label, "t3", "new_received")."""
+    return Tr(label(*args, "zh"), label(*args, "en"))
+
+
+def place_args(table: str | None = None, row: str | None = None, col: str | None = None,
+               section: int | None = None) -> dict[str, Tr]:
+    """The message arguments that name a place ({table}, {row}, {col}, {section}) in both languages."""
+    out: dict[str, Tr] = {}
+    if table is not None:
+        out["table"] = both(table_label, table)
+    if row is not None:
+        out["row"] = both(row_label, table or "", row)
+    if col is not None:
+        out["col"] = both(col_label, table or "", col)
+    if section is not None:
+        out["section"] = both(section_label, section)
+    return out

@@ -85,6 +85,32 @@ def clauses(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     return out
 
 
+REACH = 80      # a clause longer than this is read as its 80 characters around the word
+
+
+def clause_around(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause holding text[pos] (the clause ends of ``clauses``; a full-width
+    comma ends one, a thousands separator does not)."""
+    lo, hi = max(pos - REACH, 0), min(pos + REACH, len(text))
+    start = lo
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        start = m.end()
+    m = _CLAUSE_END.search(text, pos, hi)
+    return start, m.start() if m else hi
+
+
+def clauses_with(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The clauses (start, end) that contain one of the words, each once, in order — found
+    from the words' occurrences, so a text without them costs a substring search."""
+    spans: set[tuple[int, int]] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            spans.add(clause_around(text, pos))
+            pos = text.find(word, pos + len(word))
+    return sorted(spans)
+
+
 def quantities(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Quantity]:
     """Every quantity in text[start:end] (offsets relative to text)."""
     folded = folded if folded is not None else fold(text)

@@ -15,7 +15,8 @@ from . import expr
 from .findings import SEVERITIES, Tr
 from .kinds import ParamError, get_kind, trusted_params
 from .model import InputError
-from .template import ISSUER_KINDS, TEMPLATES
+from .issuers import ISSUER_KINDS
+from .template import TEMPLATES
 from . import cache
 from .yamlio import LocDict, LocList, load, to_plain
 

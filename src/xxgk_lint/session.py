@@ -50,7 +50,8 @@ class Session:
     def engine(self) -> Engine:
         """Rule packs loaded, validated and compiled (once per process)."""
         if self._engine is None:
-            from .engine import DEFAULT_DEADLINES, Engine
+            from .engine import Engine
+            from .issuers import DEFAULT_DEADLINES
             from .rules import load_rules
 
             cfg = self.cfg

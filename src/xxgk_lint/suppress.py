@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .findings import matches
 from .model import InputError, Location
 from .record import Record
 
@@ -37,7 +38,7 @@ class Suppression(Record):
         self.rules, self.reason, self.loc, self.file, self.place, self.origin = rules, reason, loc, file, place, origin
 
     def covers_rule(self, rule_id: str) -> bool:
-        return any(rule_id == r or rule_id.startswith(r.rstrip("-") + "-") for r in self.rules)
+        return matches(rule_id, self.rules)
 
 
 def inline(lines: list[str], path: str) -> list[Suppression]:

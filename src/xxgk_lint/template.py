@@ -274,5 +274,3 @@ PRE2019_ROWS = ("同意公开答复数", "否决公开答复总数", "当面申�
 
 # Kinds of issuing body.  A zone (开发区, 新区, 综合实验区 …) reporting for its area is held to a
 # government's deadline; "other" is a body whose name does not settle which deadline applies.
-ISSUER_KINDS = ("government", "department", "township", "zone", "other", "unknown")
-SETTABLE_KINDS = ISSUER_KINDS[:-1]          # what --issuer-kind and the config may say

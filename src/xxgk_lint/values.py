@@ -44,3 +44,12 @@ def is_value_like(raw: str) -> bool:
 def sane(v: int | float) -> bool:
     """A number from a structured file that a person could have meant: finite, under 10^15."""
     return v == v and abs(v) < 10 ** MAX_DIGITS
+
+
+def shown(v: int | float) -> int | float:
+    """A number as a message shows it: computed floats rounded (0.1 + 0.2 → 0.3), whole ones as
+    integers (3.0 → 3)."""
+    if isinstance(v, float):
+        v = round(v, 6)
+        return int(v) if v.is_integer() else v
+    return v

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ..findings import Hit, Place, Tr
-from ..labels import col_label, row_label, section_label
+from ..findings import Hit, Place
+from ..labels import both, col_label, row_label, section_label
 from ..model import Report
+from ..values import shown
 from ..prose import fold, quantities
 from . import Context, Kind, LazyPattern
-from .prose import _locate, _num, _rx, _texts, _where_param
+from .prose import _locate, _rx, _texts, _where_param
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
@@ -51,9 +52,9 @@ class PartsSum(Kind):
                     s0 = max((k.end() for k in _SENTENCE.finditer(flat, 0, total.start)), default=0)
                     s1 = parts[-1].end
                     yield Hit(loc, Place(section=sec.key), {
-                        "total": _num(total.value), "sum": _num(sum(p.value for p in parts)), "unit": total.unit,
+                        "total": shown(total.value), "sum": shown(sum(p.value for p in parts)), "unit": total.unit,
                         "parts": len(parts), "sentence": text[s0:s1].strip(),
-                        "section": Tr(section_label(sec.key, "zh"), section_label(sec.key, "en"))})
+                        "section": both(section_label, sec.key)})
         return check
 
 
@@ -126,9 +127,9 @@ class Upheld(Kind):
                         sec, loc = _locate(to_section, m.start(), m.end())
                         cell = t4.cell(*bad)
                         yield Hit(loc, Place(table="t4", row=bad[0], col=bad[1], section=sec.key), {
-                            "subject": word, "value": _num(get(bad)),
-                            "row": Tr(row_label("t4", bad[0], "zh"), row_label("t4", bad[0], "en")),
-                            "col": Tr(col_label("t4", bad[1], "zh"), col_label("t4", bad[1], "en")),
-                            "section": Tr(section_label(sec.key, "zh"), section_label(sec.key, "en")),
+                            "subject": word, "value": shown(get(bad)),
+                            "row": both(row_label, "t4", bad[0]),
+                            "col": both(col_label, "t4", bad[1]),
+                            "section": both(section_label, sec.key),
                             "sentence": sentence.strip()}, (cell.loc,) if cell is not None and cell.loc else ())
         return check

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .. import expr
-from ..findings import Hit, Place, Tr
-from ..labels import col_label, row_label, section_label, table_label
-from ..model import Report, Section
-from ..prose import fold, quantities
+from ..findings import Hit, Place
+from ..labels import place_args
+from ..model import Report
+from ..values import shown
+from ..prose import clauses_with, fold, quantities
 from . import Context, Kind, LazyPattern, ParamError, str_list
-from .prose import _clauses_with, _locate, _num, _rx, _texts, _where_param
+from .prose import _locate, _rx, _texts, _where_param
 from .tables import _known_cols, _known_rows, _table_param
 
 # A clause about part of the year ("一季度收到申请9件") or another year is not the annual figure.
@@ -107,7 +108,7 @@ class Crosscheck(Kind):
             values = cell = None
             for text, to_section in _texts(report, where):
                 folded = None
-                for start, end in _clauses_with(text, requires):
+                for start, end in clauses_with(text, requires):
                     m = keywords.search(text, start, end)
                     if m is None:
                         continue
@@ -123,8 +124,8 @@ class Crosscheck(Kind):
                         if any(v != 0 for v in values):
                             sec, loc = _locate(to_section, m.start(), m.end())
                             yield Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
-                                      _base_args(table_id, cell, sec)
-                                      | {"value": 0, "expected": _num(values[0]), "sentence": m.group(0)},
+                                      place_args(table_id, cell.row, cell.col, sec.key)
+                                      | {"value": 0, "expected": shown(values[0]), "sentence": m.group(0)},
                                       (cell.loc,) if cell.loc else ())
                         continue
                     if folded is None:
@@ -141,7 +142,7 @@ class Crosscheck(Kind):
                         continue     # "约60件" for 64: what "about" means
                     sec, loc = _locate(to_section, q.start, q.end)
                     hit = Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
-                              _base_args(table_id, cell, sec) | {"value": _num(value), "expected": _num(values[0]),
+                              place_args(table_id, cell.row, cell.col, sec.key) | {"value": shown(value), "expected": shown(values[0]),
                                       "sentence": text[start:end].strip()},
                               (cell.loc,) if cell.loc else ())
                     if q.approx:
@@ -150,10 +151,5 @@ class Crosscheck(Kind):
         return check
 
 
-def _base_args(table_id: str, cell: Any, sec: Section) -> dict[str, Any]:
-    return {"table": Tr(table_label(table_id, "zh"), table_label(table_id, "en")),
-            "row": Tr(row_label(table_id, cell.row, "zh"), row_label(table_id, cell.row, "en")),
-            "col": Tr(col_label(table_id, cell.col, "zh"), col_label(table_id, cell.col, "en")),
-            "section": Tr(section_label(sec.key, "zh"), section_label(sec.key, "en"))}
 
 

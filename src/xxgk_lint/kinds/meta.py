@@ -7,18 +7,13 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Hit, Place, Tr
-from ..labels import table_label
+from ..issuers import kind_name
+from ..labels import both, table_label
 from ..model import Report
 from ..template import TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_PRE2019, TEMPLATES
 from . import Context, Kind, ParamError, one_of, str_list
 
 _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
-_KIND_LABELS = {
-    "government": Tr("人民政府", "people's government"), "department": Tr("政府部门", "government department"),
-    "township": Tr("乡镇（街道）", "township/street"), "zone": Tr("开发区、新区", "development zone/new area"),
-    "other": Tr("其他机关", "other body"),
-    "unknown": Tr("类型不明的机关", "body of unknown kind"),
-}
 _TEMPLATE_LABELS = {
     TEMPLATE_2021: Tr("2021年版（国办公开办函〔2021〕30号）", "2021 (国办公开办函〔2021〕30号)"),
     TEMPLATE_2019: Tr("2019年版（国办公开办函〔2019〕60号）", "2019 (国办公开办函〔2019〕60号)"),
@@ -99,7 +94,7 @@ class Date(Kind):
                 if (published > bound) if late else (published < bound):
                     yield Hit(meta.published_loc, Place(field="published"), {
                         "date": published.isoformat(), "bound": bound.isoformat(), "year": year,
-                        "kind": _KIND_LABELS.get(meta.kind, _KIND_LABELS["unknown"]),
+                        "kind": kind_name(meta.kind),
                         "deadline": _bound("deadline", year, ctx, meta.kind).isoformat()})
         return check
 
@@ -205,7 +200,7 @@ class Reader(Kind):
                     tid = note.args.get("table_id", "")
                     args = dict(note.args)
                     if tid:
-                        args["table"] = Tr(table_label(tid, "zh"), table_label(tid, "en"))
+                        args["table"] = both(table_label, tid)
                     yield Hit(note.loc, Place(table=tid), args)
         return check
 

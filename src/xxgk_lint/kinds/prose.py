@@ -10,7 +10,8 @@ from typing import Any, Iterator
 
 from ..findings import Hit, Place
 from ..model import Report, Section
-from ..prose import percent_value
+from ..values import shown
+from ..prose import clause_around, percent_value
 from ..template import SECTION_BY_KEY
 from . import Context, Kind, LazyPattern, ParamError, one_of, regex, str_list
 
@@ -41,37 +42,6 @@ def _where_param(params: dict[str, Any]) -> tuple[str, ...]:
 
 def _rx(params: dict[str, Any], key: str, default: str | None = None) -> Any:
     return regex(params.get(key, default), key)
-
-
-def _num(v: float) -> int | float:
-    return int(v) if float(v).is_integer() else round(v, 6)
-
-
-_CLAUSE_PUNCT = "，。；;！？!?\n,"     # a thousands separator may end a clause early: a miss, not an alarm
-_PUNCT = re.compile("[" + re.escape(_CLAUSE_PUNCT) + "]")
-_REACH = 80      # a clause longer than this is read as its 80 characters around the word
-
-
-def _clause_around(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the clause holding text[pos]."""
-    lo, hi = max(pos - _REACH, 0), min(pos + _REACH, len(text))
-    start = lo
-    for m in _PUNCT.finditer(text, lo, pos):
-        start = m.end()
-    m = _PUNCT.search(text, pos, hi)
-    return start, m.start() if m else hi
-
-
-def _clauses_with(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The clauses (start, end) that contain one of the words, each once, in order — found
-    from the words' occurrences, so a text without them costs a substring search."""
-    spans: set[tuple[int, int]] = set()
-    for word in words:
-        pos = text.find(word)
-        while pos >= 0:
-            spans.add(_clause_around(text, pos))
-            pos = text.find(word, pos + len(word))
-    return sorted(spans)
 
 
 # --------------------------------------------------------------------------- text checks
@@ -253,10 +223,10 @@ class Percent(Kind):
             for value, s, e in percent_value(text):
                 if 0 <= value <= 100:
                     continue
-                start, end = _clause_around(text, s)
+                start, end = clause_around(text, s)
                 if not change.search(text, start, end):
                     sec, loc = _locate(corpus.section_at, s, e)
-                    yield Hit(loc, Place(section=sec.key), {"value": _num(value)})
+                    yield Hit(loc, Place(section=sec.key), {"value": shown(value)})
         return check
 
 

@@ -7,8 +7,9 @@ from typing import Any, Iterator
 
 from .. import expr
 from ..findings import Hit, Place, Tr
-from ..labels import col_label, row_label, table_label
+from ..labels import both, col_label, place_args, row_label, table_label
 from ..model import BLANK, MISSING, PLACEHOLDER, TEXT, Report, Table
+from ..values import shown
 from ..template import TABLE_IDS, TABLES, TableSpec
 from . import Context, Kind, ParamError, one_of, str_list
 
@@ -47,12 +48,6 @@ def _expand_rows(spec: TableSpec, names: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _cell_args(table: str, row: str, col: str) -> dict[str, Any]:
-    return {
-        "table": Tr(table_label(table, "zh"), table_label(table, "en")),
-        "row": Tr(row_label(table, row, "zh"), row_label(table, row, "en")),
-        "col": Tr(col_label(table, col, "zh"), col_label(table, col, "en")),
-    }
 
 
 @lru_cache(maxsize=256)
@@ -76,7 +71,7 @@ def _selected_cells(report: Report, tables: tuple[str, ...], rows: tuple[str, ..
 
 
 def _cell_hit(table: Table, cell: Any, **extra: Any) -> Hit:
-    args = _cell_args(table.id, cell.row, cell.col)
+    args = place_args(table.id, cell.row, cell.col)
     args.update(extra)
     return Hit(cell.loc or table.row_loc(cell.row), Place(table=table.id, row=cell.row, col=cell.col), args)
 
@@ -119,13 +114,13 @@ class Presence(Kind):
                 if target in _FORMS:
                     if table is not None and table.form == _FORMS[target]:
                         yield Hit(table.loc or _anchor(report, tid), Place(table=tid),
-                                  {"table": Tr(table_label(tid, "zh"), table_label(tid, "en"))})
+                                  {"table": both(table_label, tid)})
                     continue
                 if target == "tables":
                     if table is None or not table.present:
                         if table is None:   # images and unreadable tables have their own rules
                             yield Hit(_anchor(report, tid), Place(table=tid),
-                                      {"table": Tr(table_label(tid, "zh"), table_label(tid, "en"))})
+                                      {"table": both(table_label, tid)})
                     continue
                 if table is None or not table.present:
                     continue
@@ -143,12 +138,12 @@ class Presence(Kind):
                             yield _cell_hit(table, c)
                 if target == "rows" and whole_rows:
                     # one finding per table: a table missing 20 rows is one problem, not 20
-                    shown = whole_rows[:6]
-                    more = len(whole_rows) - len(shown)
-                    args = _cell_args(tid, "", "")
+                    listed = whole_rows[:6]
+                    more = len(whole_rows) - len(listed)
+                    args = place_args(tid, "", "")
                     args.update(count=len(whole_rows), rows=Tr(
-                        "、".join(f"「{row_label(tid, r, 'zh')}」" for r in shown) + ("等" if more else ""),
-                        ", ".join(f'"{row_label(tid, r, "en")}"' for r in shown) + (f" and {more} more" if more else "")))
+                        "、".join(f"「{row_label(tid, r, 'zh')}」" for r in listed) + ("等" if more else ""),
+                        ", ".join(f'"{row_label(tid, r, "en")}"' for r in listed) + (f" and {more} more" if more else "")))
                     yield Hit(table.loc, Place(table=tid), args)
         return check
 
@@ -243,21 +238,14 @@ class Identity(Kind):
                     continue
                 cells = table.cells
                 related = tuple(cells[k].loc for k in (*lkeys, *rkeys) if k != akey and cells[k].loc)
-                args = _cell_args(table_id, row or akey[0], col or akey[1])
+                args = place_args(table_id, row or akey[0], col or akey[1])
                 diff = a - b
-                args.update(lhs=_num(a), rhs=_num(b), diff=_num(abs(diff)),
-                            lhs_terms=expr.render(lhs_node, resolve, get, _num),
-                            rhs_terms=expr.render(rhs_node, resolve, get, _num))
+                args.update(lhs=shown(a), rhs=shown(b), diff=shown(abs(diff)),
+                            lhs_terms=expr.render(lhs_node, resolve, get, shown),
+                            rhs_terms=expr.render(rhs_node, resolve, get, shown))
                 yield Hit(cells[akey].loc, Place(table=table_id, row=row or akey[0], col=col or akey[1]),
                           args, related)
         return check
-
-
-def _num(v: float) -> int | float:
-    if isinstance(v, float):
-        v = round(v, 6)
-        return int(v) if v == int(v) else v
-    return v
 
 
 class Range(_CellSelection):

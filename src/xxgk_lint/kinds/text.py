@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ..findings import Hit, Place, Tr
-from ..labels import section_label
+from ..findings import Hit, Place
+from ..labels import place_args
 from ..model import Location, Report, Section
 from ..template import SECTION_BY_KEY
 from . import Context, Kind, ParamError, one_of, regex, str_list
@@ -23,8 +23,6 @@ def _section_keys(params: dict[str, Any], key: str = "sections") -> tuple[int, .
     return keys
 
 
-def _sec_args(key: int) -> dict[str, Any]:
-    return {"section": Tr(section_label(key, "zh"), section_label(key, "en"))}
 
 
 class Sections(Kind):
@@ -46,9 +44,9 @@ class Sections(Kind):
                 sec = report.section(key)
                 if mode == "present":
                     if sec is None:
-                        yield Hit(None, Place(section=key), _sec_args(key))
+                        yield Hit(None, Place(section=key), place_args(section=key))
                 elif sec is not None and not sec.has_table and len(_content(sec.text)) < min_chars:
-                    yield Hit(sec.loc, Place(section=key), _sec_args(key) | {"heading": sec.heading})
+                    yield Hit(sec.loc, Place(section=key), place_args(section=key) | {"heading": sec.heading})
         return check
 
 
@@ -74,7 +72,7 @@ class Order(Kind):
                     continue
                 if highest is not None and sec.key < highest.key:
                     yield Hit(sec.loc, Place(section=sec.key),
-                              _sec_args(sec.key) | {"heading": sec.heading, "after": highest.heading})
+                              place_args(section=sec.key) | {"heading": sec.heading, "after": highest.heading})
                 elif highest is None or sec.key > highest.key:
                     highest = sec
         return check
@@ -97,7 +95,7 @@ class Heading(Kind):
                 if spec is None:
                     continue
                 expected = f"{spec.numeral}、{spec.title}"
-                args = _sec_args(sec.key) | {"heading": sec.heading, "expected": expected,
+                args = place_args(section=sec.key) | {"heading": sec.heading, "expected": expected,
                                              "numeral": sec.numeral, "expected_numeral": spec.numeral}
                 if mode == "wording" and sec.form in forms:
                     yield Hit(sec.loc, Place(section=sec.key), args)
@@ -177,7 +175,7 @@ class Pattern(Kind):
                 if where[0] == "title" else Place()
             base_args: dict[str, Any] = {"title": report.meta.title}
             if place.section:
-                base_args |= _sec_args(place.section)
+                base_args |= place_args(section=place.section)
             if must_not is not None:
                 spans = [g for g in must_not.groupindex if g.startswith("span")]
                 for text, locate in texts:
@@ -186,7 +184,7 @@ class Pattern(Kind):
                     for m in must_not.finditer(text):
                         g = next((s for s in spans if m.group(s) is not None), 0)
                         key = section_of(text, m.start(g)) if "all" in where else place.section
-                        args = base_args | (_sec_args(key) if key else {})
+                        args = base_args | (place_args(section=key) if key else {})
                         yield Hit(locate(m.start(g), m.end(g)), Place(section=key) if key else place,
                                   args | {"match": m.group(g)})
             anchor_loc = _anchor_loc(report, anchor, where)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any, Iterator
 
-from ..findings import Hit, Place, Tr
-from ..labels import col_label, row_label, section_label, table_label
+from ..findings import Hit, Place
+from ..labels import both, place_args, section_label
 from ..model import NUMBER, Report
 from . import Context, Kind, ParamError, one_of, str_list
 
@@ -60,7 +60,7 @@ class CrossYear(Kind):
                     if now is not None and before is not None and now != before:
                         cell = t3.cell("carried_over_prev", col)
                         yield Hit(cell.loc, Place(table="t3", row="carried_over_prev", col=col),
-                                  base | _labels("t3", "carried_over_prev", col) | {"value": now, "expected": before})
+                                  base | place_args("t3", "carried_over_prev", col) | {"value": now, "expected": before})
             elif mode == "in_force":
                 t2 = report.table("t2")
                 if t2 is None or t2.spec.version != "2021" or prev.table("t2") is None \
@@ -75,7 +75,7 @@ class CrossYear(Kind):
                     expected = parts[0] + parts[1] - parts[2]
                     if now != expected:
                         yield Hit(t2.cell(row, "in_force").loc, Place(table="t2", row=row, col="in_force"),
-                                  base | _labels("t2", row, "in_force") | {"value": now, "expected": expected,
+                                  base | place_args("t2", row, "in_force") | {"value": now, "expected": expected,
                                                                           "previous": parts[0]})
             elif mode == "copied":
                 for sec in report.sections:
@@ -88,7 +88,7 @@ class CrossYear(Kind):
                     share = matcher.ratio()
                     if share >= threshold:
                         yield Hit(sec.loc, Place(section=sec.key), base | {
-                            "section": Tr(section_label(sec.key, "zh"), section_label(sec.key, "en")),
+                            "section": both(section_label, sec.key),
                             "share": round(share * 100)})
             elif mode == "same_figures":
                 now, before = _figures(report), _figures(prev)
@@ -102,15 +102,11 @@ class CrossYear(Kind):
                     if min(now, before) == 0 or max(now, before) / min(now, before) > factor:
                         t = report.table(table)
                         yield Hit(t.cell(row, col).loc, Place(table=table, row=row, col=col),
-                                  base | _labels(table, row, col) | {"value": now, "previous": before,
+                                  base | place_args(table, row, col) | {"value": now, "previous": before,
                                                                      "factor": factor})
         return check
 
 
-def _labels(table: str, row: str, col: str) -> dict[str, Any]:
-    return {"table": Tr(table_label(table, "zh"), table_label(table, "en")),
-            "row": Tr(row_label(table, row, "zh"), row_label(table, row, "en")),
-            "col": Tr(col_label(table, col, "zh"), col_label(table, col, "en"))}
 
 
 def _figures(report: Report) -> dict[tuple[str, str, str], Any]:
@@ -148,6 +144,6 @@ class Hierarchy(Kind):
                 if own != total:
                     t = report.table(table)
                     yield Hit(t.cell(row, col).loc if t else None, Place(table=table, row=row, col=col),
-                              _labels(table, row, col) | {"value": own, "expected": total,
+                              place_args(table, row, col) | {"value": own, "expected": total,
                                                           "children": len(parts)})
         return check

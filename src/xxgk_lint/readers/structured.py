@@ -12,7 +12,8 @@ import difflib
 from typing import Any
 
 from ..model import MISSING, NUMBER, TEXT, Cell, InputError, Location, Metadata, Note, Report, Section, Table
-from ..template import (ISSUER_KINDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN,
+from ..issuers import ISSUER_KINDS
+from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN,
                         TEMPLATES, TableSpec, table_spec)
 from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load

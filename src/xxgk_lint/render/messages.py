@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from ..model import Report
+from ..issuers import kind_name
 from . import Summary
 
-KIND_NAMES = {"zh": {"government": "人民政府", "department": "政府部门", "township": "乡镇（街道）",
-                     "zone": "开发区/新区", "other": "其他机关", "unknown": "类型不明"},
-              "en": {"government": "people's government", "department": "department", "township": "township/street",
-                     "zone": "development zone/new area", "other": "other body", "unknown": "kind unknown"}}
 SOURCE_NAMES = {"zh": {"title": "标题", "metadata": "元数据", "text": "从正文推断", "period": "统计期限",
-                       "config": "配置", "cli": "命令行"},
+                       "file name": "文件名", "mapping": "对照表"},
                 "en": {"title": "title", "metadata": "metadata", "text": "inferred from the text",
-                       "period": "statistics period", "config": "config", "cli": "command line"}}
+                       "period": "statistics period", "file name": "file name", "mapping": "mapping"}}
 
 
 HEADER_WORDS = {"zh": {"year": "年度", "template": "模板", "body": "发布机关", "unknown": "未知", "reader": "读取为",
@@ -23,11 +20,11 @@ HEADER_WORDS = {"zh": {"year": "年度", "template": "模板", "body": "发布�
 
 def file_header(report: Report, lang: str) -> str:
     """What was read from a file (for --verbose): body and its kind, year, template, reader, encoding."""
-    m, words, kinds, sources = report.meta, HEADER_WORDS[lang], KIND_NAMES[lang], SOURCE_NAMES[lang]
+    m, words, sources = report.meta, HEADER_WORDS[lang], SOURCE_NAMES[lang]
     src = sources.get(m.body_source, "")
     body = m.body or words["unknown"]
-    body_part = f"{body}（{kinds[m.kind]}{'，' + src if src else ''}）" if lang == "zh" else \
-        f"{body} ({kinds[m.kind]}{', ' + src if src else ''})"
+    body_part = f"{body}（{kind_name(m.kind).pick(lang)}{'，' + src if src else ''}）" if lang == "zh" else \
+        f"{body} ({kind_name(m.kind).pick(lang)}{', ' + src if src else ''})"
     year = m.year if m.year is not None else words["unknown"]
     enc = f"  {words['encoding']}: {report.encoding}" if report.encoding else ""
     return (f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}"
