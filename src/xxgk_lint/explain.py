@@ -31,6 +31,14 @@ KIND_ZH = {"body_name": "机关名称", "brackets": "括号配对", "cellstate":
 WHEN_ZH = {"year": "报告年度", "kind": "机关类型", "template": "模板", "and": "且", "or": "或", "not": "非"}
 
 
+def _template_text(t: str, zh: bool) -> str:
+    if t == "all":
+        return "全部版本" if zh else "every version"
+    if t.startswith("since:"):
+        return f"{t[6:]}年版及以后" if zh else f"{t[6:]} and later"
+    return "2019年以前" if zh and t == "pre2019" else t
+
+
 def _example(ex: dict, lang: str) -> str:
     body = {k: v for k, v in to_plain(ex).items() if k not in ("expect", "name", "count")}
     if not body:
@@ -44,7 +52,7 @@ def explain_text(rule: Rule, lang: str) -> str:
     zh = lang == "zh"
     facts = [f"{h['severity']}: {SEVERITY_ZH.get(rule.severity, rule.severity) if zh else rule.severity}",
              f"{h['kind']}: {KIND_ZH.get(rule.kind, rule.kind) if zh else rule.kind}",
-             f"{h['templates']}: {', '.join(('2019年以前' if zh and t == 'pre2019' else t) for t in rule.templates)}",
+             f"{h['templates']}: {', '.join(_template_text(t, zh) for t in rule.templates)}",
              f"{h['pack']}: {rule.pack}"]
     if rule.issuers:
         from .issuers import kind_name

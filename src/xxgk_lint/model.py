@@ -266,10 +266,7 @@ class Report(Record):
     @property
     def template(self) -> str:
         """The template the report is checked against: detected, else implied by the year."""
+        from .template import implied_by_year
+
         t = self.meta.template
-        if t != TEMPLATE_UNKNOWN:
-            return t
-        y = self.meta.year
-        if y is None or y >= 2021:
-            return "2021"
-        return "2019" if y >= 2019 else "pre2019"
+        return t if t != TEMPLATE_UNKNOWN else implied_by_year(self.meta.year)

@@ -16,16 +16,16 @@ from .findings import SEVERITIES, Tr
 from .kinds import ParamError, get_kind, trusted_params
 from .model import InputError
 from .issuers import ISSUER_KINDS
-from .template import TEMPLATES
+from .template import TEMPLATE_2021, VERSIONS, covers, known_templates
 from . import cache
 from .yamlio import LocDict, LocList, load, to_plain
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 LANGS = ("zh", "en")
 
-PACK_KEYS = {"pack", "description", "templates", "needs", "rules"}
+PACK_KEYS = {"pack", "description", "templates", "since", "needs", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
-             "templates", "issuers", "when", "needs", "params", "examples"}
+             "templates", "since", "issuers", "when", "needs", "params", "examples"}
 # what a rule may need besides its report (an audit provides it; a rule without it does not run)
 NEEDS = ("previous_year", "children")
 EXAMPLE_KEYS = {"name", "expect", "count", "base", "set", "drop", "text", "previous", "children", "missing",
@@ -82,7 +82,7 @@ class Rule:
         return d.get(lang) or d.get("zh", "")
 
     def applies(self, report: Any) -> bool:
-        if report.template not in self.templates:
+        if not covers(self.templates, report.template):
             return False
         if self.issuers and report.meta.kind not in self.issuers:
             return False
@@ -116,6 +116,21 @@ def _texts(d: LocDict, key: str, path: str, required: bool) -> dict[str, str]:
     if not isinstance(v, dict) or not v.get("zh") or any(k not in LANGS for k in v):
         raise _err(f"{key!r} must be a text or a mapping with 'zh' (and 'en')", path, d.locs[key])
     return {k: str(t).strip() for k, t in v.items()}
+
+
+def _templates(d: Any, path: str) -> tuple[str, ...]:
+    """What a pack or rule says it checks: ``templates: [ids]`` or ``all`` (every version), or
+    ``since: "2021"`` (that version and every later one); () when it says nothing."""
+    if "templates" in d and "since" in d:
+        raise _err("give 'templates' or 'since', not both", path, d.locs["since"])
+    if "since" in d:
+        if str(d["since"]) not in VERSIONS:
+            raise _err(f"'since': unknown template version {d['since']!r} (known: {', '.join(VERSIONS)})",
+                       path, d.locs["since"])
+        return (f"since:{d['since']}",)
+    if d.get("templates") == "all":
+        return ("all",)
+    return _strings(d["templates"], "templates", known_templates(), path, d.locs["templates"]) if "templates" in d else ()
 
 
 def _strings(v: Any, key: str, allowed: tuple[str, ...], path: str, pos: Any) -> tuple[str, ...]:
@@ -171,8 +186,7 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
         kind_obj = get_kind(kind)
     except KeyError as e:
         raise _err(f"{rid}: {e.args[0]}", path, d.locs["kind"]) from None
-    templates = _strings(d["templates"], "templates", TEMPLATES, path, d.locs["templates"]) \
-        if "templates" in d else default_templates
+    templates = _templates(d, path) or default_templates
     issuers = _strings(d["issuers"], "issuers", ISSUER_KINDS, path, d.locs["issuers"]) if "issuers" in d else ()
     needs = _needs(d, path) if "needs" in d else default_needs
     when_src = d.get("when") or ""
@@ -257,7 +271,7 @@ def _load_pack(path: Path) -> list[Rule]:
         if k not in PACK_KEYS:
             raise _err(f"unknown pack key {k!r} (allowed: {', '.join(sorted(PACK_KEYS))})", spath, data.key_locs[k])
     name = str(data.get("pack") or path.stem)
-    templates = _strings(data.get("templates", ["2021"]), "templates", TEMPLATES, spath, data.locs.get("templates"))
+    templates = _templates(data, spath) or (TEMPLATE_2021,)
     needs = _needs(data, spath) if "needs" in data else ""
     rules = data["rules"]
     if not isinstance(rules, LocList):

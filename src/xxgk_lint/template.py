@@ -14,7 +14,6 @@ TEMPLATE_2021 = "2021"
 TEMPLATE_2019 = "2019"
 TEMPLATE_PRE2019 = "pre2019"
 TEMPLATE_UNKNOWN = "unknown"
-TEMPLATES = (TEMPLATE_2021, TEMPLATE_2019, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN)
 
 
 class Col(Record):
@@ -218,23 +217,125 @@ def _spec(id_, version, zh, en, rows, cols) -> TableSpec:
     return TableSpec(id_, version, zh, en, rows, cols, _groups(rows))
 
 
-TABLES: dict[tuple[str, str], TableSpec] = {
-    ("t2", TEMPLATE_2021): _spec("t2", TEMPLATE_2021, "表二", "Table 2", _T2_ROWS_2021, _T2_COLS_2021),
-    ("t2", TEMPLATE_2019): _spec("t2", TEMPLATE_2019, "表二", "Table 2", _T2_ROWS_2019, _T2_COLS_2019),
-    ("t3", TEMPLATE_2021): _spec("t3", TEMPLATE_2021, "表三", "Table 3",
-                                 _T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2021 + _T3_TAIL, _T3_COLS),
-    ("t3", TEMPLATE_2019): _spec("t3", TEMPLATE_2019, "表三", "Table 3",
-                                 _T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2019 + _T3_TAIL, _T3_COLS),
-    ("t4", TEMPLATE_2021): _spec("t4", TEMPLATE_2021, "表四", "Table 4", _T4_ROWS, _T4_COLS),
-    ("t4", TEMPLATE_2019): _spec("t4", TEMPLATE_2019, "表四", "Table 4", _T4_ROWS, _T4_COLS),
-}
 TABLE_IDS = ("t2", "t3", "t4")
 TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
 
 
+def tables_of(version: str, t2: tuple[tuple[Row, ...], tuple[Col, ...]],
+              t3: tuple[tuple[Row, ...], tuple[Col, ...]],
+              t4: tuple[tuple[Row, ...], tuple[Col, ...]]) -> dict[str, TableSpec]:
+    """A version's tables from their rows and columns."""
+    return {tid: _spec(tid, version, *TABLE_NAMES[tid], rows, cols)
+            for tid, (rows, cols) in (("t2", t2), ("t3", t3), ("t4", t4))}
+
+
+# --------------------------------------------------------------------------- template versions
+class TemplateVersion(Record):
+    """One version of the national template, as data: its id, its name in both languages, the
+    notice that issued it (``citation``, a pattern for the text that cites it), the first report
+    year it governs, and its tables.  Everything that depends on the version — detection from a
+    document, the spec of a table, the template a year implies, what a rule pack may name — is
+    derived from the registered versions, so a new version is one record (``register``) and its
+    own rule pack."""
+
+    __slots__ = ("id", "name", "citation", "first_year", "tables")
+
+    def __init__(self, id: str, name: tuple[str, str], citation: str, first_year: int,
+                 tables: dict[str, TableSpec]):
+        import re
+
+        self.id, self.name, self.first_year, self.tables = id, name, first_year, tables
+        self.citation = re.compile(citation)
+
+
+VERSIONS: dict[str, TemplateVersion] = {}
+TABLES: dict[tuple[str, str], TableSpec] = {}      # (table id, version id) -> spec, all versions
+_evidence: dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}     # detect(), per table
+
+
+def register(version: TemplateVersion) -> None:
+    VERSIONS[version.id] = version
+    TABLES.update({(tid, version.id): spec for tid, spec in version.tables.items()})
+    _evidence.clear()
+
+
+register(TemplateVersion(
+    TEMPLATE_2021, ("2021年版（国办公开办函〔2021〕30号）", "2021 (国办公开办函〔2021〕30号)"),
+    r"〔2021〕\s*30\s*号|\[2021\]\s*30\s*号", 2021,
+    tables_of(TEMPLATE_2021, (_T2_ROWS_2021, _T2_COLS_2021),
+              (_T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2021 + _T3_TAIL, _T3_COLS), (_T4_ROWS, _T4_COLS))))
+register(TemplateVersion(
+    TEMPLATE_2019, ("2019年版（国办公开办函〔2019〕60号）", "2019 (国办公开办函〔2019〕60号)"),
+    r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号", 2019,
+    tables_of(TEMPLATE_2019, (_T2_ROWS_2019, _T2_COLS_2019),
+              (_T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2019 + _T3_TAIL, _T3_COLS), (_T4_ROWS, _T4_COLS))))
+PRE2019_NAME = ("2019年以前的旧格式", "pre-2019 format")
+
+
+def current() -> TemplateVersion:
+    """The version in force now: the latest first year."""
+    return max(VERSIONS.values(), key=lambda v: v.first_year)
+
+
+def known_templates() -> tuple[str, ...]:
+    """Every template a report can be checked against, and what a rule may name."""
+    return (*VERSIONS, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN)
+
+
+def implied_by_year(year: int | None) -> str:
+    """The version a report of this year is due in (the current one for an unknown year)."""
+    if year is None:
+        return current().id
+    fitting = [v for v in VERSIONS.values() if v.first_year <= year]
+    return max(fitting, key=lambda v: v.first_year).id if fitting else TEMPLATE_PRE2019
+
+
+def since(version: str) -> tuple[str, ...]:
+    """The versions from this one on (``since: "2021"`` in a rule pack)."""
+    first = VERSIONS[version].first_year
+    return tuple(v.id for v in VERSIONS.values() if v.first_year >= first)
+
+
+def covers(templates: tuple[str, ...], template: str) -> bool:
+    """Whether what a rule names ("2021", "all" versions, "since:2021") includes a report's template."""
+    for t in templates:
+        if t == template or (template in VERSIONS and (
+                t == "all" or t.startswith("since:") and VERSIONS[template].first_year >= VERSIONS[t[6:]].first_year)):
+            return True
+    return False
+
+
 def table_spec(table_id: str, version: str) -> TableSpec:
     """The spec for a table; unknown/pre-2019 versions read as the current template."""
-    return TABLES.get((table_id, version)) or TABLES[(table_id, TEMPLATE_2021)]
+    return TABLES.get((table_id, version)) or current().tables[table_id]
+
+
+def _items(spec: TableSpec) -> frozenset[str]:
+    return frozenset({f"r:{r}" for r in spec.row_by_id} | {f"c:{c}" for c in spec.col_by_id})
+
+
+def detect(table_id: str, rows: set[str] | frozenset[str] = frozenset(),
+           cols: set[str] | frozenset[str] = frozenset()) -> str:
+    """The version a table's rows and columns (as read) belong to, or unknown.
+
+    Only what some versions have and others lack is evidence; the version with the most of it
+    wins, then the one with fewer of the rows and columns read missing, then the one with fewer
+    of its own distinctive items unread (a version that adds a column to another does not win
+    a table without it).  A table every version shares (table 4) says nothing."""
+    if table_id not in _evidence:
+        specs = {vid: _items(v.tables[table_id]) for vid, v in VERSIONS.items() if table_id in v.tables}
+        common = frozenset.intersection(*specs.values()) if specs else frozenset()
+        _evidence[table_id] = (common, specs)
+    common, specs = _evidence[table_id]
+    seen = {f"r:{r}" for r in rows} | {f"c:{c}" for c in cols}
+    scored = []
+    for vid, items in specs.items():
+        own = items - common
+        scored.append((-len(seen & own), len(seen - items), len(own - seen), vid))
+    scored.sort()
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[0][:3] == scored[1][:3]):
+        return TEMPLATE_UNKNOWN
+    return scored[0][3]
 
 
 # --------------------------------------------------------------------------- sections
@@ -271,6 +372,3 @@ VARIANT_TITLE_KEYS = {label_key(v): s.key for s in SECTIONS for v in s.variants}
 # Markers of the obsolete pre-2019 format (old 条例, Art. 31/32).
 PRE2019_HEADINGS = ("概述", "依申请公开政府信息情况", "政府信息公开的收费及减免情况", "咨询处理情况")
 PRE2019_ROWS = ("同意公开答复数", "否决公开答复总数", "当面申请数")
-
-# Kinds of issuing body.  A zone (开发区, 新区, 综合实验区 …) reporting for its area is held to a
-# government's deadline; "other" is a body whose name does not settle which deadline applies.

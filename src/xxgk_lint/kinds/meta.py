@@ -10,15 +10,14 @@ from ..findings import Hit, Place, Tr
 from ..issuers import kind_name
 from ..labels import both, table_label
 from ..model import Report
-from ..template import TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_PRE2019, TEMPLATES
+from ..template import PRE2019_NAME, TEMPLATE_PRE2019, VERSIONS, known_templates
 from . import Context, Kind, ParamError, one_of, str_list
 
 _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
-_TEMPLATE_LABELS = {
-    TEMPLATE_2021: Tr("2021年版（国办公开办函〔2021〕30号）", "2021 (国办公开办函〔2021〕30号)"),
-    TEMPLATE_2019: Tr("2019年版（国办公开办函〔2019〕60号）", "2019 (国办公开办函〔2019〕60号)"),
-    TEMPLATE_PRE2019: Tr("2019年以前的旧格式", "pre-2019 format"),
-}
+def _template_name(template: str) -> Any:
+    """A template version's name in both languages, as a message argument."""
+    v = VERSIONS.get(template)
+    return Tr(*v.name) if v is not None else Tr(*PRE2019_NAME) if template == TEMPLATE_PRE2019 else template
 
 
 def _bound(spec: str, year: int, ctx: Context, kind: str) -> dt.date:
@@ -131,29 +130,29 @@ class Template(Kind):
         expected = params["expected"]
         outdated = str_list(params, "outdated")
         for t in (expected, *outdated):
-            if t not in TEMPLATES:
-                raise ParamError(f"unknown template {t!r} ({', '.join(TEMPLATES)})",
+            if t not in known_templates():
+                raise ParamError(f"unknown template {t!r} ({', '.join(known_templates())})",
                                  "expected" if t == expected else "outdated")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            args = {"year": report.meta.year, "expected": _TEMPLATE_LABELS.get(expected, expected)}
+            args = {"year": report.meta.year, "expected": _template_name(expected)}
             if report.meta.template in outdated:
                 yield Hit(None, Place(field="template"),
-                          args | {"template": _TEMPLATE_LABELS[report.meta.template], "table": ""})
+                          args | {"template": _template_name(report.meta.template), "table": ""})
                 return
             for tid, table in report.tables.items():   # a current report with one old table
                 if table.present and table.spec.version in outdated:
                     yield Hit(table.loc, Place(table=tid),
-                              args | {"template": _TEMPLATE_LABELS[table.spec.version], "table": tid})
+                              args | {"template": _template_name(table.spec.version), "table": tid})
         return check
 
 
     @staticmethod
     def _cited(report: Report, ctx: Context) -> Iterator[Hit]:
         cited, used = report.meta.template_cited, report.meta.template
-        if cited and used in _TEMPLATE_LABELS and cited != used:
-            yield Hit(None, Place(field="template"), {"cited": _TEMPLATE_LABELS[cited],
-                                                      "template": _TEMPLATE_LABELS[used], "year": report.meta.year})
+        if cited and (used in VERSIONS or used == TEMPLATE_PRE2019) and cited != used:
+            yield Hit(None, Place(field="template"), {"cited": _template_name(cited),
+                                                      "template": _template_name(used), "year": report.meta.year})
 
 
 _FIELDS = ("title", "title_body", "body", "year", "published", "period", "kind")

@@ -63,8 +63,9 @@ class CrossYear(Kind):
                                   base | place_args("t3", "carried_over_prev", col) | {"value": now, "expected": before})
             elif mode == "in_force":
                 t2 = report.table("t2")
-                if t2 is None or t2.spec.version != "2021" or prev.table("t2") is None \
-                        or prev.table("t2").spec.version != "2021":
+                # the versions whose table 2 keeps documents in force (2021 on)
+                if t2 is None or "in_force" not in t2.spec.col_by_id or prev.table("t2") is None \
+                        or "in_force" not in prev.table("t2").spec.col_by_id:
                     return
                 for row in ("regulations", "normative_docs"):
                     now = _value(report, "t2", row, "in_force")

@@ -8,7 +8,8 @@ from functools import lru_cache
 from ..model import InputError, Location, Note, Report, Section, Table
 from ..normalize import label_key, squash
 from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TABLE_NAMES, TEMPLATE_PRE2019,
-                        TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS, table_spec)
+                        TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS)
+from .. import template as templates
 from . import meta as meta_mod
 from .blocks import Document, Grid, Para
 from .tables import BUILDERS, classify
@@ -124,7 +125,7 @@ def assemble(doc: Document) -> Report:
         if block.image:
             tid = _SECTION_TABLE.get(current.key)
             if tid and tid not in tables:   # a real table later in the section takes its place
-                tables[tid] = Table(table_spec(tid, "2021"), {}, block.loc, form="image")
+                tables[tid] = Table(templates.current().tables[tid], {}, block.loc, form="image")
             continue
         kind = classify(block) or _SECTION_TABLE.get(current.key)
         if kind is None and current is preamble:       # a CMS metadata block printed as a table
@@ -152,7 +153,7 @@ def assemble(doc: Document) -> Report:
     for sec in sections:        # a section whose table text lost its rows and columns
         tid = _SECTION_TABLE.get(sec.key)
         if tid and tid not in tables and len(_NUMBER.findall(sec.text)) >= 6:
-            tables[tid] = Table(table_spec(tid, "2021"), {}, sec.loc, form="unreadable")
+            tables[tid] = Table(templates.current().tables[tid], {}, sec.loc, form="unreadable")
     if not seen_keys and not tables and not pre2019:
         raise InputError("no report found: none of the six section headings (一、总体情况 …) "
                          "and none of tables 2-4", doc.path)

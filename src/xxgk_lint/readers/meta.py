@@ -24,8 +24,6 @@ _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\
 _PERIOD = re.compile(
     r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
     r"(?:至|到|-|—|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-_CITED = (("2021", re.compile(r"〔2021〕\s*30\s*号|\[2021\]\s*30\s*号")),
-          ("2019", re.compile(r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号")))
 _OPENING = re.compile(r"^((?:19|20)\d{2})年度?[,，](?:我|全)?")
 _PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
 
@@ -113,10 +111,9 @@ def issuer_kind(body: str) -> str:
 
 def cited_template(text: str) -> str:
     """The template a text cites: 国办公开办函〔2021〕30号 → "2021", 〔2019〕60号 → "2019"."""
-    for version, rx in _CITED:
-        if rx.search(text):
-            return version
-    return ""
+    from ..template import VERSIONS
+
+    return next((v.id for v in VERSIONS.values() if v.citation.search(text)), "")
 
 
 def parse_title(title: str) -> tuple[int | None, str]:

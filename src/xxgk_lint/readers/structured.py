@@ -13,8 +13,8 @@ from typing import Any
 
 from ..model import MISSING, NUMBER, TEXT, Cell, InputError, Location, Metadata, Note, Report, Section, Table
 from ..issuers import ISSUER_KINDS
-from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN,
-                        TEMPLATES, TableSpec, table_spec)
+from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_UNKNOWN, VERSIONS, TableSpec, current, detect,
+                        known_templates, table_spec)
 from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
@@ -144,8 +144,8 @@ def _meta(ctx: _Ctx, d: Any, pos: Any) -> Metadata:
         meta.published_loc = ctx.loc(d.locs["published"])
     template = text("template")
     if template:
-        if template not in TEMPLATES:
-            raise ctx.err(f"meta.template must be one of {', '.join(TEMPLATES)}", d.locs["template"])
+        if template not in known_templates():
+            raise ctx.err(f"meta.template must be one of {', '.join(known_templates())}", d.locs["template"])
         meta.template = template
     period = d.get("period")
     if period is not None:
@@ -266,7 +266,7 @@ def _tables(ctx: _Ctx, d: Any, pos: Any, meta: Metadata) -> dict[str, Table]:
         if tid not in TABLE_IDS:
             raise ctx.err(f"unknown table {tid!r}{_suggest(tid, TABLE_IDS)}; tables are t2, t3, t4", tpos)
         if rows in ("image", "unreadable"):
-            out[tid] = Table(table_spec(tid, TEMPLATE_2021), {}, ctx.loc(tpos), form=rows)
+            out[tid] = Table(current().tables[tid], {}, ctx.loc(tpos), form=rows)
             continue
         if not isinstance(rows, LocDict):
             raise ctx.err(f"tables.{tid} must be a mapping of row id to values (or 'image', 'unreadable')",
@@ -280,22 +280,11 @@ def _version(tid: str, rows: LocDict, declared: str) -> str:
     """A table's layout: from its own rows and columns (a 2021 report may print an old
     table), else the declared template, else the current one."""
     rows = {k: v for k, v in rows.items() if k != "header"}
-    if tid == "t3":
-        if "other_processing" in rows:
-            return TEMPLATE_2019
-        if {"other_overdue_correction", "other_overdue_fee", "other_other"} & set(rows):
-            return TEMPLATE_2021
-    if tid == "t2":
-        cols: set[str] = set()
-        for v in rows.values():
-            if isinstance(v, dict):
-                cols.update(v)
-        if {"made", "published", "total_published", "prev_items", "change"} & cols or \
-                {"other_services", "procurement"} & set(rows):
-            return TEMPLATE_2019
-        if {"issued", "repealed", "in_force", "amount"} & cols:
-            return TEMPLATE_2021
-    return declared if declared in (TEMPLATE_2021, TEMPLATE_2019) else TEMPLATE_2021
+    cols = {c for v in rows.values() if isinstance(v, dict) for c in v}
+    found = detect(tid, set(rows), cols)
+    if found != TEMPLATE_UNKNOWN:
+        return found
+    return declared if declared in VERSIONS else current().id
 
 
 def _table(ctx: _Ctx, spec: TableSpec, rows: LocDict, loc: Location) -> Table:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import MISSING, Cell, Location, Note, Table
 from ..normalize import label_key
-from ..template import PRE2019_ROWS, TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_UNKNOWN, table_spec
+from ..template import PRE2019_ROWS, current, detect, table_spec
 from ..values import is_value_like, parse_cell
 from .blocks import Grid, RawCell
 from .labels import join_split_labels, match, merge_broken_rows, row_index, t3_fused, t3_group
@@ -92,15 +92,11 @@ def _take(cells: list[RawCell], start: int, n: int) -> list[RawCell | None]:
 
 
 # --------------------------------------------------------------------------- table 2
-_T2_2019_COLS = {"made", "published", "total_published", "prev_items", "change", "procurement_items",
-                 "procurement_amount"}
-_T2_2021_COLS = {"issued", "repealed", "in_force", "amount"}
-
-
 def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t2", grid, notes)
     header: list[str | None] | None = None
-    votes = {TEMPLATE_2021: 0, TEMPLATE_2019: 0}
+    seen_rows: set[str] = set()
+    seen_cols: set[str] = set()          # the evidence for the version (template.detect)
     for cells in merge_broken_rows(grid.rows, "t2"):
         idx = _nonempty(cells)
         if not idx:
@@ -109,9 +105,7 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         first = label_key(cells[i0].text)
         if first == "信息内容":
             header = [match("t2", "col", c.text) for c in _distinct(cells[_after(cells, i0):]) if c.text.strip()]
-            for col in header:
-                votes[TEMPLATE_2019] += col in _T2_2019_COLS
-                votes[TEMPLATE_2021] += col in _T2_2021_COLS
+            seen_cols.update(c for c in header if c is not None)
             continue
         if first.startswith("第二十条") or first.startswith("第") and first.endswith("项"):
             header = None
@@ -121,21 +115,18 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             if len(idx) > 1 and not is_value_like(cells[i0].text):
                 b.note("unknown-row", cells[i0].loc, label=cells[i0].text.strip())
             continue
-        if row in ("other_services", "procurement"):
-            votes[TEMPLATE_2019] += 1
+        seen_rows.add(row)
         b.row_locs[row] = cells[i0].loc
-        row_cols = header or list(_t2_default_cols(row, votes))
+        row_cols = header or list(_t2_default_cols(row, detect("t2", seen_rows, seen_cols)))
         for col, cell in zip(row_cols, _take(_distinct(cells[_after(cells, i0):]), 0, len(row_cols))):
             if col is not None and cell is not None:
                 b.put(row, col, cell)
-    version = TEMPLATE_2019 if votes[TEMPLATE_2019] > votes[TEMPLATE_2021] else TEMPLATE_2021
-    if not any(votes.values()):
-        version = TEMPLATE_UNKNOWN
+    version = detect("t2", seen_rows, seen_cols)
     return b.finish(version), version
 
 
-def _t2_default_cols(row: str, votes: dict[str, int]) -> tuple[str, ...]:
-    version = TEMPLATE_2019 if votes[TEMPLATE_2019] > votes[TEMPLATE_2021] else TEMPLATE_2021
+def _t2_default_cols(row: str, version: str) -> tuple[str, ...]:
+    """A row's columns when the table prints no header: those of the version read so far."""
     spec = table_spec("t2", version)
     r = spec.row_by_id.get(row)
     return spec.row_cols(r) if r else ()
@@ -164,7 +155,6 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     header_rows: list[list[RawCell]] = []
     columns: list[str] | None = None
     group = ""
-    other_rows = 0      # sub-rows under （六）其他处理: 3 in 2021, none (one row) in 2019
     for cells in join_split_labels(merge_broken_rows(grid.rows, "t3"), "t3"):
         idx = _nonempty(cells)
         if not idx:
@@ -203,15 +193,12 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             continue
         if columns is None:
             columns = _t3_columns(header_rows)
-        if row_id.startswith("other_") and row_id != "other_processing":
-            other_rows += 1
         if row_id in b.row_locs:
             b.note("duplicate-row", cells[idx[0]].loc, label=cells[start - 1].text.strip())
             continue
         b.row_locs[row_id] = cells[start - 1].loc
         _put_row(b, row_id, columns, cells, start)
-    version = TEMPLATE_2019 if "other_processing" in b.row_locs else \
-        TEMPLATE_2021 if other_rows else TEMPLATE_UNKNOWN
+    version = detect("t3", set(b.row_locs))
     return b.finish(version), version
 
 
@@ -249,7 +236,7 @@ def _t4_leaf_order(tokens: list[str]) -> list[str] | None:
     """Map 15 header leaf tokens (possibly truncated: "结果", "尚未") to column ids, group by group."""
     if len(tokens) != 15:
         return None
-    labels = {c.id: label_key(c.zh) for c in table_spec("t4", TEMPLATE_2021).cols}
+    labels = {c.id: label_key(c.zh) for c in current().tables["t4"].cols}
     out: list[str] = []
     for g in range(3):
         free = list(_T4_LEAVES)
@@ -294,7 +281,7 @@ def _t4_chars_canonical(header_rows: list[list[RawCell]]) -> bool:
     text = "".join(label_key(c.text) for r in header_rows for c in _distinct(r))
     for w in _T4_GROUP_WORDS:
         text = text.replace(w, "")
-    leaves = "".join(label_key(c.zh) for c in table_spec("t4", TEMPLATE_2021).cols) * 3
+    leaves = "".join(label_key(c.zh) for c in current().tables["t4"].cols) * 3
     return bool(text) and Counter(text) == Counter(leaves)
 
 
@@ -343,7 +330,7 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             b.put(_T4_GROUP_ORDER[j // 5], order[j], cell)
         for g in _T4_GROUP_ORDER:
             b.row_locs[g] = cells[first].loc
-    return b.finish(TEMPLATE_2021), TEMPLATE_UNKNOWN   # table 4 is the same in both templates
+    return b.finish(current().id), detect("t4")   # table 4 is the same in every version so far
 
 
 BUILDERS = {"t2": build_t2, "t3": build_t3, "t4": build_t4}
