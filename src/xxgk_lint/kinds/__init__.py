@@ -19,7 +19,7 @@ BUILTIN = {
     "presence": "tables", "identity": "tables", "range": "tables", "cellstate": "tables",
     "sections": "text", "order": "text", "heading": "text", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
-    "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "prose", "substitution": "prose", "dates": "prose", "percent": "prose",
+    "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "wording", "substitution": "wording", "dates": "prose", "percent": "prose",
     "body_name": "prose", "crossyear": "years", "hierarchy": "years", "suppression": "meta",
 }
 _cache: dict[str, Any] = {}

@@ -17,7 +17,7 @@ from ..model import Report
 from ..values import shown
 from ..prose import fold, quantities
 from . import Context, Kind, LazyPattern
-from .prose import _locate, _rx, _texts, _where_param
+from .scan import locate, rx, texts, where_param
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
@@ -33,12 +33,12 @@ class PartsSum(Kind):
     params = {"in": ((str, int, list), False), "marker": ((str,), False), "min_parts": ((int,), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        where = _where_param(params)
-        marker = _rx(params, "marker", r"其中[：:，,]?")
+        where = where_param(params)
+        marker = rx(params, "marker", r"其中[：:，,]?")
         min_parts = int(params.get("min_parts", 3))
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for text, to_section in _texts(report, where):
+            for text, to_section in texts(report, where):
                 if "其中" not in text:
                     continue
                 # nested parts in brackets ("127条（其中领导信息2条…）") are not parts of the total
@@ -48,7 +48,7 @@ class PartsSum(Kind):
                     if found is None:
                         continue
                     total, parts = found
-                    sec, loc = _locate(to_section, total.start, total.end)
+                    sec, loc = locate(to_section, total.start, total.end)
                     s0 = max((k.end() for k in _SENTENCE.finditer(flat, 0, total.start)), default=0)
                     s1 = parts[-1].end
                     yield Hit(loc, Place(section=sec.key), {
@@ -106,14 +106,14 @@ class Upheld(Kind):
     params = {"in": ((str, int, list), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        where = _where_param(params)
+        where = where_param(params)
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             t4 = report.table("t4")
             if t4 is None:
                 return
             get = t4.numbers().get
-            for text, to_section in _texts(report, where):
+            for text, to_section in texts(report, where):
                 for m in _CLAIM.finditer(text):
                     s0 = max((k.end() for k in _SENTENCE.finditer(text, 0, m.start())), default=0)
                     stop = _SENTENCE.search(text, m.end())
@@ -124,7 +124,7 @@ class Upheld(Kind):
                         bad = next(((r, c) for r in rows for c in _NOT_UPHELD if (get((r, c)) or 0) > 0), None)
                         if bad is None:
                             continue
-                        sec, loc = _locate(to_section, m.start(), m.end())
+                        sec, loc = locate(to_section, m.start(), m.end())
                         cell = t4.cell(*bad)
                         yield Hit(loc, Place(table="t4", row=bad[0], col=bad[1], section=sec.key), {
                             "subject": word, "value": shown(get(bad)),

@@ -15,8 +15,8 @@ from ..model import Report
 from ..values import shown
 from ..prose import clauses_with, fold, quantities
 from . import Context, Kind, LazyPattern, ParamError, str_list
-from .prose import _locate, _rx, _texts, _where_param
-from .tables import _known_cols, _known_rows, _table_param
+from .scan import locate, rx, texts, where_param
+from .tables import col_ids, row_ids, table_param
 
 # A clause about part of the year ("一季度收到申请9件") or another year is not the annual figure.
 _PARTIAL = LazyPattern(r"季度|上半年|下半年|(?<![\d年])\d{1,2}月|[一二三四五六七八九十]{1,2}月|月份|同比|去年|往年|"
@@ -44,19 +44,19 @@ class Crosscheck(Kind):
               "scale": ((dict,), False), "tolerance": ((int, float), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        table_id = _table_param(params)
-        where = _where_param(params)
-        keywords = _rx(params, "keywords")
+        table_id = table_param(params)
+        where = where_param(params)
+        keywords = rx(params, "keywords")
         requires = tuple(str(params["requires"]).split("|"))
-        exclude = _rx(params, "exclude")
-        gap_stop = _rx(params, "gap_stop", _DEFAULT_GAP_STOP)
+        exclude = rx(params, "exclude")
+        gap_stop = rx(params, "gap_stop", _DEFAULT_GAP_STOP)
         units = set(str(params.get("units", "件")).split("|"))
         scale = {str(k): float(v) for k, v in (params.get("scale") or {}).items()}
         units |= set(scale)
         gap = int(params.get("gap", 12))
         absent = bool(params.get("absent", False))
         tolerance = float(params.get("tolerance", 0))
-        known_rows, known_cols = _known_rows(table_id), _known_cols(table_id)
+        known_rows, known_cols = row_ids(table_id), col_ids(table_id)
         sides = []
         for src in str_list(params, "expect"):
             try:
@@ -106,7 +106,7 @@ class Crosscheck(Kind):
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             values = cell = None
-            for text, to_section in _texts(report, where):
+            for text, to_section in texts(report, where):
                 folded = None
                 for start, end in clauses_with(text, requires):
                     m = keywords.search(text, start, end)
@@ -122,7 +122,7 @@ class Crosscheck(Kind):
                             return
                     if absent:
                         if any(v != 0 for v in values):
-                            sec, loc = _locate(to_section, m.start(), m.end())
+                            sec, loc = locate(to_section, m.start(), m.end())
                             yield Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
                                       place_args(table_id, cell.row, cell.col, sec.key)
                                       | {"value": 0, "expected": shown(values[0]), "sentence": m.group(0)},
@@ -140,7 +140,7 @@ class Crosscheck(Kind):
                         continue
                     if q.approx and min(abs(value - v) for v in values) <= 0.1 * max(values):
                         continue     # "约60件" for 64: what "about" means
-                    sec, loc = _locate(to_section, q.start, q.end)
+                    sec, loc = locate(to_section, q.start, q.end)
                     hit = Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
                               place_args(table_id, cell.row, cell.col, sec.key) | {"value": shown(value), "expected": shown(values[0]),
                                       "sentence": text[start:end].strip()},

@@ -19,14 +19,14 @@ _STATE_LABELS = {
 }
 
 
-def _table_param(params: dict[str, Any]) -> str:
+def table_param(params: dict[str, Any]) -> str:
     t = params.get("table")
     if t not in TABLE_IDS:
         raise ParamError(f"'table' must be one of {', '.join(TABLE_IDS)}", "table")
     return t
 
 
-def _known_rows(table: str) -> set[str]:
+def row_ids(table: str) -> set[str]:
     out: set[str] = set()
     for (tid, _), spec in TABLES.items():
         if tid == table:
@@ -35,7 +35,7 @@ def _known_rows(table: str) -> set[str]:
     return out
 
 
-def _known_cols(table: str) -> set[str]:
+def col_ids(table: str) -> set[str]:
     return {c for (tid, _), spec in TABLES.items() if tid == table for c in spec.col_by_id}
 
 
@@ -87,11 +87,11 @@ class _CellSelection(Kind):
         rows, cols = str_list(params, "rows"), str_list(params, "cols")
         for t in tables:
             if rows and len(tables) == 1:
-                bad = [r for r in rows if r not in _known_rows(t)]
+                bad = [r for r in rows if r not in row_ids(t)]
                 if bad:
                     raise ParamError(f"unknown row {bad[0]!r} in {t}", "rows")
             if cols and len(tables) == 1:
-                bad = [c for c in cols if c not in _known_cols(t)]
+                bad = [c for c in cols if c not in col_ids(t)]
                 if bad:
                     raise ParamError(f"unknown column {bad[0]!r} in {t}", "cols")
         return tables, rows, cols
@@ -169,7 +169,7 @@ class Identity(Kind):
     }
 
     def build(self, params: dict[str, Any], rule: Any):
-        table_id = _table_param(params)
+        table_id = table_param(params)
         each = one_of(params, "each", ("row", "column", "none"), "none")
         try:
             node = expr.parse(params["equation"])
@@ -178,7 +178,7 @@ class Identity(Kind):
         if node[0] != "cmp":
             raise ParamError("equation must compare two sides, e.g. 'total == a + b'", "equation")
         rows_sel, cols_sel = str_list(params, "rows"), str_list(params, "cols")
-        known_rows, known_cols = _known_rows(table_id), _known_cols(table_id)
+        known_rows, known_cols = row_ids(table_id), col_ids(table_id)
         for n in expr.names(node):
             parts = n.split(".")
             ok = (len(parts) == 2 and parts[0] in known_rows and parts[1] in known_cols) or (

@@ -1,0 +1,120 @@
+"""Kinds over the wording of the prose: brackets left open or closed twice, and phrases that
+should read otherwise (an old law's name, a wrong term)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..findings import Hit, Place
+from ..model import Report
+from . import Context, Kind, LazyPattern
+from .scan import locate, paragraphs, rx, texts, where_param
+
+
+_OPEN = {"《": "》", "（": "）", "“": "”", "【": "】", "〔": "〕"}
+_OPENER_OF = {v: k for k, v in _OPEN.items()}
+_BRACKET = re.compile(r"[《》（）()“”【】〔〕]")
+_LIST_MARK = re.compile(r"(?:^|[\s，。；：:])[0-9A-Za-z一二三四五六七八九十]$")
+
+
+def _bracket_problems(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, bracket) of each bracket without its partner, paragraph by paragraph.
+    Half- and full-width parentheses close each other; "1)" list markers are not brackets."""
+    for para_start, para in paragraphs(text):
+        stack: list[tuple[int, str, str]] = []
+        for bm in _BRACKET.finditer(para):
+            i, ch = bm.start(), bm.group(0)
+            c = "（" if ch == "(" else "）" if ch == ")" else ch
+            if c in _OPEN:
+                stack.append((i, ch, c))
+            elif c in _OPENER_OF:
+                opener = _OPENER_OF[c]
+                k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][2] == opener), None)
+                if k is None:
+                    if not (c == "）" and _LIST_MARK.search(para[:i])):
+                        yield para_start + i, ch
+                    continue
+                for pos, b, _ in stack[k + 1:]:     # opened inside and never closed
+                    yield para_start + pos, b
+                del stack[k:]
+        for pos, b, _ in stack:
+            yield para_start + pos, b
+
+
+class Brackets(Kind):
+    """《》（）“”【】〔〕 that open without closing, or close without opening, in one paragraph."""
+
+    name = "brackets"
+    fields = frozenset({"bracket", "section", "context"})
+    params = {"in": ((str, int, list), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        where = where_param(params)
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            for text, to_section in texts(report, where):
+                for pos, b in _bracket_problems(text):
+                    sec, loc = locate(to_section, pos, pos + 1)
+                    yield Hit(loc, Place(section=sec.key),
+                              {"bracket": b, "context": text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
+        return check
+
+
+class Substitution(Kind):
+    """A long phrase that a publishing system put in place of a common word ("数据", "信息"):
+    the same enumeration repeated where only that word fits (所列…的统计期限, …库, …安全)."""
+
+    name = "substitution"
+    fields = frozenset({"phrase", "count", "section"})
+    params = {"min_length": ((int,), False), "min_count": ((int,), False), "contexts": ((str,), True)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        min_len, min_count = int(params.get("min_length", 8)), int(params.get("min_count", 3))
+        contexts = rx(params, "contexts")
+        core_rx = LazyPattern(r"、(?:[\u4e00-\u9fff]{2,16}、)+")
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            texts = [s.text for s in report.sections]
+            cores: dict[str, int] = {}
+            for text in texts:        # the middle of each enumeration: "、乙局、丙局、"
+                if text.count("、") < 2:
+                    continue
+                for m in core_rx.finditer(text):
+                    cores[m.group(0)] = cores.get(m.group(0), 0) + 1
+            for core, n in cores.items():
+                if n < min_count:
+                    continue
+                spots = [(k, i) for k, text in enumerate(texts) for i in _find_all(text, core)]
+                left = _common(reversed(texts[k][max(i - 12, 0):i]) for k, i in spots)[::-1]
+                right = _common(texts[k][i + len(core):i + len(core) + 12] for k, i in spots)
+                phrase = left + core + right
+                if len(phrase) < min_len:
+                    continue
+                for k, i in spots:
+                    a, b = i - len(left), i + len(core) + len(right)
+                    around = texts[k][max(a - 4, 0):a] + "\0" + texts[k][b:b + 6]
+                    if contexts.search(around):
+                        sec = report.sections[k]
+                        yield Hit(sec.locate(a, b), Place(section=sec.key), {"phrase": phrase, "count": len(spots)})
+        return check
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + len(sub))
+
+
+def _common(strings: Iterator[Any]) -> str:
+    """Longest common prefix of the strings (iterables of characters)."""
+    items = ["".join(s) for s in strings]
+    if not items:
+        return ""
+    out = []
+    for chars in zip(*items):
+        if len(set(chars)) != 1 or not "\u4e00" <= chars[0] <= "\u9fff":
+            break
+        out.append(chars[0])
+    return "".join(out)
