@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xxgk_lint.rules import load_rules
-from xxgk_lint.testing import run_example
+from xxgk_lint.testing import places, run_example
 
 RULES = load_rules()
 CASES = [(r, i, ex) for r in RULES for i, ex in enumerate(r.examples, 1)]
@@ -21,6 +21,15 @@ def test_example(rule, i, example):
         assert found, f"{rule.id} example {i} should fail"
         if "count" in example:
             assert len(found) == example["count"], messages
+        # where each finding lands (its place, and its line for a document example), as
+        # yamllint's problem=(line, col) and ruff's snapshots pin it
+        assert places(rule, example, found) == [str(a) for a in example["at"]], messages
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_failing_example_says_where_its_findings_land(rule):
+    missing = [i for i, ex in enumerate(rule.examples, 1) if ex["expect"] == "fail" and not ex.get("at")]
+    assert not missing, f"{rule.id}: fail examples {missing} need 'at:' (the places of their findings)"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

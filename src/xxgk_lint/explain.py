@@ -40,7 +40,7 @@ def _template_text(t: str, zh: bool) -> str:
 
 
 def _example(ex: dict, lang: str) -> str:
-    body = {k: v for k, v in to_plain(ex).items() if k not in ("expect", "name", "count")}
+    body = {k: v for k, v in to_plain(ex).items() if k not in ("expect", "name", "count", "at")}
     if not body:
         return "（基础报告原样）" if lang == "zh" else "(the clean base report as it is)"
     return yaml.safe_dump(body, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip()

@@ -28,7 +28,7 @@ RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", 
              "templates", "since", "issuers", "when", "needs", "params", "examples"}
 # what a rule may need besides its report (an audit provides it; a rule without it does not run)
 NEEDS = ("previous_year", "children")
-EXAMPLE_KEYS = {"name", "expect", "count", "base", "set", "drop", "text", "previous", "children", "missing",
+EXAMPLE_KEYS = {"name", "expect", "count", "at", "base", "set", "drop", "text", "previous", "children", "missing",
                 "aggregate", "yaml"}
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 

@@ -114,6 +114,17 @@ def run_example(rule: Rule, example: dict[str, Any], engine_options: dict[str, A
     return [f for f in engine.check(report) if f.rule is rule]
 
 
+def places(rule: Rule, example: dict[str, Any], found: list[Finding]) -> list[str]:
+    """Where each finding lands, as an example's ``at:`` lists them: its logical place (as a
+    suppression file writes it: t3.new_received.total, section:3, title; "report" for the whole
+    report) and, for examples written as a document (``text:``, ``yaml:``), "@LINE" after it."""
+    from ..suppress import place_text
+
+    lines = bool(example.get("text") or example.get("yaml"))
+    return [(place_text(f.place) or "report") + (f" @{f.loc.line}" if lines and f.loc is not None and f.loc.line
+                                                 else "") for f in found]
+
+
 def example_failures(rule: Rule) -> list[str]:
     """Why each of the rule's examples does not behave as it says (empty when all do)."""
     problems = []
@@ -128,4 +139,7 @@ def example_failures(rule: Rule) -> list[str]:
             if not found or (want is not None and len(found) != want):
                 problems.append(f"{rule.id} {name}: expected {want or 'some'} finding(s), got {len(found)}: "
                                 + "; ".join(f.message("en") for f in found))
+            elif "at" in ex and places(rule, ex, found) != [str(a) for a in ex["at"]]:
+                problems.append(f"{rule.id} {name}: expected findings at {list(ex['at'])}, "
+                                f"got {places(rule, ex, found)}")
     return problems
