@@ -16,13 +16,14 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from .readers import PATTERNS
 from .result import FileResult
 
 if TYPE_CHECKING:
     from .history import History
     from .session import Session
 
-DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.docx", "*.pdf")
+DEFAULT_INCLUDE = PATTERNS
 
 
 def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,

@@ -12,6 +12,8 @@ from pathlib import Path
 from ..model import InputError, Report
 
 MAX_BYTES = 20 * 1024 * 1024   # no real report comes near this; a larger file is not one
+# the files an audit of a folder reads (a file named on the command line is read whatever its name)
+PATTERNS = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.xhtml", "*.docx", "*.pdf")
 
 
 def read_bytes(path: str) -> bytes:

@@ -13,7 +13,6 @@ from ..model import Location
 from ..result import FileResult
 
 FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
-AUDIT_FORMATS = ("summary", "csv", "jsonl", "xlsx", "dashboard")     # what an audit writes
 
 
 def default_format(stdout_is_tty: bool) -> str:
