@@ -389,7 +389,10 @@ def test_ctrl_c_stops_cleanly_and_writes_what_was_finished(tmp_path):
     cmd = [sys.executable, "-m", "xxgk_lint", "audit", "--isolated", "-j", "1", "--history", str(store),
            "--jsonl", str(out), "--xlsx", str(xlsx), str(root)]
     env = {**os.environ, "XXGK_LINT_CACHE_DIR": ""}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C must reach the audit even when these tests run as a background job, whose children
+    # inherit SIGINT ignored (and Python then installs no KeyboardInterrupt handler)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while time.time() < deadline and proc.poll() is None:      # interrupt once some reports are done
         time.sleep(0.02)
