@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sys
 import textwrap
 
@@ -73,6 +75,33 @@ def test_bad_rule_file_names_file_and_line(tmp_path, change, where, message):
     result = CliRunner().invoke(cli, ["check", "--isolated", "--rules", str(d), str(SEED)])
     assert result.exit_code == 2 and message in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+ONE_OFF = """pack: p
+templates: ["2021"]
+needs: previous_year
+rules:
+  - id: {id}
+    kind: crossyear
+    params: {params}
+    title: {{zh: 示例, en: example}}
+    message: {{zh: 示例, en: example}}
+"""
+
+
+@pytest.mark.parametrize("rule_id,params,message", [
+    ("XY-ELSEWHERE", "{}", "kind 'crossyear' has no check for XY-ELSEWHERE (it has: XY-CARRY"),
+    ("XY-JUMP", "{cells: [t3.total]}", "'cells' are written table.row.column"),
+    ("XY-CARRY", "{check: carry}", "unknown parameter 'check' for XY-CARRY"),
+])
+def test_a_one_off_check_is_found_by_its_rule_id(tmp_path, rule_id, params, message):
+    """A kind of one-off checks has a function per rule id: another id, or a parameter the
+    function does not take, is an error naming the file and line."""
+    d = tmp_path / "r"
+    d.mkdir()
+    (d / "p.yaml").write_text(ONE_OFF.format(id=rule_id, params=params), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=re.escape(message)):
+        load_rules([d])
 
 
 def test_duplicate_rule_id_across_packs(tmp_path):

@@ -60,22 +60,58 @@ class Kind:
     params: dict[str, tuple[tuple[type, ...], bool]] = {}
 
     def compile(self, params: dict[str, Any], rule: Any) -> Check:
-        for key in params:
-            if key not in self.params:
-                raise ParamError(f"unknown parameter {key!r} for kind {self.name!r} "
-                                 f"(allowed: {', '.join(sorted(self.params)) or 'none'})", key)
-        for key, (types, required) in self.params.items():
-            if key not in params:
-                if required:
-                    raise ParamError(f"kind {self.name!r} needs parameter {key!r}")
-                continue
-            if not isinstance(params[key], types) or isinstance(params[key], bool) and bool not in types:
-                names = " or ".join(t.__name__ for t in types)
-                raise ParamError(f"{key!r} must be {names}", key)
+        _validate(params, self.params, f"kind {self.name!r}")
         return self.build(params, rule)
 
     def build(self, params: dict[str, Any], rule: Any) -> Check:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+def _validate(params: dict[str, Any], allowed: dict[str, tuple[tuple[type, ...], bool]], what: str) -> None:
+    for key in params:
+        if key not in allowed:
+            raise ParamError(f"unknown parameter {key!r} for {what} (allowed: {', '.join(sorted(allowed)) or 'none'})",
+                             key)
+    for key, (types, required) in allowed.items():
+        if key not in params:
+            if required:
+                raise ParamError(f"{what} needs parameter {key!r}")
+            continue
+        if not isinstance(params[key], types) or isinstance(params[key], bool) and bool not in types:
+            names = " or ".join(t.__name__ for t in types)
+            raise ParamError(f"{key!r} must be {names}", key)
+
+
+OneOff = Callable[[Any, "Context", dict[str, Any]], Iterable[Any]]
+
+
+class Checks(Kind):
+    """A kind whose checks are one-off: each a small function registered under the id of the one
+    rule that uses it (the yamllint shape — the rule's YAML holds its texts, parameters and
+    examples, the function only the check), instead of one class switching on a mode."""
+
+    def __init__(self, name: str, fields: Iterable[str]):
+        self.name, self.fields = name, frozenset(fields)
+        self.functions: dict[str, tuple[OneOff, dict[str, tuple[tuple[type, ...], bool]], Any]] = {}
+
+    def register(self, rule_id: str, params: dict[str, tuple[tuple[type, ...], bool]] | None = None,
+                 validate: Callable[[dict[str, Any]], None] | None = None) -> Callable[[OneOff], OneOff]:
+        """``params``: what the rule may set (as Kind.params); ``validate`` checks their values
+        when the rule loads (raising ParamError)."""
+        def add(fn: OneOff) -> OneOff:
+            self.functions[rule_id] = (fn, params or {}, validate)
+            return fn
+        return add
+
+    def compile(self, params: dict[str, Any], rule: Any) -> Check:
+        if rule.id not in self.functions:
+            raise ParamError(f"kind {self.name!r} has no check for {rule.id} "
+                             f"(it has: {', '.join(sorted(self.functions))})")
+        fn, allowed, validate = self.functions[rule.id]
+        _validate(params, allowed, rule.id)
+        if validate is not None:
+            validate(params)
+        return lambda report, ctx: fn(report, ctx, params)
 
 
 def get_kind(name: str) -> Kind:
@@ -87,6 +123,8 @@ def get_kind(name: str) -> Kind:
         for obj in vars(module).values():
             if isinstance(obj, type) and issubclass(obj, Kind) and obj.name:
                 _cache[obj.name] = obj()
+            elif isinstance(obj, Checks):
+                _cache[obj.name] = obj
         return _cache[name]
     kind = _from_entry_points(name)
     if kind is None:
