@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 ENTRY_POINT_GROUP = "xxgk_lint.kinds"
 
 BUILTIN = {
-    "presence": "tables", "identity": "tables", "range": "tables", "cellstate": "tables",
+    "presence": "presence", "identity": "tables", "range": "tables", "cellstate": "tables",
     "sections": "text", "order": "text", "heading": "text", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
     "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "wording", "substitution": "wording", "dates": "prose", "percent": "prose",

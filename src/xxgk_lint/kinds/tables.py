@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from .. import expr
 from ..findings import Hit, Place, Tr
-from ..labels import both, col_label, place_args, row_label, table_label
+from ..labels import col_label, place_args, row_label
 from ..model import BLANK, MISSING, PLACEHOLDER, TEXT, Report, Table
 from ..values import shown
 from ..template import TABLE_IDS, TABLES, TableSpec
@@ -95,66 +95,6 @@ class _CellSelection(Kind):
                 if bad:
                     raise ParamError(f"unknown column {bad[0]!r} in {t}", "cols")
         return tables, rows, cols
-
-
-class Presence(Kind):
-    """Tables, rows or cells of the template that must be in the report."""
-
-    name = "presence"
-    fields = frozenset({"table", "row", "col", "rows", "count"})
-    params = {"target": ((str,), True), "table": ((str, list), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        target = one_of(params, "target", ("tables", "images", "unreadable", "rows", "cells"))
-        tables = str_list(params, "table", TABLE_IDS)
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for tid in tables:
-                table = report.tables.get(tid)
-                if target in _FORMS:
-                    if table is not None and table.form == _FORMS[target]:
-                        yield Hit(table.loc or _anchor(report, tid), Place(table=tid),
-                                  {"table": both(table_label, tid)})
-                    continue
-                if target == "tables":
-                    if table is None or not table.present:
-                        if table is None:   # images and unreadable tables have their own rules
-                            yield Hit(_anchor(report, tid), Place(table=tid),
-                                      {"table": both(table_label, tid)})
-                    continue
-                if table is None or not table.present:
-                    continue
-                spec = table.spec
-                whole_rows: list[str] = []
-                # a row the reader found short is its finding (READ-SHORT-ROW), not one per cell
-                short = {n.args.get("row") for n in report.notes if n.code == "short-row" and n.args.get("table_id") == tid}
-                for r in spec.rows:
-                    cells = [table.cells[(r.id, c)] for c in spec.row_cols(r)]
-                    missing = [c for c in cells if c.state == MISSING]
-                    if len(missing) == len(cells):
-                        whole_rows.append(r.id)
-                    elif missing and target == "cells" and r.id not in short:
-                        for c in missing:
-                            yield _cell_hit(table, c)
-                if target == "rows" and whole_rows:
-                    # one finding per table: a table missing 20 rows is one problem, not 20
-                    listed = whole_rows[:6]
-                    more = len(whole_rows) - len(listed)
-                    args = place_args(tid, "", "")
-                    args.update(count=len(whole_rows), rows=Tr(
-                        "、".join(f"「{row_label(tid, r, 'zh')}」" for r in listed) + ("等" if more else ""),
-                        ", ".join(f'"{row_label(tid, r, "en")}"' for r in listed) + (f" and {more} more" if more else "")))
-                    yield Hit(table.loc, Place(table=tid), args)
-        return check
-
-
-_FORMS = {"images": "image", "unreadable": "unreadable"}    # presence targets for tables not readable as tables
-
-
-def _anchor(report: Report, table: str):
-    """Where to point for a missing table: the heading of its section, if any."""
-    sec = report.section({"t2": 2, "t3": 3, "t4": 4}[table])
-    return sec.loc if sec else None
 
 
 class Identity(Kind):
