@@ -1,4 +1,4 @@
-"""Kinds over the report's sections and text: sections, order, heading, pattern."""
+"""The pattern kind: text that must (or must not) be in a part of the report."""
 
 from __future__ import annotations
 
@@ -7,101 +7,9 @@ from typing import Any, Iterator
 
 from ..findings import Hit, Place
 from ..labels import place_args
-from ..model import Location, Report, Section
+from ..model import Location, Report
 from ..template import SECTION_BY_KEY
-from . import Context, Kind, ParamError, one_of, regex, str_list
-
-
-def _section_keys(params: dict[str, Any], key: str = "sections") -> tuple[int, ...]:
-    raw = str_list(params, key, [str(k) for k in SECTION_BY_KEY])
-    try:
-        keys = tuple(int(k) for k in raw)
-    except ValueError:
-        raise ParamError(f"{key!r} must list section numbers 1-6", key) from None
-    if any(k not in SECTION_BY_KEY for k in keys):
-        raise ParamError(f"{key!r} must list section numbers 1-6", key)
-    return keys
-
-
-
-
-class Sections(Kind):
-    """The six sections must exist (``check: present``) and hold something (``check: nonempty``)."""
-
-    name = "sections"
-    fields = frozenset({"section", "heading"})
-    params = {"check": ((str,), True), "sections": ((str, int, list), False), "min_chars": ((int,), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        mode = one_of(params, "check", ("present", "nonempty"))
-        keys = _section_keys(params)
-        min_chars = int(params.get("min_chars", 1))     # "无。" says something: that there is nothing
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            if not any(s.key for s in report.sections) and mode == "nonempty":
-                return
-            for key in keys:
-                sec = report.section(key)
-                if mode == "present":
-                    if sec is None:
-                        yield Hit(None, Place(section=key), place_args(section=key))
-                elif sec is not None and not sec.has_table and len(_content(sec.text)) < min_chars:
-                    yield Hit(sec.loc, Place(section=key), place_args(section=key) | {"heading": sec.heading})
-        return check
-
-
-_PUNCT = re.compile(r"[\s。，、；：:;,.!！?？\-—]+")
-
-
-def _content(text: str) -> str:
-    return _PUNCT.sub("", text)
-
-
-class Order(Kind):
-    """Sections appear in template order."""
-
-    name = "order"
-    fields = frozenset({"section", "heading", "after"})
-    params = {}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            highest: Section | None = None
-            for sec in report.sections:
-                if not sec.key:
-                    continue
-                if highest is not None and sec.key < highest.key:
-                    yield Hit(sec.loc, Place(section=sec.key),
-                              place_args(section=sec.key) | {"heading": sec.heading, "after": highest.heading})
-                elif highest is None or sec.key > highest.key:
-                    highest = sec
-        return check
-
-
-class Heading(Kind):
-    """A heading's wording (``check: wording``) or numbering (``check: number``) differs from the template."""
-
-    name = "heading"
-    fields = frozenset({"section", "heading", "expected", "numeral", "expected_numeral"})
-    params = {"check": ((str,), True), "forms": ((str, list), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        mode = one_of(params, "check", ("wording", "number"))
-        forms = str_list(params, "forms", ("variant", "other"))
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for sec in report.sections:
-                spec = SECTION_BY_KEY.get(sec.key)
-                if spec is None:
-                    continue
-                expected = f"{spec.numeral}、{spec.title}"
-                args = place_args(section=sec.key) | {"heading": sec.heading, "expected": expected,
-                                             "numeral": sec.numeral, "expected_numeral": spec.numeral}
-                if mode == "wording" and sec.form in forms:
-                    yield Hit(sec.loc, Place(section=sec.key), args)
-                elif mode == "number" and sec.numeral and sec.numeral != spec.numeral:
-                    yield Hit(sec.loc, Place(section=sec.key), args)
-        return check
+from . import Context, Kind, ParamError, regex, str_list
 
 
 class Pattern(Kind):
