@@ -1,7 +1,10 @@
 """Rule kinds: the code behind declarative rules.
 
 A kind validates a rule's ``params`` once (``compile``) and returns a check, a callable
-``check(report, ctx) -> iterable of Hit``.  Built-in kinds are imported on first use;
+``check(report, ctx) -> iterable of Hit``.  Two shapes: a parametric kind (a ``Kind`` subclass:
+identity, range, crosscheck, pattern …) serves many rules through their parameters; a
+``Checks`` kind holds one-off checks, each a function registered under the id of the one rule
+that uses it (presence, sections, crossyear, hierarchy).  Built-in kinds are imported on first use;
 third-party kinds come from the ``xxgk_lint.kinds`` entry-point group, which is only
 scanned when a rule names a kind that is not built in (so start-up stays fast).
 """
