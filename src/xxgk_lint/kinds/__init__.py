@@ -22,7 +22,7 @@ BUILTIN = {
     "presence": "presence", "identity": "tables", "range": "tables", "cellstate": "tables",
     "sections": "sections", "pattern": "text",
     "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
-    "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "wording", "substitution": "wording", "dates": "prose", "percent": "prose",
+    "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "wording", "substitution": "wording", "dates": "dates", "percent": "prose",
     "body_name": "prose", "crossyear": "years", "hierarchy": "years", "suppression": "meta",
 }
 _cache: dict[str, Any] = {}

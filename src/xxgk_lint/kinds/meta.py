@@ -30,58 +30,27 @@ def _bound(spec: str, year: int, ctx: Context, kind: str) -> dt.date:
 
 
 class Date(Kind):
-    """Dates against bounds computed from the report year Y.
-
-    ``subject: published`` with ``not_after``/``not_before`` (``deadline`` = the issuer
-    kind's deadline in Y+1, or ``Y+1-01-31``-style dates), and ``up_to``: only dates up to this
-    bound (a later one is another rule's); ``subject: title`` reports a title naming another year
-    than the report's (decided from all the evidence); ``subject: period`` checks the
-    statistics period is exactly 1 January – 31 December of Y; ``subject: published_valid``
-    reports a publication date that does not exist (2023年2月30日).
-    """
+    """The publication date against bounds computed from the report year Y: ``not_after`` /
+    ``not_before`` (``deadline`` = the issuer kind's deadline in Y+1, or ``Y+1-01-31``-style
+    dates), and ``up_to``: only dates up to this bound (a later one is another rule's).  A year
+    taken from the date itself cannot judge the date."""
 
     name = "date"
-    fields = frozenset({"date", "bound", "year", "start", "end", "expected_start", "expected_end", "kind", "raw",
-                        "deadline", "written", "evidence"})
-    params = {"subject": ((str,), True), "not_after": ((str,), False), "not_before": ((str,), False),
-              "up_to": ((str,), False)}
+    fields = frozenset({"date", "bound", "year", "kind", "deadline"})
+    params = {"not_after": ((str,), False), "not_before": ((str,), False), "up_to": ((str,), False)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        subject = one_of(params, "subject", ("published", "period", "published_valid", "title"))
         for key in ("not_after", "not_before", "up_to"):
             v = params.get(key)
             if v is not None and v != "deadline" and not _BOUND.match(v):
                 raise ParamError(f"{key!r} must be 'deadline' or like 'Y+1-01-31'", key)
-        if subject == "published" and not (params.get("not_after") or params.get("not_before")):
-            raise ParamError("subject 'published' needs not_after or not_before")
+        if not (params.get("not_after") or params.get("not_before")):
+            raise ParamError("kind 'date' needs not_after or not_before")
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            meta, year = report.meta, report.meta.year
-            if subject == "published_valid":
-                if meta.published is None and meta.published_raw:
-                    yield Hit(meta.published_loc, Place(field="published"), {"raw": meta.published_raw})
+            meta, year, published = report.meta, report.meta.year, report.meta.published
+            if year is None or published is None or meta.year_source == "published":
                 return
-            if year is None:
-                return
-            if subject == "title":
-                written = _title_year(meta)
-                if written is not None and written != year:
-                    yield Hit(meta.title_loc, Place(field="title"),
-                              {"written": written, "year": year, "evidence": _evidence(meta)})
-                return
-            if subject == "period":
-                start, end = meta.period_start, meta.period_end
-                if start is None or end is None:
-                    return
-                exp_s, exp_e = dt.date(year, 1, 1), dt.date(year, 12, 31)
-                if (start, end) != (exp_s, exp_e):
-                    yield Hit(meta.period_loc, Place(field="period"), {
-                        "start": start.isoformat(), "end": end.isoformat(), "year": year,
-                        "expected_start": exp_s.isoformat(), "expected_end": exp_e.isoformat()})
-                return
-            published = meta.published
-            if published is None or meta.year_source == "published":
-                return          # a year taken from the date itself cannot judge the date
             up_to = params.get("up_to")
             if up_to and published > _bound(up_to, year, ctx, meta.kind):
                 return
@@ -96,22 +65,6 @@ class Date(Kind):
                         "kind": kind_name(meta.kind),
                         "deadline": _bound("deadline", year, ctx, meta.kind).isoformat()})
         return check
-
-
-def _title_year(meta: Any) -> int | None:
-    return next((y for src, y in meta.year_evidence if src == "title"), None)
-
-
-_SOURCE_LABELS = {"title": Tr("标题", "the title"), "period": Tr("统计期限", "the statistics period"),
-                  "text": Tr("总体情况开头", "the overview's opening"), "preamble": Tr("前言", "the preamble"),
-                  "published": Tr("发布日期", "the publication date"), "file": Tr("文件名", "the file name"),
-                  "metadata": Tr("元数据", "the metadata")}
-
-
-def _evidence(meta: Any) -> Tr:
-    """The sources that agree on the report's year: "统计期限、总体情况开头、发布日期"."""
-    srcs = list(dict.fromkeys(src for src, y in meta.year_evidence if y == meta.year))
-    return Tr("、".join(_SOURCE_LABELS[s].zh for s in srcs), ", ".join(_SOURCE_LABELS[s].en for s in srcs))
 
 
 class Template(Kind):

@@ -1,61 +1,15 @@
-"""Kinds over facts stated in the prose: dates and years, percentages, the body's own name."""
+"""Kinds over facts stated in the prose: percentages, the body's own name."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Iterator
 
 from ..findings import Hit, Place
 from ..model import Report
 from ..values import shown
 from ..prose import clause_around, percent_value
-from . import Context, Kind, LazyPattern, one_of
+from . import Context, Kind, LazyPattern
 from .scan import locate, paragraphs, rx
-
-
-_DATES = (LazyPattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-          LazyPattern(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"))
-_OPENING_YEAR = LazyPattern(r"^\s*(\d{4})\s*年(?:度)?\s*[,，]")
-
-
-class Dates(Kind):
-    """``check: exists``: a date that cannot exist (2023年2月30日).  ``check: opening_year``: the
-    overview opens with a year that is not the report's ("2022年，我局…" in a 2023 report)."""
-
-    name = "dates"
-    fields = frozenset({"date", "year", "written", "section"})
-    params = {"check": ((str,), True)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        mode = one_of(params, "check", ("exists", "opening_year"))
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            if mode == "exists":
-                corpus = report.corpus()
-                text = corpus.text
-                for rx, mark in zip(_DATES, ("日", "-")):
-                    if mark not in text:
-                        continue
-                    for m in rx.finditer(text):
-                        y, mo, d = (int(x) for x in m.group(1, 2, 3))
-                        try:
-                            dt.date(y, mo, d)
-                        except ValueError:
-                            sec, loc = locate(corpus.section_at, m.start(), m.end())
-                            yield Hit(loc, Place(section=sec.key), {"date": m.group(0)})
-                return
-            year = report.meta.year
-            sec = report.section(1)
-            if year is None or sec is None or report.meta.year_source == "text":
-                return
-            for off, para in paragraphs(sec.text):
-                m = _OPENING_YEAR.match(para)
-                if m:
-                    if int(m.group(1)) != year:
-                        yield Hit(sec.locate(off + m.start(1), off + m.end(1)), Place(section=1),
-                                  {"written": int(m.group(1)), "year": year})
-                    return       # only the opening of the overview
-        return check
 
 
 class Percent(Kind):
