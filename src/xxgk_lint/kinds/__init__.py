@@ -21,7 +21,7 @@ ENTRY_POINT_GROUP = "xxgk_lint.kinds"
 BUILTIN = {
     "presence": "presence", "identity": "tables", "range": "tables", "cellstate": "tables",
     "sections": "sections", "pattern": "text",
-    "date": "meta", "template": "meta", "metadata": "meta", "reader": "meta",
+    "date": "meta", "template": "meta", "citation": "meta", "metadata": "meta", "reader": "meta",
     "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "wording", "substitution": "wording", "dates": "dates", "percent": "prose",
     "body_name": "prose", "crossyear": "years", "hierarchy": "years", "suppression": "meta",
 }

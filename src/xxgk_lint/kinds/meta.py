@@ -11,7 +11,7 @@ from ..issuers import kind_name
 from ..labels import both, table_label
 from ..model import Report
 from ..template import PRE2019_NAME, TEMPLATE_PRE2019, VERSIONS, known_templates
-from . import Context, Kind, ParamError, one_of, str_list
+from . import Checks, Context, Kind, ParamError, one_of, str_list
 
 _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
 def _template_name(template: str) -> Any:
@@ -68,18 +68,14 @@ class Date(Kind):
 
 
 class Template(Kind):
-    """``check: outdated``: the report (or one of its tables) follows a template older than the
-    one its year requires.  ``check: cited``: the text cites one template, the tables follow another."""
+    """The report (or one of its tables) follows a template older (``outdated``) than the one its
+    year requires (``expected``)."""
 
     name = "template"
-    fields = frozenset({"template", "expected", "year", "table", "cited"})
-    params = {"check": ((str,), False), "expected": ((str,), False), "outdated": ((str, list), False)}
+    fields = frozenset({"template", "expected", "year", "table"})
+    params = {"expected": ((str,), True), "outdated": ((str, list), True)}
 
     def build(self, params: dict[str, Any], rule: Any):
-        if one_of(params, "check", ("outdated", "cited"), "outdated") == "cited":
-            return self._cited
-        if "expected" not in params or "outdated" not in params:
-            raise ParamError("check 'outdated' needs 'expected' and 'outdated'")
         expected = params["expected"]
         outdated = str_list(params, "outdated")
         for t in (expected, *outdated):
@@ -100,12 +96,16 @@ class Template(Kind):
         return check
 
 
-    @staticmethod
-    def _cited(report: Report, ctx: Context) -> Iterator[Hit]:
-        cited, used = report.meta.template_cited, report.meta.template
-        if cited and (used in VERSIONS or used == TEMPLATE_PRE2019) and cited != used:
-            yield Hit(None, Place(field="template"), {"cited": _template_name(cited),
-                                                      "template": _template_name(used), "year": report.meta.year})
+CITATION = Checks("citation", {"cited", "template", "year"})
+
+
+@CITATION.register("TPL-CITED")
+def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """The text cites one template (国办公开办函〔2021〕30号), the tables follow another."""
+    cited, used = report.meta.template_cited, report.meta.template
+    if cited and (used in VERSIONS or used == TEMPLATE_PRE2019) and cited != used:
+        yield Hit(None, Place(field="template"), {"cited": _template_name(cited),
+                                                  "template": _template_name(used), "year": report.meta.year})
 
 
 _FIELDS = ("title", "title_body", "body", "year", "published", "period", "kind")
