@@ -6,7 +6,7 @@ overrides) are stamped here, so no rule reads global configuration.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .findings import SEVERITY_RANK, Finding, matches
 from .issuers import DEFAULT_DEADLINES
@@ -31,31 +31,38 @@ class Engine:
         self.ctx = Context(deadlines=dict(deadlines or DEFAULT_DEADLINES))
 
     def check(self, report: Report) -> list[Finding]:
-        out: list[Finding] = []
         ctx = self.ctx
-        # a rule that needs other reports runs only where the audit gives them (crossreport.py)
-        have = {"": True, "previous_year": ctx.previous is not None, "children": ctx.children is not None}
-        for rule in self.rules:
-            if not have[rule.needs] or not rule.applies(report):
+        # a rule that needs other reports runs only where the audit gives them (crossreport.py);
+        # one that needs the other rules' findings runs after them (inline suppressions)
+        have = {"": True, "previous_year": ctx.previous is not None, "children": ctx.children is not None,
+                "findings": False}
+        out = self._run([r for r in self.rules if have[r.needs]], report)
+        if report.suppressions:
+            out, used = self._suppress(report, out)
+            ctx.findings = Checked(used, {r.id for r in self.rules}, self.deselected)
+            out += self._run([r for r in self.rules if r.needs == "findings"], report)
+            ctx.findings = None
+        out.sort(key=Finding.sort_key)
+        return out
+
+    def _run(self, rules: list[Rule], report: Report) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in rules:
+            if not rule.applies(report):
                 continue
             severity = self.severities[rule.id]
-            for n, hit in enumerate(rule.check(report, ctx)):
+            for n, hit in enumerate(rule.check(report, self.ctx)):
                 if n == MAX_PER_RULE:       # a 20 MB page of one mistake: enough said, memory bounded
                     break
                 sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
                     else severity
                 out.append(Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related))
-        if report.suppressions:
-            out = self._suppress(report, out)
-        out.sort(key=Finding.sort_key)
         return out
 
-    def _suppress(self, report: Report, findings: list[Finding]) -> list[Finding]:
-        """Inline suppressions: a reasoned comment on a finding's line silences it; a comment
-        without a reason, or one that silences nothing, is itself a finding (rules of kind
-        `suppression`, when selected)."""
-        from .findings import Place
-
+    @staticmethod
+    def _suppress(report: Report, findings: list[Finding]) -> tuple[list[Finding], set[int]]:
+        """Inline suppressions: a reasoned comment on a finding's line silences it.  Returns the
+        findings kept and the suppressions used (SUP-NO-REASON and SUP-UNUSED read them)."""
         valid = [s for s in report.suppressions if s.reason]
         used: set[int] = set()
         kept = []
@@ -66,15 +73,13 @@ class Engine:
                 kept.append(f)
             else:
                 used.add(id(s))
-        meta = {r.params.get("check"): r for r in self.rules if r.kind == "suppression"}
-        for s in report.suppressions:
-            # a suppression of rules this run leaves out (--select/--ignore) is not "unused";
-            # one naming no known rule (a typo) is
-            unused = id(s) not in used and (any(s.covers_rule(r.id) for r in self.rules)
-                                            or not any(s.covers_rule(i) for i in self.deselected))
-            check = "reason" if not s.reason else "unused" if unused else None
-            rule = meta.get(check)
-            if rule is not None:
-                kept.append(Finding(rule, self.severities[rule.id], report.path, s.loc, Place(),
-                                    {"rules": ", ".join(s.rules)}))
-        return kept
+        return kept, used
+
+
+class Checked(NamedTuple):
+    """What the rules found, for the rules that need it: the suppressions used (by id), the rules
+    that ran and those this run left out (--select/--ignore)."""
+
+    used: set[int]
+    ran: set[str]
+    left_out: set[str]

@@ -15,9 +15,11 @@ HEAD = {"zh": {"severity": "级别", "kind": "类型", "templates": "适用模�
                "when": "when", "why": "Why", "reference": "Reference", "message": "Message",
                "fix": "How to fix", "examples": "Examples", "pass": "pass", "fail": "fail", "pack": "pack",
                "needs": "needs"}}
-NEEDS = {"zh": {"previous_year": "同一机关上一年度的报告（审查时）", "children": "下级机关的报告（审查时给出层级文件）"},
+NEEDS = {"zh": {"previous_year": "同一机关上一年度的报告（审查时）", "children": "下级机关的报告（审查时给出层级文件）",
+                "findings": "其他规则的检查结果（在其后运行）"},
          "en": {"previous_year": "the same body's report of the year before (in an audit)",
-                "children": "the children's reports (in an audit given a hierarchy)"}}
+                "children": "the children's reports (in an audit given a hierarchy)",
+                "findings": "the other rules' findings (runs after them)"}}
 
 
 # what the Chinese page says for the words the rule files keep in English (they are identifiers)

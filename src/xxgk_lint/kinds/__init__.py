@@ -39,7 +39,7 @@ class ParamError(ValueError):
 class Context:
     """What checks may read besides the report: settings from config and the command line."""
 
-    __slots__ = ("deadlines", "previous", "children", "missing_children", "aggregate")
+    __slots__ = ("deadlines", "previous", "children", "missing_children", "aggregate", "findings")
 
     def __init__(self, deadlines: dict[str, str]):
         self.deadlines = deadlines    # issuer kind -> "MM-DD" of year Y+1
@@ -49,6 +49,9 @@ class Context:
         self.children: list[Any] | None = None
         self.missing_children: list[str] = []
         self.aggregate: list[tuple[str, str, str]] = []
+        # what the other rules found, for the rules that need it (inline suppressions): which
+        # suppressions were used, which rules ran and which this run left out
+        self.findings: Any = None
 
 
 Check = Callable[[Any, Context], Iterable[Any]]

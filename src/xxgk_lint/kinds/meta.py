@@ -11,7 +11,7 @@ from ..issuers import kind_name
 from ..labels import both, table_label
 from ..model import Report
 from ..template import PRE2019_NAME, TEMPLATE_PRE2019, VERSIONS, known_templates
-from . import Checks, Context, Kind, ParamError, one_of, str_list
+from . import Checks, Context, Kind, ParamError, str_list
 
 _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
 def _template_name(template: str) -> Any:
@@ -157,17 +157,23 @@ class Reader(Kind):
         return check
 
 
-class SuppressionKind(Kind):
-    """Findings about inline suppressions themselves (``check: reason`` or ``unused``); the engine
-    produces them after every other rule has run, since only then is it known what was used."""
+SUPPRESSION = Checks("suppression", {"rules"})
 
-    name = "suppression"
-    fields = frozenset({"rules"})
-    params = {"check": ((str,), True)}
 
-    def build(self, params: dict[str, Any], rule: Any):
-        one_of(params, "check", ("reason", "unused"))
+@SUPPRESSION.register("SUP-NO-REASON")
+def without_reason(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """An inline suppression without reason="…": it does not suppress."""
+    for s in report.suppressions:
+        if not s.reason:
+            yield Hit(s.loc, Place(), {"rules": ", ".join(s.rules)})
 
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            return iter(())
-        return check
+
+@SUPPRESSION.register("SUP-UNUSED")
+def unused(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """A reasoned suppression that silenced nothing — unless it names only rules this run left
+    out (--select/--ignore); one naming no known rule (a typo) is unused."""
+    checked = ctx.findings
+    for s in report.suppressions:
+        if s.reason and id(s) not in checked.used and (
+                any(s.covers_rule(r) for r in checked.ran) or not any(s.covers_rule(r) for r in checked.left_out)):
+            yield Hit(s.loc, Place(), {"rules": ", ".join(s.rules)})
