@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .model import Location
-from .record import Record
+from .record import Record, Tr
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -13,14 +13,6 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 
 
-class Tr(NamedTuple):
-    """A message argument with a Chinese and an English form (labels, states)."""
-
-    zh: str
-    en: str
-
-    def pick(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 

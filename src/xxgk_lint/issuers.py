@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .findings import Tr
+from .record import Tr
 
 
 class IssuerKind(NamedTuple):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-from .findings import Place, Tr
+from .findings import Place
+from .record import Tr
 from .template import SECTION_BY_KEY, TABLE_NAMES, TABLES
 
 _META_FIELDS = {
-    "title": ("标题", "title"), "body": ("发布机关", "issuing body"), "year": ("报告年度", "report year"),
-    "published": ("发布日期", "publication date"), "period": ("统计期限", "statistics period"),
-    "template": ("模板版本", "template version"),
+    "title": Tr("标题", "title"), "body": Tr("发布机关", "issuing body"), "year": Tr("报告年度", "report year"),
+    "published": Tr("发布日期", "publication date"), "period": Tr("统计期限", "statistics period"),
+    "template": Tr("模板版本", "template version"),
 }
 
 
@@ -34,8 +35,7 @@ def col_label(table: str, col: str, lang: str) -> str:
 
 
 def table_label(table: str, lang: str) -> str:
-    zh, en = TABLE_NAMES.get(table, (table, table))
-    return zh if lang == "zh" else en
+    return TABLE_NAMES.get(table, Tr(table, table)).pick(lang)
 
 
 def section_label(key: int, lang: str) -> str:
@@ -46,8 +46,7 @@ def section_label(key: int, lang: str) -> str:
 
 
 def field_label(name: str, lang: str) -> str:
-    zh, en = _META_FIELDS.get(name, (name, name))
-    return zh if lang == "zh" else en
+    return _META_FIELDS.get(name, Tr(name, name)).pick(lang)
 
 
 def describe(place: Place, lang: str) -> str:

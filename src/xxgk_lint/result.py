@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, Place, Tr
+from .findings import Finding, Place
+from .record import Tr
 from .identify import Identity
 from .model import InputError, InternalError, Report
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from . import expr
-from .findings import SEVERITIES, Tr
+from .findings import SEVERITIES
+from .record import Tr
 from .kinds import ParamError, get_kind, trusted_params
 from .model import InputError
 from .issuers import ISSUER_KINDS

@@ -8,7 +8,7 @@ unified brackets).  See ../shared/spec/report-format.md for the source of every 
 from __future__ import annotations
 
 from .normalize import label_key
-from .record import Record
+from .record import Record, Tr
 
 TEMPLATE_2021 = "2021"
 TEMPLATE_2019 = "2019"
@@ -218,7 +218,7 @@ def _spec(id_, version, zh, en, rows, cols) -> TableSpec:
 
 
 TABLE_IDS = ("t2", "t3", "t4")
-TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
+TABLE_NAMES = {"t2": Tr("表二", "Table 2"), "t3": Tr("表三", "Table 3"), "t4": Tr("表四", "Table 4")}
 
 
 def tables_of(version: str, t2: tuple[tuple[Row, ...], tuple[Col, ...]],
@@ -244,7 +244,7 @@ class TemplateVersion(Record):
                  tables: dict[str, TableSpec]):
         import re
 
-        self.id, self.name, self.first_year, self.tables = id, name, first_year, tables
+        self.id, self.name, self.first_year, self.tables = id, Tr(*name), first_year, tables
         self.citation = re.compile(citation)
 
 
@@ -269,7 +269,7 @@ register(TemplateVersion(
     r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号", 2019,
     tables_of(TEMPLATE_2019, (_T2_ROWS_2019, _T2_COLS_2019),
               (_T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2019 + _T3_TAIL, _T3_COLS), (_T4_ROWS, _T4_COLS))))
-PRE2019_NAME = ("2019年以前的旧格式", "pre-2019 format")
+PRE2019_NAME = Tr("2019年以前的旧格式", "pre-2019 format")
 
 
 def current() -> TemplateVersion:

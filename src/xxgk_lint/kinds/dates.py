@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterator
 
-from ..findings import Hit, Place, Tr
+from ..findings import Hit, Place
+from ..record import Tr
 from ..model import Report
 from . import Checks, Context, LazyPattern
 from .scan import locate, paragraphs

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any, Iterator
 
-from ..findings import Hit, Place, Tr
+from ..findings import Hit, Place
 from ..issuers import kind_name
 from ..labels import both, table_label
 from ..model import Report
@@ -17,7 +17,7 @@ _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
 def _template_name(template: str) -> Any:
     """A template version's name in both languages, as a message argument."""
     v = VERSIONS.get(template)
-    return Tr(*v.name) if v is not None else Tr(*PRE2019_NAME) if template == TEMPLATE_PRE2019 else template
+    return v.name if v is not None else PRE2019_NAME if template == TEMPLATE_PRE2019 else template
 
 
 def _bound(spec: str, year: int, ctx: Context, kind: str) -> dt.date:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..findings import Hit, Place, Tr
+from ..findings import Hit, Place
+from ..record import Tr
 from ..labels import both, place_args, row_label, table_label
 from ..model import MISSING, Report, Table
 from ..template import TABLE_IDS

@@ -6,7 +6,8 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from .. import expr
-from ..findings import Hit, Place, Tr
+from ..findings import Hit, Place
+from ..record import Tr
 from ..labels import col_label, place_args, row_label
 from ..model import BLANK, MISSING, PLACEHOLDER, TEXT, Report, Table
 from ..values import shown

@@ -142,7 +142,7 @@ def assemble(doc: Document) -> Report:
             if grids[kind][0] is current:     # one table split over several grids (page breaks)
                 grids[kind][1].rows.extend(block.rows)
             else:
-                notes.append(Note("duplicate-table", block.loc, {"table_id": kind, "label": TABLE_NAMES[kind][0]}))
+                notes.append(Note("duplicate-table", block.loc, {"table_id": kind, "label": TABLE_NAMES[kind].zh}))
             continue
         grids[kind] = (current, Grid(list(block.rows), block.loc))
     for sec, pieces, *_ in texts.values():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any, Callable, TextIO
 
-from ..findings import Tr
+from ..record import Tr
 from ..model import Location
 from ..result import FileResult
 
