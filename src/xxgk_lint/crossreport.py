@@ -70,8 +70,10 @@ def compare(results: list[FileResult], session: Session, history: History | None
     from .snapshot import from_plain
 
     engine = session.engine
-    mine = {(r.identity.body, r.identity.year): r for r in results
-            if r.error is None and r.identity.body and r.identity.year is not None}
+    def identified(r: FileResult) -> bool:
+        return r.error is None and bool(r.identity.body) and r.identity.year is not None
+
+    mine = {(r.identity.body, r.identity.year): r for r in results if identified(r)}
     stored: dict[tuple[str, int], Source | None] = {}
 
     def source(body: str, year: int) -> Source | None:
@@ -106,7 +108,7 @@ def compare(results: list[FileResult], session: Session, history: History | None
             continue
         sub = Engine(rules, severity=engine.severities, deadlines=engine.ctx.deadlines)
         for r in results:
-            got = inputs(need, r) if r.error is None and r.identity.body and r.identity.year is not None else None
+            got = inputs(need, r) if identified(r) else None
             basis = None
             if got is not None:
                 h = hashlib.sha256(hashes.get(r.path, r.path).encode())

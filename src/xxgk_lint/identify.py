@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import InputError, Report
+from .readers.year import FILE_YEAR
 from .record import Record
 
 if TYPE_CHECKING:
     from .session import Session
 
-_YEAR_IN_NAME = re.compile(r"(20\d{2})")
 _YEAR_WORD = re.compile(r"(20\d{2})\s*年度?")
 _TITLE_TAIL = re.compile(r"(政府信息公开|政务公开|信息公开|工作)?(年度)?(年报|报告).*$")
 
@@ -56,7 +56,7 @@ def load_mapping(path: str) -> dict[str, dict[str, str]]:
 def from_name(path: str) -> tuple[str, int | None]:
     """The body and year a file's name gives ("" and None where it gives none)."""
     stem = Path(path).stem
-    m = _YEAR_IN_NAME.search(stem)
+    m = FILE_YEAR.search(stem)      # the year the readers also take from a file name
     body = _TITLE_TAIL.sub("", _YEAR_WORD.sub("", stem)).strip(" _-")
     return body, int(m.group(1)) if m else None
 

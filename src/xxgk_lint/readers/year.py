@@ -18,7 +18,7 @@ from ..normalize import squash
 # weight of each source, and the order that breaks a tie
 WEIGHTS = {"title": 3.0, "period": 3.0, "text": 2.0, "preamble": 1.5, "published": 1.5, "file": 1.0}
 _PREAMBLE = re.compile(r"((?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度)?报告")
-_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def decide(meta: Metadata, title_year: int | None, opening_year: int | None, head: list, path: str) -> None:
@@ -42,7 +42,7 @@ def decide(meta: Metadata, title_year: int | None, opening_year: int | None, hea
         # a report comes out in the first months of the next year; a later date says less
         weight = WEIGHTS["published"] if meta.published.month <= 6 else WEIGHTS["published"] / 3
         evidence.append(("published", meta.published.year - 1, weight))
-    files = {int(y) for y in _FILE_YEAR.findall(PurePath(path).stem)} if path else set()
+    files = {int(y) for y in FILE_YEAR.findall(PurePath(path).stem)} if path else set()
     if len(files) == 1:
         evidence.append(("file", files.pop(), WEIGHTS["file"]))
     meta.year_evidence = [(src, year) for src, year, _ in evidence]
