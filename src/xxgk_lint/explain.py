@@ -24,11 +24,11 @@ NEEDS = {"zh": {"previous_year": "同一机关上一年度的报告（审查时�
 
 # what the Chinese page says for the words the rule files keep in English (they are identifiers)
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-KIND_ZH = {"body_name": "机关名称", "brackets": "括号配对", "cellstate": "单元格状态", "crosscheck": "正文与表格核对",
+KIND_ZH = {"claims": "正文所称", "prose": "正文陈述", "wording": "用词与符号", "cellstate": "单元格状态", "crosscheck": "正文与表格核对",
            "crossyear": "跨年度核对", "date": "发布期限", "dates": "日期与年度", "hierarchy": "上下级汇总",
-           "identity": "勾稽关系", "metadata": "元数据", "parts_sum": "分项与总数", "pattern": "文字模式",
-           "percent": "百分比", "presence": "必备项", "range": "取值范围", "reader": "读取", "sections": "章节",
-           "substitution": "词语替换", "suppression": "忽略注释", "template": "模板版本", "citation": "模板引用", "upheld": "复议诉讼结果"}
+           "identity": "勾稽关系", "metadata": "元数据", "pattern": "文字模式",
+           "presence": "必备项", "range": "取值范围", "reader": "读取", "sections": "章节",
+           "suppression": "忽略注释", "template": "模板版本", "citation": "模板引用"}
 
 WHEN_ZH = {"year": "报告年度", "kind": "机关类型", "template": "模板", "and": "且", "or": "或", "not": "非"}
 

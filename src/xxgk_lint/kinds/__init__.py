@@ -4,7 +4,7 @@ A kind validates a rule's ``params`` once (``compile``) and returns a check, a c
 ``check(report, ctx) -> iterable of Hit``.  Two shapes: a parametric kind (a ``Kind`` subclass:
 identity, range, crosscheck, pattern …) serves many rules through their parameters; a
 ``Checks`` kind holds one-off checks, each a function registered under the id of the one rule
-that uses it (presence, sections, crossyear, hierarchy).  Built-in kinds are imported on first use;
+that uses it (presence, sections, dates, prose, wording, claims …).  Built-in kinds are imported on first use;
 third-party kinds come from the ``xxgk_lint.kinds`` entry-point group, which is only
 scanned when a rule names a kind that is not built in (so start-up stays fast).
 """
@@ -18,14 +18,13 @@ from typing import Any, Callable, Iterable, Iterator
 
 ENTRY_POINT_GROUP = "xxgk_lint.kinds"
 
-BUILTIN = {
-    "presence": "presence", "identity": "tables", "range": "tables", "cellstate": "tables",
-    "sections": "sections", "pattern": "text",
-    "date": "meta", "template": "meta", "citation": "meta", "metadata": "meta", "reader": "meta",
-    "crosscheck": "crosscheck", "parts_sum": "claims", "upheld": "claims", "brackets": "wording", "substitution": "wording", "dates": "dates", "percent": "prose",
-    "body_name": "prose", "crossyear": "years", "hierarchy": "years", "suppression": "meta",
-}
+# the modules that hold the built-in kinds, most used first; each kind names itself (Kind.name,
+# Checks(name)), so a module is imported only when a rule names a kind not yet seen
+MODULES = ("tables", "text", "crosscheck", "meta", "presence", "sections", "dates", "years", "prose",
+           "wording", "claims")
 _cache: dict[str, Any] = {}
+_imported: set[str] = set()
+_builtin: set[str] = set()
 
 
 class ParamError(ValueError):
@@ -101,11 +100,13 @@ class Checks(Kind):
         self.functions: dict[str, tuple[OneOff, dict[str, tuple[tuple[type, ...], bool]], Any]] = {}
 
     def register(self, rule_id: str, params: dict[str, tuple[tuple[type, ...], bool]] | None = None,
-                 validate: Callable[[dict[str, Any]], None] | None = None) -> Callable[[OneOff], OneOff]:
+                 validate: Callable[[dict[str, Any]], None] | None = None,
+                 prepare: Callable[[dict[str, Any]], Any] | None = None) -> Callable[[OneOff], OneOff]:
         """``params``: what the rule may set (as Kind.params); ``validate`` checks their values
-        when the rule loads (raising ParamError)."""
+        when the rule loads (raising ParamError); ``prepare`` turns them, once, into what the
+        function gets as its third argument (compiled patterns, defaults applied)."""
         def add(fn: OneOff) -> OneOff:
-            self.functions[rule_id] = (fn, params or {}, validate)
+            self.functions[rule_id] = (fn, params or {}, validate, prepare)
             return fn
         return add
 
@@ -113,28 +114,34 @@ class Checks(Kind):
         if rule.id not in self.functions:
             raise ParamError(f"kind {self.name!r} has no check for {rule.id} "
                              f"(it has: {', '.join(sorted(self.functions))})")
-        fn, allowed, validate = self.functions[rule.id]
+        fn, allowed, validate, prepare = self.functions[rule.id]
         _validate(params, allowed, rule.id)
         if validate is not None:
             validate(params)
-        return lambda report, ctx: fn(report, ctx, params)
+        ready = prepare(params) if prepare is not None else params
+        return lambda report, ctx: fn(report, ctx, ready)
 
 
 def get_kind(name: str) -> Kind:
     kind = _cache.get(name)
     if kind is not None:
         return kind
-    if name in BUILTIN:
-        module = import_module(f".{BUILTIN[name]}", __name__)
-        for obj in vars(module).values():
+    for module in MODULES:
+        if module in _imported:
+            continue
+        _imported.add(module)
+        for obj in vars(import_module(f".{module}", __name__)).values():
             if isinstance(obj, type) and issubclass(obj, Kind) and obj.name:
                 _cache[obj.name] = obj()
+                _builtin.add(obj.name)
             elif isinstance(obj, Checks):
                 _cache[obj.name] = obj
-        return _cache[name]
+                _builtin.add(obj.name)
+        if name in _cache:
+            return _cache[name]
     kind = _from_entry_points(name)
     if kind is None:
-        raise KeyError(f"unknown kind {name!r} (built in: {', '.join(sorted(BUILTIN))}; "
+        raise KeyError(f"unknown kind {name!r} (built in: {', '.join(sorted(_builtin))}; "
                        f"plugins register kinds in the {ENTRY_POINT_GROUP!r} entry-point group)")
     _cache[name] = kind
     return kind

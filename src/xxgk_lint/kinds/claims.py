@@ -1,5 +1,5 @@
 """Claims the prose makes about its own figures: a stated total and the parts it lists
-(``parts_sum``), and "all upheld" said of cases the table shows otherwise (``upheld``).
+(PROSE-PARTS-SUM), and "all upheld" said of cases the table shows otherwise (PROSE-T4-UPHELD).
 
 Precision first: a total is compared only with parts that share its measure word and follow
 it as "其中A 3条、B 5条…"; approximate figures (余, 约) are never summed; a short list of two
@@ -16,7 +16,7 @@ from ..labels import both, col_label, row_label, section_label
 from ..model import Report
 from ..values import shown
 from ..prose import fold, quantities
-from . import Context, Kind, LazyPattern
+from . import Checks, Context, LazyPattern
 from .scan import locate, rx, texts, where_param
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
@@ -25,37 +25,36 @@ _CLAUSE = re.compile(r"[、，,]")
 _PERCENT_ONLY = re.compile(r"^[^\d]{0,6}\d+(?:\.\d+)?%$")
 
 
-class PartsSum(Kind):
+CLAIMS = Checks("claims", {"total", "sum", "unit", "parts", "section", "sentence", "subject", "row", "col", "value"})
+_IN = {"in": ((str, int, list), False)}
+
+
+def _parts_params(p: dict[str, Any]) -> tuple[tuple[str, ...], Any, int]:
+    return where_param(p), rx(p, "marker", r"其中[：:，,]?"), int(p.get("min_parts", 3))
+
+
+@CLAIMS.register("PROSE-PARTS-SUM", {**_IN, "marker": ((str,), False), "min_parts": ((int,), False)},
+                 prepare=_parts_params)
+def parts_sum(report: Report, ctx: Context, p: tuple[tuple[str, ...], Any, int]) -> Iterator[Hit]:
     """A total and its parts: "全年主动公开政府信息465条，其中机构职能1条、政策文件34条…"."""
-
-    name = "parts_sum"
-    fields = frozenset({"total", "sum", "unit", "parts", "section", "sentence"})
-    params = {"in": ((str, int, list), False), "marker": ((str,), False), "min_parts": ((int,), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        where = where_param(params)
-        marker = rx(params, "marker", r"其中[：:，,]?")
-        min_parts = int(params.get("min_parts", 3))
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for text, to_section in texts(report, where):
-                if "其中" not in text:
-                    continue
-                # nested parts in brackets ("127条（其中领导信息2条…）") are not parts of the total
-                flat = _PARENS.sub(lambda m: "　" * len(m.group()), fold(text))
-                for m in marker.finditer(flat):
-                    found = _check(flat, m.start(), m.end(), min_parts)
-                    if found is None:
-                        continue
-                    total, parts = found
-                    sec, loc = locate(to_section, total.start, total.end)
-                    s0 = max((k.end() for k in _SENTENCE.finditer(flat, 0, total.start)), default=0)
-                    s1 = parts[-1].end
-                    yield Hit(loc, Place(section=sec.key), {
-                        "total": shown(total.value), "sum": shown(sum(p.value for p in parts)), "unit": total.unit,
-                        "parts": len(parts), "sentence": text[s0:s1].strip(),
-                        "section": both(section_label, sec.key)})
-        return check
+    where, marker, min_parts = p
+    for text, to_section in texts(report, where):
+        if "其中" not in text:
+            continue
+        # nested parts in brackets ("127条（其中领导信息2条…）") are not parts of the total
+        flat = _PARENS.sub(lambda m: "　" * len(m.group()), fold(text))
+        for m in marker.finditer(flat):
+            found = _check(flat, m.start(), m.end(), min_parts)
+            if found is None:
+                continue
+            total, parts = found
+            sec, loc = locate(to_section, total.start, total.end)
+            s0 = max((k.end() for k in _SENTENCE.finditer(flat, 0, total.start)), default=0)
+            s1 = parts[-1].end
+            yield Hit(loc, Place(section=sec.key), {
+                "total": shown(total.value), "sum": shown(sum(p.value for p in parts)), "unit": total.unit,
+                "parts": len(parts), "sentence": text[s0:s1].strip(),
+                "section": both(section_label, sec.key)})
 
 
 def _check(flat: str, start: int, end: int, min_parts: int):
@@ -97,39 +96,30 @@ _SUBJECTS = {"行政复议": ("reconsideration",), "行政诉讼": ("litigation_
 _NOT_UPHELD = ("corrected", "other", "pending")
 
 
-class Upheld(Kind):
+@CLAIMS.register("PROSE-T4-UPHELD", _IN, prepare=where_param)
+def upheld(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
     """"行政复议2件、行政诉讼1件，均获维持" while table 4 shows cases corrected, ended otherwise or
     still pending for what the sentence names."""
-
-    name = "upheld"
-    fields = frozenset({"subject", "row", "col", "value", "section", "sentence"})
-    params = {"in": ((str, int, list), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        where = where_param(params)
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            t4 = report.table("t4")
-            if t4 is None:
-                return
-            get = t4.numbers().get
-            for text, to_section in texts(report, where):
-                for m in _CLAIM.finditer(text):
-                    s0 = max((k.end() for k in _SENTENCE.finditer(text, 0, m.start())), default=0)
-                    stop = _SENTENCE.search(text, m.end())
-                    sentence = text[s0:stop.start() if stop else len(text)]
-                    for word, rows in _SUBJECTS.items():
-                        if word not in sentence:
-                            continue
-                        bad = next(((r, c) for r in rows for c in _NOT_UPHELD if (get((r, c)) or 0) > 0), None)
-                        if bad is None:
-                            continue
-                        sec, loc = locate(to_section, m.start(), m.end())
-                        cell = t4.cell(*bad)
-                        yield Hit(loc, Place(table="t4", row=bad[0], col=bad[1], section=sec.key), {
-                            "subject": word, "value": shown(get(bad)),
-                            "row": both(row_label, "t4", bad[0]),
-                            "col": both(col_label, "t4", bad[1]),
-                            "section": both(section_label, sec.key),
-                            "sentence": sentence.strip()}, (cell.loc,) if cell is not None and cell.loc else ())
-        return check
+    t4 = report.table("t4")
+    if t4 is None:
+        return
+    get = t4.numbers().get
+    for text, to_section in texts(report, where):
+        for m in _CLAIM.finditer(text):
+            s0 = max((k.end() for k in _SENTENCE.finditer(text, 0, m.start())), default=0)
+            stop = _SENTENCE.search(text, m.end())
+            sentence = text[s0:stop.start() if stop else len(text)]
+            for word, rows in _SUBJECTS.items():
+                if word not in sentence:
+                    continue
+                bad = next(((r, c) for r in rows for c in _NOT_UPHELD if (get((r, c)) or 0) > 0), None)
+                if bad is None:
+                    continue
+                sec, loc = locate(to_section, m.start(), m.end())
+                cell = t4.cell(*bad)
+                yield Hit(loc, Place(table="t4", row=bad[0], col=bad[1], section=sec.key), {
+                    "subject": word, "value": shown(get(bad)),
+                    "row": both(row_label, "t4", bad[0]),
+                    "col": both(col_label, "t4", bad[1]),
+                    "section": both(section_label, sec.key),
+                    "sentence": sentence.strip()}, (cell.loc,) if cell is not None and cell.loc else ())

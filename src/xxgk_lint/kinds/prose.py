@@ -1,4 +1,5 @@
-"""Kinds over facts stated in the prose: percentages, the body's own name."""
+"""Facts stated in the prose: a percentage that cannot be a share (TEXT-PERCENT), another body
+named as the one reporting (TEXT-OTHER-BODY)."""
 
 from __future__ import annotations
 
@@ -8,62 +9,50 @@ from ..findings import Hit, Place
 from ..model import Report
 from ..values import shown
 from ..prose import clause_around, percent_value
-from . import Context, Kind, LazyPattern
+from . import Checks, Context, LazyPattern
 from .scan import locate, paragraphs, rx
 
 
-class Percent(Kind):
+PROSE = Checks("prose", {"value", "section", "named", "body"})
+_CHANGE = r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|增幅|降幅|超"
+
+
+@PROSE.register("TEXT-PERCENT", {"change_words": ((str,), False)}, prepare=lambda p: rx(p, "change_words", _CHANGE))
+def percent(report: Report, ctx: Context, change: Any) -> Iterator[Hit]:
     """Percentages outside 0–100 where a share is meant (rates), not a change (增长150%)."""
-
-    name = "percent"
-    fields = frozenset({"value", "section"})
-    params = {"change_words": ((str,), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        change = rx(params, "change_words", r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|增幅|降幅|超")
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            corpus = report.corpus()
-            text = corpus.text
-            if "%" not in text and "％" not in text and "百分之" not in text:
-                return
-            for value, s, e in percent_value(text):
-                if 0 <= value <= 100:
-                    continue
-                start, end = clause_around(text, s)
-                if not change.search(text, start, end):
-                    sec, loc = locate(corpus.section_at, s, e)
-                    yield Hit(loc, Place(section=sec.key), {"value": shown(value)})
-        return check
+    corpus = report.corpus()
+    text = corpus.text
+    if "%" not in text and "％" not in text and "百分之" not in text:
+        return
+    for value, s, e in percent_value(text):
+        if 0 <= value <= 100:
+            continue
+        start, end = clause_around(text, s)
+        if not change.search(text, start, end):
+            sec, loc = locate(corpus.section_at, s, e)
+            yield Hit(loc, Place(section=sec.key), {"value": shown(value)})
 
 
 _SUBJECT = LazyPattern(r"^\s*\d{4}\s*年(?:度)?\s*[,，]\s*([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府|委员会|局|委|办公室|办|中心|厅))"
                       r"(?=坚持|深入|认真|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断)")
 
 
-class BodyName(Kind):
+@PROSE.register("TEXT-OTHER-BODY")
+def body_name(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """The overview names another body as the one reporting ("2023年，示例县卫健局坚持…" in the
     report of 示例县教育局): text copied from another body's report."""
-
-    name = "body_name"
-    fields = frozenset({"named", "body"})
-    params = {}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            body = report.meta.body
-            sec = report.section(1)
-            if not body or sec is None or report.meta.body_source not in ("title", "metadata"):
-                return
-            for off, para in paragraphs(sec.text):
-                m = _SUBJECT.match(para)
-                if m:
-                    named = m.group(1)
-                    if named not in body and body not in named and not _same_place_body(named, body):
-                        yield Hit(sec.locate(off + m.start(1), off + m.end(1)), Place(section=1),
-                                  {"named": named, "body": body})
-                    return
-        return check
+    body = report.meta.body
+    sec = report.section(1)
+    if not body or sec is None or report.meta.body_source not in ("title", "metadata"):
+        return
+    for off, para in paragraphs(sec.text):
+        m = _SUBJECT.match(para)
+        if m:
+            named = m.group(1)
+            if named not in body and body not in named and not _same_place_body(named, body):
+                yield Hit(sec.locate(off + m.start(1), off + m.end(1)), Place(section=1),
+                          {"named": named, "body": body})
+            return
 
 
 def _same_place_body(named: str, body: str) -> bool:

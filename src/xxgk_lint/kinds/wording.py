@@ -1,5 +1,5 @@
-"""Kinds over the wording of the prose: brackets left open or closed twice, and phrases that
-should read otherwise (an old law's name, a wrong term)."""
+"""The wording of the prose: brackets left open or closed twice (TEXT-BRACKETS), and one phrase
+put by a publishing system in place of a common word (TEXT-SUBSTITUTED)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from ..findings import Hit, Place
 from ..model import Report
-from . import Context, Kind, LazyPattern
+from . import Checks, Context, LazyPattern
 from .scan import locate, paragraphs, rx, texts, where_param
 
 
@@ -42,62 +42,54 @@ def _bracket_problems(text: str) -> Iterator[tuple[int, str]]:
             yield para_start + pos, b
 
 
-class Brackets(Kind):
+WORDING = Checks("wording", {"bracket", "section", "context", "phrase", "count"})
+
+
+@WORDING.register("TEXT-BRACKETS", {"in": ((str, int, list), False)}, prepare=where_param)
+def brackets(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
     """《》（）“”【】〔〕 that open without closing, or close without opening, in one paragraph."""
-
-    name = "brackets"
-    fields = frozenset({"bracket", "section", "context"})
-    params = {"in": ((str, int, list), False)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        where = where_param(params)
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            for text, to_section in texts(report, where):
-                for pos, b in _bracket_problems(text):
-                    sec, loc = locate(to_section, pos, pos + 1)
-                    yield Hit(loc, Place(section=sec.key),
-                              {"bracket": b, "context": text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
-        return check
+    for text, to_section in texts(report, where):
+        for pos, b in _bracket_problems(text):
+            sec, loc = locate(to_section, pos, pos + 1)
+            yield Hit(loc, Place(section=sec.key),
+                      {"bracket": b, "context": text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
 
 
-class Substitution(Kind):
+_CORE = LazyPattern(r"、(?:[\u4e00-\u9fff]{2,16}、)+")
+
+
+def _substitution_params(p: dict[str, Any]) -> tuple[int, int, Any]:
+    return int(p.get("min_length", 8)), int(p.get("min_count", 3)), rx(p, "contexts")
+
+
+@WORDING.register("TEXT-SUBSTITUTED", {"min_length": ((int,), False), "min_count": ((int,), False),
+                                       "contexts": ((str,), True)}, prepare=_substitution_params)
+def substitution(report: Report, ctx: Context, p: tuple[int, int, Any]) -> Iterator[Hit]:
     """A long phrase that a publishing system put in place of a common word ("数据", "信息"):
     the same enumeration repeated where only that word fits (所列…的统计期限, …库, …安全)."""
-
-    name = "substitution"
-    fields = frozenset({"phrase", "count", "section"})
-    params = {"min_length": ((int,), False), "min_count": ((int,), False), "contexts": ((str,), True)}
-
-    def build(self, params: dict[str, Any], rule: Any):
-        min_len, min_count = int(params.get("min_length", 8)), int(params.get("min_count", 3))
-        contexts = rx(params, "contexts")
-        core_rx = LazyPattern(r"、(?:[\u4e00-\u9fff]{2,16}、)+")
-
-        def check(report: Report, ctx: Context) -> Iterator[Hit]:
-            texts = [s.text for s in report.sections]
-            cores: dict[str, int] = {}
-            for text in texts:        # the middle of each enumeration: "、乙局、丙局、"
-                if text.count("、") < 2:
-                    continue
-                for m in core_rx.finditer(text):
-                    cores[m.group(0)] = cores.get(m.group(0), 0) + 1
-            for core, n in cores.items():
-                if n < min_count:
-                    continue
-                spots = [(k, i) for k, text in enumerate(texts) for i in _find_all(text, core)]
-                left = _common(reversed(texts[k][max(i - 12, 0):i]) for k, i in spots)[::-1]
-                right = _common(texts[k][i + len(core):i + len(core) + 12] for k, i in spots)
-                phrase = left + core + right
-                if len(phrase) < min_len:
-                    continue
-                for k, i in spots:
-                    a, b = i - len(left), i + len(core) + len(right)
-                    around = texts[k][max(a - 4, 0):a] + "\0" + texts[k][b:b + 6]
-                    if contexts.search(around):
-                        sec = report.sections[k]
-                        yield Hit(sec.locate(a, b), Place(section=sec.key), {"phrase": phrase, "count": len(spots)})
-        return check
+    min_len, min_count, contexts = p
+    texts = [s.text for s in report.sections]
+    cores: dict[str, int] = {}
+    for text in texts:        # the middle of each enumeration: "、乙局、丙局、"
+        if text.count("、") < 2:
+            continue
+        for m in _CORE.finditer(text):
+            cores[m.group(0)] = cores.get(m.group(0), 0) + 1
+    for core, n in cores.items():
+        if n < min_count:
+            continue
+        spots = [(k, i) for k, text in enumerate(texts) for i in _find_all(text, core)]
+        left = _common(reversed(texts[k][max(i - 12, 0):i]) for k, i in spots)[::-1]
+        right = _common(texts[k][i + len(core):i + len(core) + 12] for k, i in spots)
+        phrase = left + core + right
+        if len(phrase) < min_len:
+            continue
+        for k, i in spots:
+            a, b = i - len(left), i + len(core) + len(right)
+            around = texts[k][max(a - 4, 0):a] + "\0" + texts[k][b:b + 6]
+            if contexts.search(around):
+                sec = report.sections[k]
+                yield Hit(sec.locate(a, b), Place(section=sec.key), {"phrase": phrase, "count": len(spots)})
 
 
 def _find_all(text: str, sub: str) -> Iterator[int]:
