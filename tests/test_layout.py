@@ -4,6 +4,7 @@ functions count: a lazy import is still a dependency)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).parent.parent / "src" / "xxgk_lint"
@@ -86,3 +87,23 @@ def test_no_module_over_400_lines():
     long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_bilingual_texts_have_one_shape():
+    """Renderer texts are Tr values in render/words.py, not {"zh": {...}, "en": {...}} tables
+    spread over modules (which drift: one language gains a key the other lacks)."""
+    per_language = {str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+                    if re.search(r"""["']zh["']\s*:\s*\{""", p.read_text(encoding="utf-8"))}
+    assert per_language == set()
+
+
+def test_renderer_words_agree_in_both_languages():
+    from string import Formatter
+
+    from xxgk_lint.render.words import WORDS, status_label
+
+    fields = lambda s: sorted(f for _, f, _, _ in Formatter().parse(s) if f)  # noqa: E731
+    for key, tr in WORDS.items():
+        assert tr.zh and tr.en, key
+        assert fields(tr.zh) == fields(tr.en), key
+    assert status_label("error", "zh") == "有错误" and status_label("unreadable", "en") == "unreadable"

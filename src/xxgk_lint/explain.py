@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import yaml
 
+from .record import Tr
 from .rules import Rule
 from .yamlio import to_plain
 
-HEAD = {"zh": {"severity": "级别", "kind": "类型", "templates": "适用模板", "issuers": "适用机关",
-               "when": "适用条件", "why": "依据与理由", "reference": "出处", "message": "提示信息",
-               "fix": "如何修改", "examples": "示例", "pass": "通过", "fail": "不通过", "pack": "规则包",
-               "needs": "需要"},
-        "en": {"severity": "severity", "kind": "kind", "templates": "templates", "issuers": "issuers",
-               "when": "when", "why": "Why", "reference": "Reference", "message": "Message",
-               "fix": "How to fix", "examples": "Examples", "pass": "pass", "fail": "fail", "pack": "pack",
-               "needs": "needs"}}
-NEEDS = {"zh": {"previous_year": "同一机关上一年度的报告（审查时）", "children": "下级机关的报告（审查时给出层级文件）",
-                "findings": "其他规则的检查结果（在其后运行）"},
-         "en": {"previous_year": "the same body's report of the year before (in an audit)",
-                "children": "the children's reports (in an audit given a hierarchy)",
-                "findings": "the other rules' findings (runs after them)"}}
+HEAD = {"severity": Tr("级别", "severity"), "kind": Tr("类型", "kind"), "templates": Tr("适用模板", "templates"),
+        "issuers": Tr("适用机关", "issuers"), "when": Tr("适用条件", "when"), "why": Tr("依据与理由", "Why"),
+        "reference": Tr("出处", "Reference"), "message": Tr("提示信息", "Message"), "fix": Tr("如何修改", "How to fix"),
+        "examples": Tr("示例", "Examples"), "pass": Tr("通过", "pass"), "fail": Tr("不通过", "fail"),
+        "pack": Tr("规则包", "pack"), "needs": Tr("需要", "needs")}
+NEEDS = {"previous_year": Tr("同一机关上一年度的报告（审查时）", "the same body's report of the year before (in an audit)"),
+         "children": Tr("下级机关的报告（审查时给出层级文件）", "the children's reports (in an audit given a hierarchy)"),
+         "findings": Tr("其他规则的检查结果（在其后运行）", "the other rules' findings (runs after them)")}
 
 
 # what the Chinese page says for the words the rule files keep in English (they are identifiers)
@@ -49,7 +45,7 @@ def _example(ex: dict, lang: str) -> str:
 
 
 def explain_text(rule: Rule, lang: str) -> str:
-    h = HEAD[lang]
+    h = {k: v.pick(lang) for k, v in HEAD.items()}
     lines = [f"# {rule.id}: {rule.text('title', lang)}", ""]
     zh = lang == "zh"
     facts = [f"{h['severity']}: {SEVERITY_ZH.get(rule.severity, rule.severity) if zh else rule.severity}",
@@ -68,7 +64,7 @@ def explain_text(rule: Rule, lang: str) -> str:
             when = re.sub(r"[A-Za-z_]+", lambda m: WHEN_ZH.get(m.group(), m.group()), when)
         facts.append(f"{h['when']}: {when}")
     if rule.needs:
-        facts.append(f"{h['needs']}: {NEEDS[lang][rule.needs]}")
+        facts.append(f"{h['needs']}: {NEEDS[rule.needs].pick(lang)}")
     lines += [" · ".join(facts), ""]
     if rule.rationale:
         lines += [f"## {h['why']}", "", rule.text("rationale", lang), ""]
@@ -105,6 +101,6 @@ def rules_markdown(rules: list[Rule], lang: str) -> str:
     for rule in sorted(rules, key=lambda r: (r.pack, r.id)):
         if rule.pack != pack:
             pack = rule.pack
-            parts += [f"## {HEAD[lang]['pack']} `{pack}`", ""]
+            parts += [f"## {HEAD['pack'].pick(lang)} `{pack}`", ""]
         parts.append(_demote(_demote(explain_text(rule, lang))))
     return "\n".join(parts).rstrip() + "\n"

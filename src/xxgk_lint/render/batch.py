@@ -10,9 +10,6 @@ from . import FileResult, where
 from .json import finding_dict
 
 STATUSES = ("unreadable", "error", "warning", "info", "clean")
-STATUS_LABELS = {"zh": {"unreadable": "无法读取", "error": "有错误", "warning": "有警告", "info": "仅提示",
-                        "clean": "未发现问题"},
-                 "en": {s: s for s in STATUSES}}
 _RANK = {s: i for i, s in enumerate(STATUSES)}
 
 

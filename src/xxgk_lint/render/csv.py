@@ -9,15 +9,13 @@ from typing import Any, TextIO
 
 from . import FileResult
 from .batch import finding_rows
+from .words import words
 
 OPEN = ("w", {"newline": "", "encoding": "utf-8-sig"})
 
-# (key, Chinese header, English header, column width in a workbook)
-FINDING_COLUMNS = (
-    ("file", "文件", "file", 40), ("body", "发布机关", "body", 24), ("year", "年度", "year", 7),
-    ("rule", "规则", "rule", 22), ("severity", "级别", "severity", 9), ("message", "问题", "message", 70),
-    ("where", "位置", "location", 16), ("place_label", "对象", "place", 30), ("values", "数值", "values", 30),
-)
+# (field, column width in a workbook); headings are the renderers' words (words.py)
+FINDING_COLUMNS = (("file", 40), ("body", 24), ("year", 7), ("rule", 22), ("severity", 9), ("message", 70),
+                   ("where", 16), ("place_label", 30), ("values", 30))
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,6 +32,6 @@ def finding_table(results: list[FileResult], lang: str) -> list[dict[str, Any]]:
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
     w = csv.writer(out)
-    w.writerow([c[1] if lang == "zh" else c[2] for c in FINDING_COLUMNS])
+    w.writerow([words(lang)[c[0]] for c in FINDING_COLUMNS])
     for row in finding_table(results, lang):
         w.writerow([inert(row.get(c[0], "")) for c in FINDING_COLUMNS])

@@ -13,22 +13,10 @@ import json
 from typing import Any, TextIO
 
 from . import FileResult, where
-from .batch import STATUS_LABELS, rule_counts, worst_first
+from .batch import rule_counts, worst_first
+from .words import status_label, words
 
 COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954"}
-TEXT = {
-    "zh": {"title": "政府信息公开工作年度报告审查结果", "reports": "报告", "findings": "问题", "errors": "错误",
-           "warnings": "警告", "unreadable": "无法读取", "by_rule": "各规则问题数", "by_status": "报告状态",
-           "heatmap": "机关 × 规则", "table": "报告一览", "filter": "筛选（机关、文件、状态）…", "file": "文件",
-           "body": "发布机关", "year": "年度", "template": "模板", "status": "状态", "rule": "规则",
-           "message": "问题", "where": "位置", "none": "未发现问题"},
-    "en": {"title": "Disclosure report audit", "reports": "reports", "findings": "findings", "errors": "errors",
-           "warnings": "warnings", "unreadable": "unreadable", "by_rule": "Findings per rule",
-           "by_status": "Reports by status", "heatmap": "Body × rule", "table": "Reports",
-           "filter": "Filter (body, file, status)…", "file": "file", "body": "body", "year": "year",
-           "template": "template", "status": "status", "rule": "rule", "message": "message", "where": "location",
-           "none": "no findings"},
-}
 
 
 def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
@@ -49,13 +37,13 @@ def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
 
 
 def page(results: list[FileResult], lang: str = "zh") -> str:
-    t = TEXT[lang]
+    t = words(lang)
     ordered = worst_first(results)
     states = [r.status for r in ordered]
     total = {k: sum(r.counts()[k] for r in results) for k in ("error", "warning", "info")}
     rules = rule_counts(results, lang)
     by_rule = _bars([(f"{r} {title}"[:26], n, "#5d6d7e") for r, title, n, _ in rules[:15]])
-    by_status = _bars([(STATUS_LABELS[lang][s], states.count(s), COLORS[s])
+    by_status = _bars([(status_label(s, lang), states.count(s), COLORS[s])
                        for s in ("unreadable", "error", "warning", "info", "clean") if states.count(s)])
     # heatmap: bodies with findings × the most frequent rules
     top_rules = [r for r, *_ in rules[:12]]
@@ -76,14 +64,14 @@ def page(results: list[FileResult], lang: str = "zh") -> str:
         heat.append(f"<tr><th>{html.escape(body)}</th>{''.join(cells)}</tr>")
     heat.append("</table>")
     data = [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": r.template,
-             "status": states[i], "status_label": STATUS_LABELS[lang][states[i]], **r.counts(),
+             "status": states[i], "status_label": status_label(states[i], lang), **r.counts(),
              "error_text": str(r.error) if r.error is not None else None,
              "findings": [{"rule": f.rule_id, "severity": f.severity, "message": f.message(lang),
                            "where": where(f.loc, "", lang)} for f in r.findings]} for i, r in enumerate(ordered)]
     # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
     payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
     return _PAGE.format(
-        lang=lang, title=html.escape(t["title"]), n=len(results), errors=total["error"], warnings=total["warning"],
+        lang=lang, title=html.escape(t["page_title"]), n=len(results), errors=total["error"], warnings=total["warning"],
         unreadable=states.count("unreadable"), t=t, by_rule=by_rule, by_status=by_status, heat="".join(heat),
         data=payload, words=json.dumps(t, ensure_ascii=False).replace("<", "\\u003c"), colors=json.dumps(COLORS))
 
@@ -113,9 +101,9 @@ table {{ border-collapse: collapse; }}
 </style></head><body>
 <h1>{title}</h1>
 <div class="cards">
- <div class="card"><b id="n-reports">{n}</b>{t[reports]}</div>
- <div class="card"><b>{errors}</b>{t[errors]}</div>
- <div class="card"><b>{warnings}</b>{t[warnings]}</div>
+ <div class="card"><b id="n-reports">{n}</b>{t[card_reports]}</div>
+ <div class="card"><b>{errors}</b>{t[error]}</div>
+ <div class="card"><b>{warnings}</b>{t[warning]}</div>
  <div class="card"><b>{unreadable}</b>{t[unreadable]}</div>
 </div>
 <h2>{t[by_status]}</h2>{by_status}
@@ -125,8 +113,8 @@ table {{ border-collapse: collapse; }}
 <input id="filter" type="search" placeholder="{t[filter]}">
 <table id="reports"><thead><tr>
  <th data-key="file">{t[file]}</th><th data-key="body">{t[body]}</th><th data-key="year">{t[year]}</th>
- <th data-key="template">{t[template]}</th><th data-key="error">{t[errors]}</th>
- <th data-key="warning">{t[warnings]}</th><th data-key="status">{t[status]}</th>
+ <th data-key="template">{t[template]}</th><th data-key="error">{t[error]}</th>
+ <th data-key="warning">{t[warning]}</th><th data-key="status">{t[status]}</th>
 </tr></thead><tbody></tbody></table>
 <script id="data" type="application/json">{data}</script>
 <script>

@@ -21,10 +21,9 @@ from ..findings import Finding
 from ..labels import describe
 from . import FileResult, Summary, where
 from .messages import file_header, summary_line
+from .words import words
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
-WORDS = {"zh": {"place": "位置", "help": "帮助", "also": "相关"},
-         "en": {"place": "place", "help": "help", "also": "related"}}
 
 
 def _window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
@@ -73,7 +72,7 @@ def _short(loc: Any, lang: str) -> str:
 
 
 def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> None:
-    words = WORDS[lang]
+    w = words(lang)
     out.append(f"{f.severity}[{f.rule_id}]", style=STYLES[f.severity])
     out.append(": ")
     out.append(f.message(lang) + "\n", style="bold")
@@ -84,17 +83,17 @@ def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> N
     place = describe(f.place, lang)
     if place:
         out.append(f"{pad} = ", style="blue")
-        out.append(f"{words['place']}: {place}\n")
+        out.append(f"{w['place']}: {place}\n")
     _source(out, f, lines, gutter, width)
     if f.related and len(f.related) <= 6:
         also = ", ".join(_short(r, lang) for r in f.related if r.line or r.table)
         if also:
             out.append(f"{pad} = ", style="blue")
-            out.append(f"{words['also']}: {also}\n", style="dim")
+            out.append(f"{w['also']}: {also}\n", style="dim")
     help_text = f.rule.format("help", lang, f.args)
     if help_text:
         out.append(f"{pad} = ", style="blue")
-        out.append(f"{words['help']}: ", style="bold")
+        out.append(f"{w['help']}: ", style="bold")
         out.append(help_text + "\n")
     out.append("\n")
 

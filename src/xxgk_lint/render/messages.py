@@ -5,30 +5,19 @@ from __future__ import annotations
 from ..model import Report
 from ..issuers import kind_name
 from . import Summary
-
-SOURCE_NAMES = {"zh": {"title": "标题", "metadata": "元数据", "text": "从正文推断", "period": "统计期限",
-                       "file name": "文件名", "mapping": "对照表"},
-                "en": {"title": "title", "metadata": "metadata", "text": "inferred from the text",
-                       "period": "statistics period", "file name": "file name", "mapping": "mapping"}}
-
-
-HEADER_WORDS = {"zh": {"year": "年度", "template": "模板", "body": "发布机关", "unknown": "未知", "reader": "读取为",
-                       "encoding": "编码"},
-                "en": {"year": "year", "template": "template", "body": "body", "unknown": "unknown",
-                       "reader": "read as", "encoding": "encoding"}}
-
+from .words import words
 
 def file_header(report: Report, lang: str) -> str:
     """What was read from a file (for --verbose): body and its kind, year, template, reader, encoding."""
-    m, words, sources = report.meta, HEADER_WORDS[lang], SOURCE_NAMES[lang]
-    src = sources.get(m.body_source, "")
-    body = m.body or words["unknown"]
+    m, w = report.meta, words(lang)
+    src = w.get(f"from_{m.body_source.replace(' ', '_')}", "") if m.body_source else ""
+    body = m.body or w["unknown"]
     body_part = f"{body}（{kind_name(m.kind).pick(lang)}{'，' + src if src else ''}）" if lang == "zh" else \
         f"{body} ({kind_name(m.kind).pick(lang)}{', ' + src if src else ''})"
-    year = m.year if m.year is not None else words["unknown"]
-    enc = f"  {words['encoding']}: {report.encoding}" if report.encoding else ""
-    return (f"{words['body']}: {body_part}  {words['year']}: {year}  {words['template']}: {m.template}"
-            f"  {words['reader']}: {report.reader}{enc}")
+    year = m.year if m.year is not None else w["unknown"]
+    enc = f"  {w['encoding']}: {report.encoding}" if report.encoding else ""
+    return (f"{w['body']}: {body_part}  {w['year']}: {year}  {w['template']}: {m.template}"
+            f"  {w['reader']}: {report.reader}{enc}")
 
 
 def summary_line(s: Summary, lang: str) -> str:

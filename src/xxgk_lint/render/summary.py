@@ -7,19 +7,8 @@ from typing import Any, TextIO
 
 from . import FileResult
 from .batch import duplicates, relative, rule_counts, worst_first
+from .words import words
 
-WORDS = {"zh": {"file": "文件", "body": "发布机关", "year": "年度", "template": "模板", "errors": "错误",
-                "warnings": "警告", "status": "状态", "rule": "规则", "title": "名称", "findings": "问题数",
-                "reports": "报告数", "dup": "同一机关同一年度有多个文件", "interrupted": "已中断：只汇总已完成的文件",
-                "total": "共审查 {n} 个文件（{done} 个完成）：无法读取 {u}，有错误 {e}，有警告 {w}，未发现问题 {c}",
-                "more": "（另有 {n} 个报告未列出，见导出文件）"},
-         "en": {"file": "file", "body": "body", "year": "year", "template": "template", "errors": "errors",
-                "warnings": "warnings", "status": "status", "rule": "rule", "title": "title", "findings": "findings",
-                "reports": "reports", "dup": "Several files for one body and year",
-                "interrupted": "Interrupted: only finished files are summarised",
-                "total": "{n} files audited ({done} finished): {u} unreadable, {e} with errors, {w} with warnings, "
-                         "{c} clean",
-                "more": "({n} more reports not listed; see the exports)"}}
 STYLE = {"unreadable": "bold magenta", "error": "bold red", "warning": "yellow", "info": "cyan", "clean": "green"}
 
 
@@ -28,12 +17,12 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
     from rich.console import Console
     from rich.table import Table
 
-    w = WORDS[lang]
+    w = words(lang)
     limit = options.get("limit", 40)
     console = Console(file=out, highlight=False, no_color=options.get("no_color", False))
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for col in ("file", "body", "year", "template", "errors", "warnings", "status"):
-        table.add_column(w[col], justify="right" if col in ("year", "errors", "warnings") else "left",
+    for col in ("file", "body", "year", "template", "error", "warning", "status"):
+        table.add_column(w[col], justify="right" if col in ("year", "error", "warning") else "left",
                          overflow="fold")
     ordered = worst_first(results)
     common = relative(results)
