@@ -107,3 +107,13 @@ def test_renderer_words_agree_in_both_languages():
         assert tr.zh and tr.en, key
         assert fields(tr.zh) == fields(tr.en), key
     assert status_label("error", "zh") == "有错误" and status_label("unreadable", "en") == "unreadable"
+
+
+def test_no_module_imports_another_modules_private_names():
+    private = []
+    for p in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                private += [f"{p.relative_to(SRC)}: {a.name}" for a in node.names
+                            if a.name.startswith("_") and not a.name.startswith("__")]
+    assert private == []

@@ -20,6 +20,14 @@ _TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,30}(?:政府信息公开|政务公
 _TITLE_BODY = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:" + _YEAR + r")\s*年度?(?P<post>.*?)(?:政府信息公开|政务公开|信息公开)")
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def date_match(text: str, whole: bool = False) -> re.Match[str] | None:
+    """A date written 2024年1月10日 or 2024-01-10 (/ and . too) in ``text`` (or as all of it):
+    groups 1-3 are year, month and day as written."""
+    if whole:
+        return _DATE_ISO.fullmatch(text) or _DATE_CN.fullmatch(text)
+    return _DATE_CN.search(text) or _DATE_ISO.search(text)
 _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）\]]?$")
 _PERIOD = re.compile(
     r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
@@ -177,7 +185,7 @@ def _fields(head: list[Para], meta: Metadata) -> None:
         found = list(_FIELD_RX.finditer(t))
         if found and loose is None and len(t) <= 80:
             # a byline's date without a label of its own ("来源：…管委会 2025/3/10 10:30")
-            d = _DATE_CN.search(t) or _DATE_ISO.search(t)
+            d = date_match(t)
             if d is not None:
                 loose = (d.group(0), p.loc.span(d.start(), d.end()))
         for k, m in enumerate(found):
@@ -277,7 +285,7 @@ def _opening_place(text: str) -> tuple[int, str] | None:
 
 
 def _set_date(meta: Metadata, value: str, loc: Location) -> bool:
-    m = _DATE_CN.search(value) or _DATE_ISO.search(value)
+    m = date_match(value)
     if not m:
         return False
     meta.published_raw = m.group(0)

@@ -18,7 +18,7 @@ from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_UNKNOWN, VERSIONS, T
 from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
-from .meta import _DATE_CN, _DATE_ISO, cited_template, issuer_kind, parse_title
+from .meta import cited_template, date_match, issuer_kind, parse_title
 
 FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1
@@ -166,7 +166,7 @@ def _date(ctx: _Ctx, v: Any, pos: Any, what: str) -> tuple[dt.date | None, str]:
     if isinstance(v, dt.date):
         return v, v.isoformat()
     if isinstance(v, str):
-        m = _DATE_ISO.fullmatch(v.strip()) or _DATE_CN.fullmatch(v.strip())
+        m = date_match(v.strip(), whole=True)
         if m:
             try:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), v.strip()
