@@ -17,7 +17,7 @@ def test_wheel_contains_rules_and_bases(tmp_path):
     packs = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert packs and all(f"xxgk_lint/rules/{p}" in names for p in packs)
     assert "xxgk_lint/testing/clean-2021.yaml" in names and "xxgk_lint/testing/clean-2019.yaml" in names
-    assert "xxgk_lint/cli.py" in names
+    assert "xxgk_lint/cli/__init__.py" in names
     # the generators that need test-only libraries (python-docx, reportlab) are not installed
     assert not any("generators" in n or n.endswith(("documents.py", "generate.py")) for n in names)
 

@@ -1,0 +1,100 @@
+"""`check`: lint report files one by one, for drafting offices, pre-commit hooks and CI."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..render import FORMATS, default_format
+from .common import EXIT_INPUT, fail, finish, rule_options, open_session
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmts", type=click.Choice(FORMATS), multiple=True,
+              help="Output format, repeatable with -o [default: full on a terminal, github in GitHub Actions, "
+                   "concise otherwise].")
+@click.option("-o", "--output", "outputs", type=click.Path(dir_okay=False), multiple=True,
+              help="Write the n-th --format to this file (repeatable); formats without one go to standard output.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
+@click.option("--ignore-file", type=click.Path(dir_okay=False),
+              help="Reviewed exceptions [default: nearest .xxgk-lint-ignore.yaml].")
+@click.option("--show-config", is_flag=True, help="Print the effective configuration and where each value comes from.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@rule_options
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_config, lang, fail_on, select, ignore,
+          rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug) -> None:
+    """Check report files: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any Chinese encoding."""
+    from ..lint import lint_file
+    from ..model import InputError
+    from ..outputs import check_output
+    from ..render import get, write
+
+    try:
+        for out_path in outputs:
+            check_output(out_path, "-o", [*files, *([baseline] if baseline else [])])
+        if write_baseline:
+            check_output(write_baseline, "--write-baseline", files)
+        from ..suppress import find_file, load_file
+
+        sup_path = Path(ignore_file) if ignore_file else (None if isolated else find_file(Path.cwd()))
+        suppressions = load_file(sup_path) if sup_path else []
+    except InputError as e:          # an unusable output, a bad suppressions file
+        fail(str(e))
+        sys.exit(EXIT_INPUT)
+    session = open_session(config_path, isolated, select=select, ignore=ignore, rules_dirs=rules_dirs,
+                       issuer_kind=issuer_kind or "", lang=lang or "", fail_on=fail_on or "")
+    if show_config:
+        from ..config import describe
+
+        click.echo(describe(session.cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
+                                          "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
+    results = []
+    for path in files:
+        result = lint_file(path, session)
+        if result.error is not None:
+            fail(str(result.error))
+            if debug and result.error.internal:
+                click.echo(result.error.trace, err=True, nl=False)
+        results.append(result)
+
+    if suppressions:
+        from ..suppress import apply_file
+
+        apply_file(suppressions, results)
+    if write_baseline:
+        from ..baseline import write as write_baseline_file
+
+        write_baseline_file(write_baseline, results)
+    gone = 0
+    if baseline:
+        from ..baseline import apply
+
+        try:
+            gone = apply(baseline, results)
+        except InputError as e:
+            fail(str(e))
+            sys.exit(EXIT_INPUT)
+    fmts = fmts or (default_format(sys.stdout.isatty()),)
+    if len(outputs) > len(fmts):
+        fail("more -o files than --format options")
+        sys.exit(EXIT_INPUT)
+    options = {"quiet": quiet, "verbose": verbose, "no_color": color is False, "force_terminal": color or None,
+               "rules": session.engine.rules}
+    for i, fmt in enumerate(fmts):
+        if i < len(outputs) and outputs[i] != "-":
+            write(fmt, outputs[i], results, session.lang, options)
+        else:
+            get(fmt)(results, session.lang, sys.stdout, options)
+    if baseline and gone and not quiet:
+        click.echo(f"xxgk-lint: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur{'s' if gone == 1 else ''}"
+                   " (rewrite it with --write-baseline)", err=True)
+    finish(results, session.fail_on)

@@ -1,0 +1,121 @@
+"""The commands that read rather than lint: extract (a report as YAML), history, rules, explain."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .common import EXIT_INPUT, EXIT_INTERNAL, fail
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the YAML here (- for standard output) [default: standard output].")
+def extract(file, output) -> None:
+    """Write the structured YAML of a report (any supported format)."""
+    from ..extract import to_yaml
+    from ..lint import lint_file
+    from ..model import InputError
+    from ..outputs import check_output
+    from ..session import Session
+
+    try:
+        if output:
+            check_output(output, "-o", [file])
+    except InputError as e:
+        fail(str(e))
+        sys.exit(EXIT_INPUT)
+    result = lint_file(file, Session(), check=False)
+    if result.error is not None:
+        fail(str(result.error))
+        sys.exit(EXIT_INTERNAL if result.error.internal else EXIT_INPUT)
+    text = to_yaml(result.report)
+    if output and output != "-":
+        from ..outputs import atomic
+
+        with atomic(output, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command("history")
+@click.argument("store", type=click.Path(dir_okay=False), default=".xxgk-lint/history.sqlite")
+def history_cmd(store) -> None:
+    """List what a history store holds: body, year, file, template, findings, when audited."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..history import History
+    from ..model import InputError
+
+    if not Path(store).is_file():
+        fail(f"{store}: no history store here")
+        sys.exit(EXIT_INPUT)
+    try:
+        h = History(store)
+    except InputError as e:
+        fail(str(e))
+        sys.exit(EXIT_INPUT)
+    table = Table(box=None, header_style="bold")
+    for col in ("body", "year", "file", "template", "findings", "audited"):
+        table.add_column(col)
+    for body, year, path, template, n, at in h.listing():
+        table.add_row(body, str(year or "?"), path, template, str(n), at)
+    h.close()
+    Console(highlight=False).print(table)
+
+
+@click.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Language [default: zh].")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra directory of rule packs (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table",
+              help="markdown: every rule's full documentation (docs/rules.md is made this way).")
+def rules_cmd(lang, rules_dirs, fmt) -> None:
+    """List every rule: id, severity, kind, templates, title."""
+    from ..rules import load_rules
+
+    if fmt == "markdown":
+        from ..explain import rules_markdown
+
+        click.echo(rules_markdown(load_rules([Path(d) for d in rules_dirs]), lang), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    rules = sorted(load_rules([Path(d) for d in rules_dirs]), key=lambda r: r.id)
+    table = Table(box=None, header_style="bold")
+    # an id is never cut short: the other columns wrap, the title most
+    table.add_column("id", no_wrap=True, min_width=max(len(r.id) for r in rules))
+    table.add_column("severity", no_wrap=True)
+    for col in ("kind", "templates"):
+        table.add_column(col, overflow="fold")
+    table.add_column("title", overflow="fold", min_width=8, ratio=1)
+    for r in rules:
+        table.add_row(r.id, r.severity, r.kind, ",".join(r.templates), r.text("title", lang))
+    Console(highlight=False).print(table)
+
+
+@click.command()
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Language [default: zh].")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="An extra directory of rule packs (repeatable).")
+def explain(rule_id, lang, rules_dirs) -> None:
+    """Explain a rule: what it checks, why, its reference and examples."""
+    from ..explain import explain_text
+    from ..rules import load_rules
+
+    rules = {r.id: r for r in load_rules([Path(d) for d in rules_dirs])}
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id.upper(), list(rules), n=3)
+        fail(f"unknown rule {rule_id!r}" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+        sys.exit(EXIT_INPUT)
+    click.echo(explain_text(rule, lang))
