@@ -213,7 +213,7 @@ def test_usage_error_exit_2():
 def test_internal_error_exit_3_without_traceback(monkeypatch):
     import xxgk_lint.engine
 
-    def boom(self, report):
+    def boom(self, report, source=None):
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(xxgk_lint.engine.Engine, "check", boom)

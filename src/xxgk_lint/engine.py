@@ -6,7 +6,7 @@ overrides) are stamped here, so no rule reads global configuration.
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from .findings import SEVERITY_RANK, Finding, matches
 from .issuers import DEFAULT_DEADLINES
@@ -30,13 +30,19 @@ class Engine:
                            for r in self.rules}
         self.ctx = Context(deadlines=dict(deadlines or DEFAULT_DEADLINES))
 
-    def check(self, report: Report) -> list[Finding]:
+    def check(self, report: Report, source: Any = None) -> list[Finding]:
+        """``source``: where a fetched report came from (web.Source), for the rules that need
+        its previous fetch."""
         ctx = self.ctx
         # a rule that needs other reports runs only where the audit gives them (crossreport.py);
         # one that needs the other rules' findings runs after them (inline suppressions)
         have = {"": True, "previous_year": ctx.previous is not None, "children": ctx.children is not None,
-                "findings": False}
-        out = self._run([r for r in self.rules if have[r.needs]], report)
+                "findings": False, "previous_fetch": bool(source is not None and source.previous_sha256)}
+        ctx.source = source
+        try:
+            out = self._run([r for r in self.rules if have[r.needs]], report)
+        finally:
+            ctx.source = None
         if report.suppressions:
             out, used = self._suppress(report, out)
             ctx.findings = Checked(used, {r.id for r in self.rules}, self.deselected)

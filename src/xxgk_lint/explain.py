@@ -15,12 +15,13 @@ HEAD = {"severity": Tr("级别", "severity"), "kind": Tr("类型", "kind"), "tem
         "pack": Tr("规则包", "pack"), "needs": Tr("需要", "needs")}
 NEEDS = {"previous_year": Tr("同一机关上一年度的报告（审查时）", "the same body's report of the year before (in an audit)"),
          "children": Tr("下级机关的报告（审查时给出层级文件）", "the children's reports (in an audit given a hierarchy)"),
-         "findings": Tr("其他规则的检查结果（在其后运行）", "the other rules' findings (runs after them)")}
+         "findings": Tr("其他规则的检查结果（在其后运行）", "the other rules' findings (runs after them)"),
+         "previous_fetch": Tr("同一网址上一次抓取的记录（审查网址时）", "the URL's previous fetch (in an audit of URLs)")}
 
 
 # what the Chinese page says for the words the rule files keep in English (they are identifiers)
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-KIND_ZH = {"claims": "正文所称", "prose": "正文陈述", "wording": "用词与符号", "cellstate": "单元格状态", "crosscheck": "正文与表格核对",
+KIND_ZH = {"web": "网上发布", "claims": "正文所称", "prose": "正文陈述", "wording": "用词与符号", "cellstate": "单元格状态", "crosscheck": "正文与表格核对",
            "crossyear": "跨年度核对", "date": "发布期限", "dates": "日期与年度", "hierarchy": "上下级汇总",
            "identity": "勾稽关系", "metadata": "元数据", "pattern": "文字模式",
            "presence": "必备项", "range": "取值范围", "reader": "读取", "sections": "章节",

@@ -51,7 +51,27 @@ MIGRATIONS = [
     """
     ALTER TABLE reports ADD COLUMN snapshot TEXT;
     """,
+    # 3: every fetch of a report from the web, its content kept in the archive beside the store
+    # (web/archive.py) under its SHA-256: proof of what was published, and when
+    """
+    CREATE TABLE IF NOT EXISTS fetches (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,              -- the URL asked for
+        document TEXT NOT NULL,         -- the report's own URL (attachment, iframe, after redirects)
+        via TEXT NOT NULL,              -- page, attachment, iframe or direct
+        sha256 TEXT NOT NULL,
+        status INTEGER NOT NULL,        -- 200, or 304 when the archived copy was confirmed
+        content_type TEXT,
+        charset TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS fetches_url ON fetches (url, id);
+    """,
 ]
+FETCH_FIELDS = ("url", "document", "via", "sha256", "status", "content_type", "charset", "etag", "last_modified",
+                "fetched_at")
 
 
 class History:
@@ -137,6 +157,24 @@ class History:
             "SELECT content_hash, snapshot FROM reports WHERE body = ? AND year = ? AND snapshot IS NOT NULL"
             " ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year)).fetchone()
         return (row[0], row[1]) if row else None
+
+    def put_fetch(self, fetch: dict[str, Any]) -> None:
+        """One fetch of a URL (the FETCH_FIELDS), in its own transaction."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(f"INSERT INTO fetches ({', '.join(FETCH_FIELDS)}) VALUES ({', '.join('?' * len(FETCH_FIELDS))})",
+                            tuple(fetch.get(k) for k in FETCH_FIELDS))
+
+    def fetches(self, url: str | None = None) -> list[dict[str, Any]]:
+        """The fetches of ``url`` (or of every URL), oldest first."""
+        where, args = ("WHERE url = ?", (url,)) if url else ("", ())
+        rows = self.db.execute(f"SELECT {', '.join(FETCH_FIELDS)} FROM fetches {where} ORDER BY url, id", args)
+        return [dict(zip(FETCH_FIELDS, row)) for row in rows]
+
+    def last_fetch(self, url: str) -> dict[str, Any] | None:
+        row = self.db.execute(f"SELECT {', '.join(FETCH_FIELDS)} FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1",
+                              (url,)).fetchone()
+        return dict(zip(FETCH_FIELDS, row)) if row else None
 
     def listing(self) -> Iterator[tuple[str, int, str, str, int, str]]:
         """(body, year, path, template, findings, audited_at) of the latest audit of each file."""

@@ -8,31 +8,58 @@ from __future__ import annotations
 
 import time
 import traceback
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .identify import identify
-from .model import InputError, InternalError
+from .model import InputError, InternalError, Report
 from .result import FileResult
 
 if TYPE_CHECKING:
     from .session import Session
+    from .web import Source
+    from .web.fetch import Fetcher
 
 
-def lint_file(path: str, session: Session, check: bool = True) -> FileResult:
-    """``check=False`` reads only: the report as its document says (``extract``)."""
-    from .readers import read_report
+def lint_file(path: str, session: Session, check: bool = True, source: Source | None = None) -> FileResult:
+    """``check=False`` reads only: the report as its document says (``extract``).  ``source``:
+    the file is a fetched document (kept in the archive at ``path``), named by its URL."""
+    from .readers import read_bytes, read_data, read_report
 
+    if source is None:
+        return _lint(lambda: read_report(path), path, session, check)
+    return _lint(lambda: read_data(read_bytes(path), source.document, source.charset), source.url, session,
+                 check, source)
+
+
+def lint_url(url: str, session: Session, fetcher: Fetcher, check: bool = True) -> FileResult:
+    """The report at ``url`` (the page, or the attachment or iframe it holds), fetched into
+    memory and checked; a URL that cannot be fetched is that URL's result with its error."""
+    from .web import Source
+    from .web.find import locate
+
+    try:
+        doc, via = locate(fetcher, url)
+    except InputError as e:
+        return FileResult(url, error=e, identity=identify(url, None, session))
+    from .readers import read_data
+
+    source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset)
+    return _lint(lambda: read_data(doc.content, source.document, source.charset), url, session, check, source)
+
+
+def _lint(read: Callable[[], Report], name: str, session: Session, check: bool,
+          source: Source | None = None) -> FileResult:
     start = time.perf_counter()
     timings: dict[str, float] = {}
     try:
-        report = read_report(path)
+        report = read()
         timings["read"] = time.perf_counter() - start
         if not check:
-            return FileResult(path, report, timings=timings)
-        identity = identify(path, report, session)
-        findings = session.engine.check(report)
+            return FileResult(name, report, timings=timings, source=source)
+        identity = identify(name, report, session)
+        findings = session.engine.check(report, source=source)
         timings["check"] = time.perf_counter() - start - timings["read"]
-        return FileResult(path, report, findings, identity=identity, timings=timings)
+        return FileResult(name, report, findings, identity=identity, timings=timings, source=source)
     except Exception as e:  # noqa: BLE001 - a bug costs one file, not the batch
-        error = e if isinstance(e, InputError) else InternalError(e, path, traceback.format_exc())
-        return FileResult(path, error=error, identity=identify(path, None, session))
+        error = e if isinstance(e, InputError) else InternalError(e, name, traceback.format_exc())
+        return FileResult(name, error=error, identity=identify(name, None, session), source=source)

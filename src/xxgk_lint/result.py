@@ -25,11 +25,11 @@ class FileResult:
     per cross-report need, what the findings of that need were computed from."""
 
     __slots__ = ("path", "_report", "_stored", "_template", "findings", "error", "identity", "timings", "cached",
-                 "basis")
+                 "basis", "source")
 
     def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
                  error: InputError | None = None, identity: Identity | None = None,
-                 timings: dict[str, float] | None = None):
+                 timings: dict[str, float] | None = None, source: Any = None):
         self.path, self._report, self.findings, self.error = path, report, findings or [], error
         self._stored: str | None = None        # a snapshot as JSON, not read yet
         self._template = ""
@@ -37,6 +37,7 @@ class FileResult:
         self.timings = timings or {}
         self.cached = False
         self.basis: dict[str, str | None] = {}
+        self.source = source        # a web.Source when the report was fetched from a URL
 
     @property
     def report(self) -> Report | None:
@@ -101,6 +102,7 @@ class FileResult:
                           "related": [loc_plain(r) for r in f.related]} for f in self.findings],
             "timings": self.timings,
             "basis": self.basis,
+            "source": self.source.to_plain() if self.source is not None else None,
         }
 
     @classmethod
@@ -121,6 +123,10 @@ class FileResult:
         result = cls(d["path"], from_plain(d["report"]) if d["report"] else None, findings, error,
                      Identity(*d["identity"]), d["timings"])
         result.basis = d["basis"]
+        if d.get("source"):
+            from .web import Source
+
+            result.source = Source.from_plain(d["source"])
         result._template = d["template"]
         if result._report is None:
             result._stored = stored

@@ -28,8 +28,9 @@ PACK_KEYS = {"pack", "description", "templates", "since", "needs", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
              "templates", "since", "issuers", "when", "needs", "params", "examples"}
 # what a rule may need besides its report (an audit provides it; a rule without it does not run)
-NEEDS = ("previous_year", "children", "findings")
+NEEDS = ("previous_year", "children", "findings", "previous_fetch")
 EXAMPLE_KEYS = {"name", "expect", "count", "at", "base", "set", "drop", "text", "previous", "children", "missing",
+                "fetch",
                 "aggregate", "yaml"}
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from ..render import FORMATS, default_format
-from .common import EXIT_INPUT, fail, finish, rule_options, open_session
+from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_options, web_options
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="FILE_OR_URL...")
 @click.option("--format", "fmts", type=click.Choice(FORMATS), multiple=True,
               help="Output format, repeatable with -o [default: full on a terminal, github in GitHub Actions, "
                    "concise otherwise].")
@@ -30,9 +30,12 @@ from .common import EXIT_INPUT, fail, finish, rule_options, open_session
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Show what was read from each file (body, year, template).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@web_options
 def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_config, lang, fail_on, select, ignore,
-          rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug) -> None:
-    """Check report files: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any Chinese encoding."""
+          rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug, timeout, per_host,
+          delay) -> None:
+    """Check report files or URLs: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any
+    Chinese encoding; a URL's page, or the attachment or iframe that holds its report."""
     from ..lint import lint_file
     from ..model import InputError
     from ..outputs import check_output
@@ -57,15 +60,25 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
 
         click.echo(describe(session.cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
                                           "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
-    results = []
+    from ..web import is_url
+
+    results, web = [], None
     for path in files:
-        result = lint_file(path, session)
+        if is_url(path):
+            from ..lint import lint_url
+
+            web = web or fetcher(timeout, per_host, delay)
+            result = lint_url(path, session, web)
+        else:
+            result = lint_file(path, session)
         if result.error is not None:
             fail(str(result.error))
             if debug and result.error.internal:
                 click.echo(result.error.trace, err=True, nl=False)
         results.append(result)
 
+    if web is not None:
+        web.close()
     if suppressions:
         from ..suppress import apply_file
 

@@ -88,3 +88,23 @@ class Group(click.Group):
                 raise
             fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
             sys.exit(EXIT_INTERNAL)
+
+
+def web_options(f):
+    """How URLs are fetched (check, audit, fetch)."""
+    for decorator in reversed((
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+                     help="Seconds to wait for a web server."),
+        click.option("--per-host", type=click.IntRange(min=1), default=2, show_default=True,
+                     help="Requests at once to one web host."),
+        click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,
+                     help="Seconds between the starts of two requests to one web host."),
+    )):
+        f = decorator(f)
+    return f
+
+
+def fetcher(timeout: float, per_host: int, delay: float):
+    from ..web.fetch import Fetcher
+
+    return Fetcher(timeout=timeout, per_host=per_host, delay=delay)

@@ -21,7 +21,7 @@ ENTRY_POINT_GROUP = "xxgk_lint.kinds"
 # the modules that hold the built-in kinds, most used first; each kind names itself (Kind.name,
 # Checks(name)), so a module is imported only when a rule names a kind not yet seen
 MODULES = ("tables", "text", "crosscheck", "meta", "presence", "sections", "dates", "years", "prose",
-           "wording", "claims")
+           "wording", "claims", "web")
 _cache: dict[str, Any] = {}
 _imported: set[str] = set()
 _builtin: set[str] = set()
@@ -38,7 +38,7 @@ class ParamError(ValueError):
 class Context:
     """What checks may read besides the report: settings from config and the command line."""
 
-    __slots__ = ("deadlines", "previous", "children", "missing_children", "aggregate", "findings")
+    __slots__ = ("deadlines", "previous", "children", "missing_children", "aggregate", "findings", "source")
 
     def __init__(self, deadlines: dict[str, str]):
         self.deadlines = deadlines    # issuer kind -> "MM-DD" of year Y+1
@@ -51,6 +51,7 @@ class Context:
         # what the other rules found, for the rules that need it (inline suppressions): which
         # suppressions were used, which rules ran and which this run left out
         self.findings: Any = None
+        self.source: Any = None       # a fetched report's web.Source (its previous fetch)
 
 
 Check = Callable[[Any, Context], Iterable[Any]]

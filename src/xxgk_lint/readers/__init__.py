@@ -61,8 +61,8 @@ def read_report(path: str) -> Report:
     return read_data(read_bytes(path), path)
 
 
-def read_data(data: bytes, path: str) -> Report:
-    """Any supported report from its bytes."""
+def read_data(data: bytes, path: str, charset: str | None = None) -> Report:
+    """Any supported report from its bytes (``charset``: what an HTTP header declared)."""
     if not data.strip():
         raise InputError("empty file", path)
     kind = sniff(data, path)
@@ -74,7 +74,7 @@ def read_data(data: bytes, path: str) -> Report:
         return assemble(import_module(f".{kind}", __name__).parse(data, path))
     from .encoding import decode
 
-    text, encoding = decode(data, path, html=kind == "html")
+    text, encoding = decode(data, path, html=kind == "html", charset=charset)
     if not text.strip():
         raise InputError("empty file", path)
     if kind == "structured":

@@ -11,8 +11,10 @@ _CHINESE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_8", "utf_16", 
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
-def decode(data: bytes, path: str, html: bool = False) -> tuple[str, str]:
-    """(text, encoding name).  Raises InputError for binary data or an undetectable encoding."""
+def decode(data: bytes, path: str, html: bool = False, charset: str | None = None) -> tuple[str, str]:
+    """(text, encoding name).  ``charset``: what an HTTP header declared, believed before a
+    page's <meta> and detection when the bytes decode with it.  Raises InputError for binary
+    data or an undetectable encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -28,6 +30,12 @@ def decode(data: bytes, path: str, html: bool = False) -> tuple[str, str]:
         if text is not None:
             return text, "utf-16"
         raise InputError("binary file, not a text report (nor UTF-16 text)", path)
+    if charset and _plausible(charset):
+        name = _superset(charset)
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -35,8 +43,7 @@ def decode(data: bytes, path: str, html: bool = False) -> tuple[str, str]:
     if html:   # a page that declares its charset is taken at its word
         m = _HTML_CHARSET.search(data[:4096])
         if m:
-            name = m.group(1).decode("ascii").lower()
-            name = "gb18030" if name in ("gb2312", "gbk") else name   # GB18030 is a superset of both
+            name = _superset(m.group(1).decode("ascii"))
             try:
                 return data.decode(name), name
             except (LookupError, UnicodeDecodeError):
@@ -50,6 +57,22 @@ def decode(data: bytes, path: str, html: bool = False) -> tuple[str, str]:
         except (LookupError, UnicodeDecodeError):
             pass
     raise _bad(data, first_error, path)
+
+
+def _plausible(name: str) -> bool:
+    """A declared charset a Chinese page can be in (a server's default ISO-8859-1 decodes any
+    bytes into nonsense and is not believed)."""
+    import codecs
+
+    try:
+        return codecs.lookup(_superset(name)).name.replace("-", "_") in _CHINESE
+    except LookupError:
+        return False
+
+
+def _superset(name: str) -> str:
+    name = name.lower()
+    return "gb18030" if name in ("gb2312", "gbk", "x-gbk") else name   # GB18030 is a superset of both
 
 
 def _bad(data: bytes, e: UnicodeDecodeError, path: str) -> InputError:

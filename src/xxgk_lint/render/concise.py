@@ -13,7 +13,7 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
         if r.error is not None:
             continue    # input errors go to stderr, one line each (cli)
         if options.get("verbose") and r.report is not None:
-            out.write(f"# {r.path}: {file_header(r.report, lang)}\n")
+            out.write(f"# {r.path}: {file_header(r.report, lang, r.source)}\n")
         for f in r.findings:
             out.write(f"{where(f.loc, f.path, lang)}: {f.severity}[{f.rule_id}] {f.message(lang)}\n")
     if not options.get("quiet"):

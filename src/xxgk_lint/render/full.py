@@ -101,7 +101,7 @@ def _finding(out: Any, f: Finding, lines: list[str], lang: str, width: int) -> N
 def _header(out: Any, r: FileResult, lang: str) -> None:
     if r.report is not None:
         out.append(f"── {r.path}  ", style="bold")
-        out.append(file_header(r.report, lang) + "\n", style="dim")
+        out.append(file_header(r.report, lang, r.source) + "\n", style="dim")
 
 
 class _Plain:

@@ -1,13 +1,16 @@
-"""Renderer texts that are not rule messages (summary lines, labels), in both languages."""
+"""Renderer sentences built from words.py: what was read from a file (check -v) and the summary line."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from ..model import Report
 from ..issuers import kind_name
 from . import Summary
 from .words import words
 
-def file_header(report: Report, lang: str) -> str:
+
+def file_header(report: Report, lang: str, source: Any = None) -> str:
     """What was read from a file (for --verbose): body and its kind, year, template, reader, encoding."""
     m, w = report.meta, words(lang)
     src = w.get(f"from_{m.body_source.replace(' ', '_')}", "") if m.body_source else ""
@@ -16,8 +19,9 @@ def file_header(report: Report, lang: str) -> str:
         f"{body} ({kind_name(m.kind).pick(lang)}{', ' + src if src else ''})"
     year = m.year if m.year is not None else w["unknown"]
     enc = f"  {w['encoding']}: {report.encoding}" if report.encoding else ""
+    via = f"  {w['source']}: {w['via_' + source.via]} {source.document}" if source is not None else ""
     return (f"{w['body']}: {body_part}  {w['year']}: {year}  {w['template']}: {m.template}"
-            f"  {w['reader']}: {report.reader}{enc}")
+            f"  {w['reader']}: {report.reader}{enc}{via}")
 
 
 def summary_line(s: Summary, lang: str) -> str:

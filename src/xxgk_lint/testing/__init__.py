@@ -100,7 +100,8 @@ def run_example(rule: Rule, example: dict[str, Any], engine_options: dict[str, A
     """The findings of ``rule`` alone on the example's report.  ``previous`` (cross-year rules)
     patches the same base into last year's report: its year is one less, then ``set``/``drop``.
     ``children``, ``missing`` and ``aggregate`` (hierarchy rules) give the child reports (patches),
-    the children without a report, and the cells the parent aggregates."""
+    the children without a report, and the cells the parent aggregates.  ``fetch`` (web rules)
+    gives where the report was fetched from: the fields of a ``web.Source``."""
     engine = Engine([rule], **(engine_options or {}))
     report = example_report(rule, example)
     if "previous" in example:
@@ -111,7 +112,12 @@ def run_example(rule: Rule, example: dict[str, Any], engine_options: dict[str, A
         engine.ctx.children = [example_report(rule, {"expect": "pass", **(c or {})}) for c in example["children"]]
         engine.ctx.missing_children = list(example.get("missing") or [])
         engine.ctx.aggregate = [tuple(c.split(".")) for c in example.get("aggregate") or []]
-    return [f for f in engine.check(report) if f.rule is rule]
+    source = None
+    if "fetch" in example:
+        from ..web import Source
+
+        source = Source.from_plain({"url": "https://example.gov.cn/nb/2023.html", **(example["fetch"] or {})})
+    return [f for f in engine.check(report, source=source) if f.rule is rule]
 
 
 def places(rule: Rule, example: dict[str, Any], found: list[Finding]) -> list[str]:

@@ -1,0 +1,37 @@
+"""Reports from the web: fetched politely (fetch.py), found inside their pages or column pages
+(find.py), and kept as proof of what was published (archive.py).  httpx is imported only when a
+URL is given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import Record
+
+
+def is_url(s: str) -> bool:
+    return s.startswith(("http://", "https://"))
+
+
+class Source(Record):
+    """Where a checked document came from: the URL asked for, the document's own URL (an
+    attachment's, an iframe's, or the page's after redirects), how it was found (``via``: page,
+    attachment, iframe, direct), when it was fetched, and — when an archive keeps fetches — the
+    document's digest and the previous fetch's digest and date."""
+
+    __slots__ = ("url", "document", "via", "status", "fetched_at", "charset", "sha256", "previous_sha256",
+                 "previous_at", "archived")
+
+    def __init__(self, url: str, document: str = "", via: str = "page", status: int = 200, fetched_at: str = "",
+                 charset: str | None = None, sha256: str = "", previous_sha256: str = "", previous_at: str = "",
+                 archived: str = ""):
+        self.url, self.document, self.via, self.status, self.fetched_at = url, document or url, via, status, fetched_at
+        self.charset, self.sha256, self.previous_sha256 = charset, sha256, previous_sha256
+        self.previous_at, self.archived = previous_at, archived
+
+    def to_plain(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in ("", None)}
+
+    @classmethod
+    def from_plain(cls, d: dict[str, Any]) -> "Source":
+        return cls(**{k: v for k, v in d.items() if k in cls.__slots__})

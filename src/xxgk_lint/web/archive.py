@@ -1,0 +1,70 @@
+"""Proof of what was published: every fetched document kept under its SHA-256 in a folder beside
+the history store (``.xxgk-lint/archive/ab/abcdef…``), written once and never changed; the
+history store records each fetch (URL, final URL, time, status, ETag, Last-Modified).
+
+``obtain`` is what an audit asks for a URL: a conditional request when the URL was fetched
+before (a 304 reuses the archived copy), the report found in the page, archived, and the fetch
+record the main thread writes into the history (sqlite connections stay in their thread)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from ..model import InputError
+from . import Source
+from .fetch import Fetched, Fetcher
+from .find import locate
+
+
+class Archive:
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def put(self, content: bytes) -> tuple[str, Path]:
+        """(SHA-256, path) of ``content``, stored if it was not yet."""
+        sha = hashlib.sha256(content).hexdigest()
+        path = self.path(sha)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{sha}.{os.getpid()}.tmp")
+            tmp.write_bytes(content)
+            os.replace(tmp, path)        # whole or absent, even if two audits store it at once
+        return sha, path
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+
+def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | None) -> tuple[Source, dict[str, Any]]:
+    """(the source of the report at ``url``, the fetch record to store).  ``last``: the URL's
+    previous fetch record, if any."""
+    doc: Fetched | None = None
+    via = ""
+    if last and archive.has(last["sha256"]) and (last.get("etag") or last.get("last_modified")):
+        got = fetcher.get(last["document"], last.get("etag") or "", last.get("last_modified") or "")
+        if got.status == 304:
+            source = Source(url, last["document"], last["via"], 304, got.fetched_at, last.get("charset"),
+                            last["sha256"], last["sha256"], last["fetched_at"], str(archive.path(last["sha256"])))
+            return source, _record(source, last.get("content_type"), last.get("etag"), last.get("last_modified"))
+        if last["via"] in ("direct", "page") and last["document"] == url:
+            doc, via = got, last["via"]        # the same document, changed: no need to look for it again
+    if doc is None:
+        doc, via = locate(fetcher, url)
+    if not doc.content.strip():
+        raise InputError("empty response", url)
+    sha, path = archive.put(doc.content)
+    source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset, sha,
+                    last["sha256"] if last else "", last["fetched_at"] if last else "", str(path))
+    return source, _record(source, doc.content_type, doc.etag, doc.last_modified)
+
+
+def _record(source: Source, content_type: str | None, etag: str | None, last_modified: str | None) -> dict[str, Any]:
+    return {"url": source.url, "document": source.document, "via": source.via, "sha256": source.sha256,
+            "status": source.status, "content_type": content_type, "charset": source.charset, "etag": etag,
+            "last_modified": last_modified, "fetched_at": source.fetched_at}

@@ -1,0 +1,156 @@
+"""Fetching politely with httpx: timeouts, bounded redirects, gzip, a size limit, retries with
+backoff on 5xx and connection errors (never on 4xx), a User-Agent naming the tool, and per
+host at most ``per_host`` requests at once, ``delay`` seconds apart — an audit of a province
+must not hammer a county's small server.  Thread-safe: one Fetcher serves every fetch thread.
+
+Every failure is an InputError naming the URL in one line (``HTTP 404``, ``timed out after
+20 s``), so one bad URL is one unreadable result and the rest of a batch goes on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+from .. import __version__
+from ..model import InputError
+from ..readers import MAX_BYTES
+from ..record import Record
+
+USER_AGENT = f"xxgk-lint/{__version__} (+https://pypi.org/project/xxgk-lint/; annual-report compliance check)"
+
+
+class Fetched(Record):
+    """One HTTP response: ``url`` asked, ``final_url`` after redirects, the body (empty on a 304),
+    and what a later conditional request needs (ETag, Last-Modified)."""
+
+    __slots__ = ("url", "final_url", "status", "content", "content_type", "charset", "etag", "last_modified",
+                 "fetched_at")
+
+    def __init__(self, url: str, final_url: str, status: int, content: bytes, content_type: str = "",
+                 charset: str | None = None, etag: str = "", last_modified: str = "", fetched_at: str = ""):
+        self.url, self.final_url, self.status, self.content = url, final_url, status, content
+        self.content_type, self.charset, self.etag, self.last_modified = content_type, charset, etag, last_modified
+        self.fetched_at = fetched_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class _Host:
+    __slots__ = ("slots", "lock", "last")
+
+    def __init__(self, per_host: int):
+        self.slots, self.lock, self.last = threading.BoundedSemaphore(per_host), threading.Lock(), 0.0
+
+
+class Fetcher:
+    def __init__(self, timeout: float = 20.0, retries: int = 2, per_host: int = 2, delay: float = 0.5,
+                 max_bytes: int = MAX_BYTES, max_redirects: int = 5, backoff: float = 0.5,
+                 transport: Any = None):
+        import httpx
+
+        self.timeout, self.retries, self.per_host, self.delay = timeout, retries, per_host, delay
+        self.max_bytes, self.backoff = max_bytes, backoff
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True,
+            max_redirects=max_redirects, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16), transport=transport)
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def get(self, url: str, etag: str = "", last_modified: str = "") -> Fetched:
+        """The response to GET ``url``; with ``etag``/``last_modified`` a conditional request,
+        whose 304 comes back as a Fetched with status 304 and no content."""
+        import httpx
+
+        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        for attempt in range(self.retries + 1):
+            try:
+                with self._turn(url):
+                    fetched = self._get(url, headers)
+            except httpx.TooManyRedirects:
+                raise InputError("too many redirects", url) from None
+            except httpx.TimeoutException:
+                raise InputError(f"timed out after {self.timeout:g} s", url) from None
+            except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as e:
+                if attempt == self.retries:
+                    raise InputError(f"cannot connect: {_reason(e)}", url) from None
+            except httpx.InvalidURL as e:
+                raise InputError(f"not a URL that can be fetched: {e}", url) from None
+            except httpx.HTTPError as e:
+                raise InputError(f"fetch failed: {_reason(e)}", url) from None
+            else:
+                if fetched.status < 500 or attempt == self.retries:
+                    if fetched.status >= 400:
+                        raise InputError(f"HTTP {fetched.status}", url)
+                    return fetched
+            time.sleep(self.backoff * 2 ** attempt)
+        raise AssertionError("unreachable")     # pragma: no cover
+
+    def _get(self, url: str, headers: dict[str, str]) -> Fetched:
+        with self._client.stream("GET", url, headers=headers) as r:
+            if r.status_code >= 300:
+                return Fetched(url, str(r.url), r.status_code, b"", etag=r.headers.get("etag", ""),
+                               last_modified=r.headers.get("last-modified", ""))
+            declared = r.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise InputError(f"too large ({int(declared) / 1048576:.1f} MB; limit "
+                                 f"{self.max_bytes // 1048576} MB)", url)
+            chunks, size = [], 0
+            for chunk in r.iter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise InputError(f"too large (over {self.max_bytes // 1048576} MB)", url)
+                chunks.append(chunk)
+            ctype = r.headers.get("content-type", "")
+            return Fetched(url, str(r.url), r.status_code, b"".join(chunks), ctype.split(";")[0].strip().lower(),
+                           _charset(ctype), r.headers.get("etag", ""), r.headers.get("last-modified", ""))
+
+    def _turn(self, url: str) -> Any:
+        """Wait for this host's turn: a free slot and ``delay`` since its last request began."""
+        host_name = urlsplit(url).netloc.lower()
+        with self._lock:
+            host = self._hosts.get(host_name)
+            if host is None:
+                host = self._hosts[host_name] = _Host(self.per_host)
+        return _Turn(host, self.delay)
+
+
+class _Turn:
+    __slots__ = ("host", "delay")
+
+    def __init__(self, host: _Host, delay: float):
+        self.host, self.delay = host, delay
+
+    def __enter__(self) -> None:
+        self.host.slots.acquire()
+        with self.host.lock:
+            wait = self.host.last + self.delay - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.host.last = time.monotonic()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.host.slots.release()
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'").lower()
+    return None
+
+
+def _reason(e: Exception) -> str:
+    text = str(e) or type(e).__name__
+    return " ".join(text.split())[:160]
