@@ -1,5 +1,5 @@
 """Command line: thin glue between the session, lint_file and the renderers, one module per
-command family (check, audit, info); what they share is in common.py."""
+command family (check, audit, fetch, info); what they share is in common.py."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from .. import __version__
 from .audit import audit
 from .check import check
 from .common import Group
+from .fetch import fetch
 from .info import explain, extract, history_cmd, rules_cmd
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,7 +18,7 @@ def cli() -> None:
     """Check 政府信息公开工作年度报告 against the national template and the law."""
 
 
-for command in (check, audit, extract, history_cmd, rules_cmd, explain):
+for command in (check, audit, fetch, extract, history_cmd, rules_cmd, explain):
     cli.add_command(command)
 
 

@@ -1,0 +1,71 @@
+"""`fetch`: reports from the web saved into a folder without checking them — the documents
+themselves (the attachment when a page holds one) and a manifest of where each came from."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import click
+
+from .common import EXIT_INPUT, fail, fetcher, web_options
+
+_UNSAFE = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+
+
+def file_name(document: str, sha256: str) -> str:
+    """A readable, safe name for a fetched document: host, last path segment, a digest prefix."""
+    parts = urlsplit(document)
+    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or "index.html"
+    stem, dot, ext = last.rpartition(".")
+    stem, ext = (stem, ext) if dot else (last, "html")
+    return f"{_UNSAFE.sub('_', parts.netloc)}_{_UNSAFE.sub('_', stem)[:60]}_{sha256[:10]}.{_UNSAFE.sub('', ext)[:8]}"
+
+
+@click.command()
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder to save the documents in (made if missing); fetch.jsonl lists what was saved.")
+@web_options
+def fetch(urls, folder, timeout, per_host, delay) -> None:
+    """Save reports from the web without checking them (the page, or its attachment or iframe)."""
+    import hashlib
+
+    from ..model import InputError
+    from ..outputs import atomic
+    from ..web import is_url
+    from ..web.find import locate
+
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        fail(f"{bad[0]}: not an http(s) URL")
+        sys.exit(EXIT_INPUT)
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        fail(f"-o {folder}: {e.strerror}")
+        sys.exit(EXIT_INPUT)
+    failed = 0
+    # the manifest grows with each fetch: a folder fetched twice keeps both records
+    with fetcher(timeout, per_host, delay) as web, open(out / "fetch.jsonl", "a", encoding="utf-8") as manifest:
+        for url in urls:
+            try:
+                doc, via = locate(web, url)
+            except InputError as e:
+                fail(str(e))
+                failed += 1
+                continue
+            sha = hashlib.sha256(doc.content).hexdigest()
+            name = file_name(doc.final_url, sha)
+            with atomic(str(out / name), "wb") as f:
+                f.write(doc.content)
+            manifest.write(json.dumps({"url": url, "document": doc.final_url, "via": via, "file": name,
+                                       "sha256": sha, "status": doc.status, "fetched_at": doc.fetched_at,
+                                       "etag": doc.etag or None, "last_modified": doc.last_modified or None},
+                                      ensure_ascii=False) + "\n")
+            click.echo(f"{url} -> {name}")
+    sys.exit(EXIT_INPUT if failed else 0)
