@@ -230,7 +230,7 @@ def test_another_language_reads_no_report_again(tmp_path):
     import xxgk_lint.audit as audit_module
 
     real = audit_module.lint_for_audit
-    audit_module.lint_for_audit = lambda path, session: read.append(path) or real(path, session)
+    audit_module.lint_for_audit = lambda path, session, source=None: read.append(path) or real(path, session, source)
     try:
         assert run(root, "--quiet", "--history", store, "--jsonl", en, "--lang", "en", "-j", "1").exit_code == 0
     finally:

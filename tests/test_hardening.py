@@ -230,7 +230,7 @@ def test_workers_exit_when_the_audit_is_killed(tmp_path):
 
     script = ("import time, xxgk_lint.audit as A\n"
               "from xxgk_lint.session import Session\n"
-              "A.lint_for_audit = lambda path, session: time.sleep(120)\n"
+              "A.lint_for_audit = lambda path, session, source=None: time.sleep(120)\n"
               "A.run([f'f{i}' for i in range(8)], Session(), 2)\n")
     parent = subprocess.Popen([sys.executable, "-c", script])
     try:
@@ -261,14 +261,14 @@ def test_workers_do_not_hold_the_history_store(tmp_path, monkeypatch):
     seen = tmp_path / "fds.txt"
     real = L.lint_file
 
-    def lint_file(path, *args):         # runs in the worker: what does it hold open?
+    def lint_file(path, *args, **kwargs):         # runs in the worker: what does it hold open?
         with open(seen, "a", encoding="utf-8") as f:
             for fd in os.listdir("/proc/self/fd"):
                 try:
                     f.write(os.readlink(f"/proc/self/fd/{fd}") + "\n")
                 except OSError:
                     pass
-        return real(path, *args)
+        return real(path, *args, **kwargs)
 
     monkeypatch.setattr(L, "lint_file", lint_file)
     result = _run("audit", "--isolated", "-q", "-j", "2", str(tmp_path / "in"))

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .readers import PATTERNS
 from .result import FileResult
+from .web import Source, is_url
 
 if TYPE_CHECKING:
     from .history import History
     from .session import Session
+    from .web.batch import WebBatch
 
 DEFAULT_INCLUDE = PATTERNS
 
@@ -32,7 +34,9 @@ def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
     out: set[str] = set()
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        if is_url(p):
+            out.add(p)
+        elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
@@ -46,14 +50,27 @@ def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
     return sorted(out)
 
 
+def crawl_column(fetcher: Any, url: str, pages: int, session: Session) -> tuple[list[str], list[FileResult]]:
+    """The report links of a column page (and its next pages); a column that cannot be read is
+    one unreadable result, and the audit goes on."""
+    from .identify import identify
+    from .model import InputError
+    from .web.find import crawl
+
+    try:
+        return crawl(fetcher, url, pages), []
+    except InputError as e:
+        return [], [FileResult(url, error=e, identity=identify(url, None, session))]
+
+
 # --------------------------------------------------------------------------- checking (in workers)
-def lint_for_audit(path: str, session: Session) -> FileResult:
+def lint_for_audit(path: str, session: Session, source: Source | None = None) -> FileResult:
     """``lint_file``, keeping of the report only its snapshot (what the outputs and the
     cross-report rules read)."""
     from .lint import lint_file
     from .snapshot import snapshot
 
-    result = lint_file(path, session)
+    result = lint_file(path, session, source=source)
     if result.report is not None:
         result.report = snapshot(result.report)
     return result
@@ -62,8 +79,8 @@ def lint_for_audit(path: str, session: Session) -> FileResult:
 _session: Any = None
 
 
-def _check(path: str) -> dict[str, Any]:
-    return lint_for_audit(path, _session).to_plain()
+def _check(path: str, source: dict[str, Any] | None) -> dict[str, Any]:
+    return lint_for_audit(path, _session, Source.from_plain(source) if source else None).to_plain()
 
 
 def _worker_init(session: Session, parent: int) -> None:
@@ -99,41 +116,65 @@ def failed(path: str, error: Exception, session: Session) -> FileResult:
     return FileResult(path, error=InternalError(error, path), identity=identify(path, None, session))
 
 
-def _in_pool(todo: list[str], session: Session, jobs: int, done: Callable[[FileResult], None],
-             history: History | None = None) -> None:
-    """Check files in worker processes.  A worker that dies (killed, out of memory, a crash in C
-    code) breaks the pool and every file in flight with it: those files are checked again one at
-    a time, so the one that kills a worker is found, recorded as failed, and the audit goes on."""
+Work = dict[str, tuple[str, Any]]     # key (a path or a URL) -> what a worker checks: (path, source)
+
+
+def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Callable[[FileResult], None],
+             history: History | None = None, incoming: dict[Future, str] | None = None,
+             arrived: Callable[[Future, str], str | None] | None = None) -> None:
+    """Check files in worker processes, and the URLs' reports as their fetches arrive
+    (``incoming``; ``arrived`` turns a finished fetch into a key to check, or None when it was
+    answered without checking).  A worker that dies (killed, out of memory, a crash in C code)
+    breaks the pool and every file in flight with it: those files are checked again one at a
+    time, so the one that kills a worker is found, recorded as failed, and the audit goes on."""
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     rules = session.rules
+    incoming = dict(incoming or {})
     left, one = list(todo), False
-    while left:
-        batch = left[:1] if one else list(left)         # after a crash: one file at a time
+    while left or incoming:
         broken = False
         if history is not None:
             history.close()             # workers start without the store: none holds it open
         with ProcessPoolExecutor(max_workers=1 if one else jobs, initializer=_worker_init,
                                  initargs=(session, os.getpid())) as pool:
-            futures = {pool.submit(_check, p): p for p in batch}
-            if history is not None:
-                history.open()          # every worker has started (a fork pool starts them all at once)
+            pool.submit(int)            # a fork pool starts every worker at its first task: now,
+            if history is not None:     # before the store is open again, so no worker holds it
+                history.open()
+            futures: dict[Future, str] = {}
+
+            def fill() -> None:
+                busy = set(futures.values())
+                for key in left[:1] if one else left:
+                    if key not in busy:
+                        futures[pool.submit(_check, *work[key])] = key
             try:
-                for fut in as_completed(futures):
-                    path = futures[fut]
-                    try:
-                        result = FileResult.from_plain(fut.result(), rules)
-                    except BrokenProcessPool:
-                        broken = True
-                        if not one:
-                            continue                    # checked again, alone
-                        result = failed(path, RuntimeError("the worker process checking it died"), session)
-                    except Exception as e:  # noqa: BLE001 - a result that cannot come back is one failed file
-                        result = failed(path, e, session)
-                    done(result)
-                    left.remove(path)
+                fill()
+                while (futures or incoming) and not broken:
+                    finished, _ = wait([*futures, *incoming], return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        if fut in incoming:
+                            key = arrived(fut, incoming.pop(fut)) if arrived else None
+                            if key is not None:
+                                left.append(key)
+                            continue
+                        key = futures.pop(fut)
+                        try:
+                            result = FileResult.from_plain(fut.result(), rules)
+                        except BrokenProcessPool:
+                            broken = True
+                            if not one:
+                                continue                    # checked again, alone
+                            result = failed(key, RuntimeError("the worker process checking it died"), session)
+                        except Exception as e:  # noqa: BLE001 - a result that cannot come back is one failed file
+                            result = failed(key, e, session)
+                        done(result)
+                        left.remove(key)
+                    if not broken:
+                        fill()
             except KeyboardInterrupt:
-                for fut in futures:
+                for fut in [*futures, *incoming]:
                     fut.cancel()
                 raise
         one = one or broken
@@ -153,13 +194,17 @@ def content_hash(path: str) -> str:
 
 
 def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileResult], None] | None = None,
-        history: History | None = None, use_cache: bool = True) -> tuple[list[FileResult], bool]:
-    """Check every file; returns (results in file order, interrupted).
+        history: History | None = None, use_cache: bool = True,
+        web: WebBatch | None = None) -> tuple[list[FileResult], bool]:
+    """Check every file and URL (``web`` fetches the URLs, in threads, while the files are
+    checked); returns (results in the given order, interrupted).
 
     With a history store, each finished report is stored at once (in its own transaction), and a
-    file whose content and rule set are unchanged since it was stored is not read again."""
+    file whose content and rule set are unchanged since it was stored is not read again; each
+    fetch is recorded, and a URL whose content is unchanged is not checked again either."""
     results: dict[str, FileResult] = {}
     hashes: dict[str, str] = {}
+    work: Work = {}
     ruleset = session.ruleset() if history is not None else ""
     interrupted = False
 
@@ -171,26 +216,63 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
         if progress:
             progress(result)
 
+    def cached(key: str) -> bool:
+        stored = history.cached(key, hashes[key], ruleset) if history is not None and use_cache and hashes[key] \
+            else None
+        if stored is not None:
+            result = FileResult.from_plain(stored[0] | {"report": None}, session.rules, stored[1])
+            result.cached = True
+            done(result)
+        return stored is not None
+
+    def arrived(fut: Future, url: str) -> str | None:
+        from .identify import identify
+        from .model import InputError
+
+        try:
+            source, record = fut.result()
+        except InputError as e:
+            done(FileResult(url, error=e, identity=identify(url, None, session)))
+            return None
+        except Exception as e:  # noqa: BLE001 - our bug costs this URL, not the audit
+            done(failed(url, e, session))
+            return None
+        if history is not None:
+            history.put_fetch(record)
+        hashes[url], work[url] = source.sha256, (source.archived, source.to_plain())
+        changed = source.previous_sha256 and source.previous_sha256 != source.sha256
+        return None if not changed and cached(url) else url
+
+    urls = [f for f in files if is_url(f)]
+    incoming: dict[Future, str] = {}
     try:
+        if urls and web is not None:
+            last = {u: history.last_fetch(u) for u in urls} if history is not None else {}
+            incoming = web.start(urls, last)
         todo = []
-        rules = session.rules
         for path in files:
+            if is_url(path):
+                continue
+            work[path] = (path, None)
             if history is not None:
                 hashes[path] = content_hash(path)
-                stored = history.cached(path, hashes[path], ruleset) if use_cache and hashes[path] else None
-                if stored is not None:
-                    result = FileResult.from_plain(stored[0] | {"report": None}, rules, stored[1])
-                    result.cached = True
-                    done(result)
+                if cached(path):
                     continue
             todo.append(path)
-        if jobs <= 1 or len(todo) < 4:
+        if jobs <= 1 or len(todo) + len(incoming) < 4:
             for path in todo:
                 done(lint_for_audit(path, session))
+            for fut in as_completed(incoming):
+                key = arrived(fut, incoming[fut])
+                if key is not None:
+                    path, source = work[key]
+                    done(lint_for_audit(path, session, Source.from_plain(source)))
         else:
-            _in_pool(todo, session, jobs, done, history)
+            _in_pool(todo, work, session, jobs, done, history, incoming, arrived)
     except KeyboardInterrupt:
         interrupted = True
+        for fut in incoming:
+            fut.cancel()
     ordered = [results[p] for p in files if p in results]
     if not interrupted and (history is not None or session.hierarchy):
         from .crossreport import compare

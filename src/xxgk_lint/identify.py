@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .model import InputError, Report
 from .readers.year import FILE_YEAR
 from .record import Record
+from .web import is_url
 
 if TYPE_CHECKING:
     from .session import Session
@@ -35,22 +36,57 @@ class Identity(Record):
         self.body, self.year, self.kind, self.source = body, year, kind, source
 
 
-def load_mapping(path: str) -> dict[str, dict[str, str]]:
-    """A CSV with columns file, body, year[, kind] that overrides what a report says of itself."""
+def load_mapping(path: str, key: str = "file") -> dict[str, dict[str, str]]:
+    """A CSV with columns file (or url), body, year[, kind] that overrides what a report says of
+    itself."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             rows = list(csv.DictReader(f))
     except OSError as e:
         raise InputError(f"cannot read the mapping: {e.strerror}", path) from None
-    if rows and "file" not in rows[0]:
-        raise InputError("the mapping needs a 'file' column (and body, year, kind)", path, 1)
+    except UnicodeDecodeError:
+        raise InputError("the mapping is not UTF-8 text", path) from None
+    if rows and key not in rows[0]:
+        raise InputError(f"the mapping needs a {key!r} column (and body, year, kind)", path, 1)
     out = {}
     for n, r in enumerate(rows, 2):
         year = (r.get("year") or "").strip()
         if year and not re.fullmatch(r"\d{4}", year):
             raise InputError(f"year {year!r} is not a year", path, n)
-        out[os.path.normpath(r["file"])] = {k: (v or "").strip() for k, v in r.items() if k != "file"}
+        name = (r[key] or "").strip()
+        if name:
+            out[_key(name)] = {k: (v or "").strip() for k, v in r.items() if k != key}
     return out
+
+
+def load_urls(path: str) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """The URLs of a list (one a line; # comments) or of a CSV with a url column and, like the
+    mapping, body, year and kind: (URLs in order, their mapping rows)."""
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            first = f.readline()
+    except OSError as e:
+        raise InputError(f"cannot read the URL list: {e.strerror}", path) from None
+    except UnicodeDecodeError:
+        raise InputError("the URL list is not UTF-8 text", path) from None
+    if "," in first and "url" in [c.strip().lower() for c in first.split(",")]:
+        mapping = load_mapping(path, "url")
+        return list(mapping), {u: row for u, row in mapping.items() if any(row.values())}
+    urls = []
+    with open(path, encoding="utf-8-sig") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if not is_url(line):
+                raise InputError(f"not an http(s) URL: {line[:80]!r}", path, n)
+            urls.append(line)
+    return urls, {}
+
+
+def _key(name: str) -> str:
+    """How a mapping names a report: a URL as written, a file path normalised."""
+    return name if is_url(name) else os.path.normpath(name)
 
 
 def from_name(path: str) -> tuple[str, int | None]:
@@ -76,7 +112,7 @@ def identify(path: str, report: Report | None, session: Session) -> Identity:
     kind = meta.kind if meta is not None else "unknown"
     if session.kind:
         kind = session.kind
-    row = session.mapping.get(os.path.normpath(path)) or session.mapping.get(Path(path).name)
+    row = session.mapping.get(_key(path)) or session.mapping.get(Path(path).name)
     if row:
         body = row.get("body") or body
         year = int(row["year"]) if row.get("year") else year

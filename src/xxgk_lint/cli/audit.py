@@ -1,4 +1,5 @@
-"""`audit`: folders of reports for supervisors: workers, history, cross-report rules, exports."""
+"""`audit`: folders, URL lists and websites' report columns, for supervisors: workers, fetch
+threads, history and archive, cross-report rules, exports."""
 
 from __future__ import annotations
 
@@ -8,11 +9,17 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_INPUT, fail, finish, rule_options, open_session
+from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_options, web_options
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="[FOLDER_FILE_OR_URL]...")
+@click.option("--urls", "urls_path", type=click.Path(dir_okay=False),
+              help="A list of report URLs, one a line, or a CSV with url, body, year, kind columns.")
+@click.option("--crawl", multiple=True, metavar="URL",
+              help="A column page listing reports (政府信息公开年报): audit the reports it links to (repeatable).")
+@click.option("--pages", type=click.IntRange(min=1), default=5, show_default=True,
+              help="How many pages of a --crawl column to follow.")
 @click.option("--include", multiple=True, metavar="GLOB", help="File names to audit (repeatable) [default: report types].")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths or names to skip (repeatable).")
 @click.option("-j", "--jobs", type=int, default=0, help="Worker processes [default: all cores].")
@@ -31,11 +38,14 @@ from .common import EXIT_INPUT, fail, finish, rule_options, open_session
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping, hierarchy_path, lang,
-          fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, history_path, no_history, no_cache,
-          quiet) -> None:
-    """Audit folders of reports: summary, CSV/JSONL/XLSX/HTML exports, history, cross-year rules."""
+@web_options
+def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping,
+          hierarchy_path, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, history_path,
+          no_history, no_cache, quiet, timeout, per_host, delay) -> None:
+    """Audit folders of reports and reports on the web: summary, CSV/JSONL/XLSX/HTML exports,
+    history and archive, cross-year rules."""
     from .. import audit as A
+    from ..web import is_url
     from ..model import InputError
 
     try:
@@ -44,6 +54,14 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
 
         mapping_data = load_mapping(mapping) if mapping else {}
         tree = load_hierarchy(hierarchy_path) if hierarchy_path else None
+        urls: list[str] = []
+        if urls_path:
+            from ..identify import load_urls
+
+            urls, url_rows = load_urls(urls_path)
+            mapping_data = {**url_rows, **mapping_data}
+        if not (paths or urls or crawl):
+            raise InputError("give folders, files or URLs to audit, --urls FILE or --crawl URL")
     except InputError as e:
         fail(str(e))
         sys.exit(EXIT_INPUT)
@@ -51,7 +69,15 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
                        issuer_kind=issuer_kind or "", lang=lang or "", fail_on=fail_on, mapping=mapping_data,
                        hierarchy=tree)
     files = A.walk(paths, tuple(include) or A.DEFAULT_INCLUDE, tuple(exclude))
-    if not files:
+    web, unreachable = None, []
+    if urls or crawl or any(is_url(f) for f in files):
+        web = fetcher(timeout, per_host, delay)
+        for column in crawl:
+            found, error = A.crawl_column(web, column, pages, session)
+            files += [u for u in found if u not in files]
+            unreachable += error
+        files += [u for u in urls if u not in files]
+    if not files and not unreachable:
         fail("no report files found under " + ", ".join(paths))
         sys.exit(EXIT_INPUT)
     exports = [(option, fmt, out) for option, fmt, out in (
@@ -60,14 +86,15 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
     try:
         from ..outputs import check_output
 
-        inputs = [*files, *(p for p in (mapping, hierarchy_path) if p)]
+        inputs = [*(f for f in files if not is_url(f)), *(p for p in (mapping, hierarchy_path, urls_path) if p)]
         for option, _, out_path in exports:
             check_output(out_path, option, inputs)
         history = None
         if not no_history:
             from ..history import DEFAULT, History
 
-            first = Path(paths[0])
+            local = [p for p in paths if not is_url(p)]
+            first = Path(local[0]) if local else Path.cwd()
             if history_path and not Path(history_path).parent.is_dir():
                 raise InputError(f"--history {history_path}: the folder {Path(history_path).parent} does not exist",
                                  history_path)
@@ -75,6 +102,16 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
     except InputError as e:
         fail(str(e))
         sys.exit(EXIT_INPUT)
+    batch = None
+    if web is not None:
+        import tempfile
+
+        from ..web.batch import WebBatch
+
+        # the archive lives beside the history store; without one, only for this run
+        scratch = tempfile.TemporaryDirectory(prefix="xxgk-lint-") if history is None else None
+        batch = WebBatch(web, history.path.parent / "archive" if history is not None else scratch.name,
+                         threads=max(per_host * 4, 8))
     jobs = jobs or os.cpu_count() or 1
     if not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT"):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -87,11 +124,16 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
                 speed = bar.tasks[0].speed
                 bar.update(task, advance=1, rate=f"{speed:.0f}/s" if speed else "")
 
-            results, interrupted = A.run(files, session, jobs, advance, history, not no_cache)
+            results, interrupted = A.run(files, session, jobs, advance, history, not no_cache, batch)
     else:
-        results, interrupted = A.run(files, session, jobs, None, history, not no_cache)
+        results, interrupted = A.run(files, session, jobs, None, history, not no_cache, batch)
+    results = unreachable + results
     if history is not None:
         history.close()
+    if batch is not None:
+        batch.close()
+        if history is None:
+            scratch.cleanup()
     from ..render import get, write
 
     for _, fmt, out_path in exports:      # what was finished is written, even after Ctrl-C
@@ -100,7 +142,8 @@ def audit(paths, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_p
         if r.error is not None:
             fail(str(r.error))
     if not quiet:
-        get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted, "total": len(files)})
+        get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted,
+                                                           "total": len(files) + len(unreachable)})
     if interrupted:
         sys.exit(130)
     finish(results, session.fail_on)

@@ -44,8 +44,10 @@ def extract(file, output) -> None:
 
 @click.command("history")
 @click.argument("store", type=click.Path(dir_okay=False), default=".xxgk-lint/history.sqlite")
-def history_cmd(store) -> None:
-    """List what a history store holds: body, year, file, template, findings, when audited."""
+@click.option("--url", help="Every fetch of this URL: when, status, how the report was found, its digest.")
+def history_cmd(store, url) -> None:
+    """List what a history store holds: body, year, file, template, findings, when audited; and
+    the fetches of reports from the web."""
     from rich.console import Console
     from rich.table import Table
 
@@ -60,13 +62,27 @@ def history_cmd(store) -> None:
     except InputError as e:
         fail(str(e))
         sys.exit(EXIT_INPUT)
-    table = Table(box=None, header_style="bold")
-    for col in ("body", "year", "file", "template", "findings", "audited"):
-        table.add_column(col)
-    for body, year, path, template, n, at in h.listing():
-        table.add_row(body, str(year or "?"), path, template, str(n), at)
+    console = Console(highlight=False)
+    fetches = h.fetches(url)
+    if not url:
+        table = Table(box=None, header_style="bold")
+        for col in ("body", "year", "file", "template", "findings", "audited"):
+            table.add_column(col)
+        for body, year, path, template, n, at in h.listing():
+            table.add_row(body, str(year or "?"), path, template, str(n), at)
+        console.print(table)
+    if fetches or url:
+        table = Table(box=None, header_style="bold", title=None if url else "fetches")
+        for col in ("url", "fetched", "status", "via", "sha256", "document"):
+            table.add_column(col, overflow="fold")
+        for f in fetches:
+            table.add_row(f["url"], f["fetched_at"], str(f["status"]), f["via"], f["sha256"][:16],
+                          "" if f["document"] == f["url"] else f["document"])
+        console.print(table)
     h.close()
-    Console(highlight=False).print(table)
+    if url and not fetches:
+        fail(f"{url}: never fetched into this store")
+        sys.exit(EXIT_INPUT)
 
 
 @click.command("rules")

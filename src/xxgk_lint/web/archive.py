@@ -46,14 +46,18 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     previous fetch record, if any."""
     doc: Fetched | None = None
     via = ""
+    # Only the document is asked conditionally: when it was an attachment and is unchanged, a page
+    # that now links to another attachment goes unseen until the attachment itself changes.
     if last and archive.has(last["sha256"]) and (last.get("etag") or last.get("last_modified")):
         got = fetcher.get(last["document"], last.get("etag") or "", last.get("last_modified") or "")
         if got.status == 304:
             source = Source(url, last["document"], last["via"], 304, got.fetched_at, last.get("charset"),
                             last["sha256"], last["sha256"], last["fetched_at"], str(archive.path(last["sha256"])))
             return source, _record(source, last.get("content_type"), last.get("etag"), last.get("last_modified"))
-        if last["via"] in ("direct", "page") and last["document"] == url:
-            doc, via = got, last["via"]        # the same document, changed: no need to look for it again
+        if last["document"] == url:
+            # the page itself changed: look for the report in this answer (it may have become a
+            # stub with an attachment) rather than asking again
+            doc, via = locate(fetcher, url, fetched=got)
     if doc is None:
         doc, via = locate(fetcher, url)
     if not doc.content.strip():

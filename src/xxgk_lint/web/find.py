@@ -54,9 +54,10 @@ def looks_like_report(text: str) -> bool:
     return sum(mark in text for mark in _REPORT_MARKS) >= 2
 
 
-def locate(fetcher: Fetcher, url: str, depth: int = 2) -> tuple[Fetched, str]:
-    """(the document, how it was found: direct, page, attachment or iframe) for ``url``."""
-    fetched = fetcher.get(url)
+def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None = None) -> tuple[Fetched, str]:
+    """(the document, how it was found: direct, page, attachment or iframe) for ``url``
+    (``fetched``: its answer when the caller already has it)."""
+    fetched = fetched or fetcher.get(url)
     if not is_html(fetched):
         return fetched, "direct"
     tree = _page(fetched)

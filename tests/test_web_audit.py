@@ -1,0 +1,201 @@
+"""`audit --urls`, `--crawl`, `fetch` and the archive against a local server (127.0.0.1 only):
+conditional requests and 304, WEB-CHANGED when a published report changes, the history's
+record of every fetch, per-URL errors in the summary and the exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from xxgk_lint.cli import cli
+from tests.generators.documents import to_docx, to_html, to_pdf
+from tests.generators.generate import consistent_doc
+from tests.webserver import Site, html, page_with
+
+WEB = ["--delay", "0", "--timeout", "5"]
+
+
+def _doc(i: int, year: int = 2023):
+    doc = consistent_doc(random.Random(300 + i), year=year)
+    doc["meta"]["body"] = f"示例{i}县司法局"
+    doc["meta"]["kind"] = "department"
+    doc["meta"]["title"] = f"示例{i}县司法局{year}年政府信息公开工作年度报告"
+    return doc
+
+
+def _etagged(body: bytes, etag: str, ctype: str = "text/html; charset=utf-8"):
+    def route(handler):
+        if handler.headers.get("If-None-Match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": ctype, "ETag": etag, "Last-Modified": "Mon, 05 Feb 2024 08:00:00 GMT"}, body
+    return route
+
+
+@pytest.fixture()
+def site():
+    s = Site()
+    for i in range(4):
+        s.routes[f"/r{i}.html"] = _etagged(to_html(_doc(i)).encode(), f'"v{i}"')
+    s.routes["/stub.html"] = html(page_with('<p>附件：<a href="/r9.pdf">示例9县司法局2023年年度报告.pdf</a></p>'))
+    s.routes["/r9.pdf"] = (200, {"Content-Type": "application/pdf"}, to_pdf(_doc(9)))
+    s.routes["/r8.docx"] = (200, {"Content-Type": "application/octet-stream"}, to_docx(_doc(8)))
+    yield s
+    s.close()
+
+
+def _audit(tmp_path, *args):
+    return CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--history", str(tmp_path / "h" / "history.sqlite"),
+                                    *WEB, *args])
+
+
+def test_audit_a_url_list_with_a_folder(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "a.html").write_text(to_html(_doc(5)), encoding="utf-8")
+    urls = tmp_path / "urls.txt"
+    urls.write_text("# 司法局\n" + "\n".join(site.url(p) for p in ("/r0.html", "/r1.html", "/stub.html",
+                                                                   "/missing.html", "/r8.docx")) + "\n",
+                    encoding="utf-8")
+    out = _audit(tmp_path, "-j", "2", "--urls", str(urls), "--csv", str(tmp_path / "f.csv"),
+                 "--jsonl", str(tmp_path / "f.jsonl"), str(local))
+    assert out.exit_code == 2, out.output                       # one URL is unreadable
+    assert f"{site.url('/missing.html')}: HTTP 404" in out.stderr
+    records = [json.loads(l) for l in (tmp_path / "f.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert not [r for r in records if r.get("severity") == "error"], records
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        bodies = dict(db.execute("SELECT path, body FROM reports"))
+        fetched = db.execute("SELECT url, document, via, status FROM fetches ORDER BY url").fetchall()
+    assert bodies[site.url("/stub.html")] == "示例9县司法局" and bodies[site.url("/r8.docx")] == "示例8县司法局"
+    assert bodies[str(local / "a.html")] == "示例5县司法局"
+    assert (site.url("/stub.html"), site.url("/r9.pdf"), "attachment", 200) in fetched
+    assert len(fetched) == 4                                     # the 404 is no fetch of a report
+    archived = list((tmp_path / "h" / "archive").rglob("*"))
+    assert len([p for p in archived if p.is_file()]) == 4
+
+
+def test_a_mapping_csv_of_urls_gives_identities(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    urls = tmp_path / "urls.csv"
+    with open(urls, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["url", "body", "year", "kind"])
+        w.writerow([site.url("/r0.html"), "示例县司法局（对照表）", "2023", "department"])
+        w.writerow([site.url("/r1.html"), "", "", ""])
+    out = _audit(tmp_path, "--urls", str(urls), "--jsonl", str(tmp_path / "f.jsonl"))
+    assert out.exit_code in (0, 1), out.output
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        bodies = dict(db.execute("SELECT path, body FROM reports"))
+    assert bodies[site.url("/r0.html")] == "示例县司法局（对照表）" and bodies[site.url("/r1.html")] == "示例1县司法局"
+
+
+def test_a_second_audit_asks_conditionally_and_reuses_the_archive(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    urls = [site.url(f"/r{i}.html") for i in range(3)]
+    first = _audit(tmp_path, *urls)
+    assert first.exit_code in (0, 1), first.output
+    second = _audit(tmp_path, "--jsonl", str(tmp_path / "f.jsonl"), *urls)
+    assert second.exit_code in (0, 1), second.output
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        statuses = [s for (s,) in db.execute("SELECT status FROM fetches ORDER BY id")]
+        rows = db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+    assert statuses == [200, 200, 200, 304, 304, 304] and rows == 3
+    assert "WEB-CHANGED" not in (tmp_path / "f.jsonl").read_text(encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["history", str(tmp_path / "h" / "history.sqlite"), "--url", urls[0]])
+    assert shown.exit_code == 0 and shown.output.count("304") == 1 and shown.output.count("200") >= 1
+
+
+def test_a_server_with_only_last_modified_is_asked_if_modified_since(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    stamp, asked = "Tue, 06 Feb 2024 09:30:00 GMT", []
+    body = to_html(_doc(5)).encode()
+
+    def route(handler):
+        asked.append(handler.headers.get("If-Modified-Since"))
+        if handler.headers.get("If-Modified-Since") == stamp:
+            return 304, {}, b""
+        return 200, {"Content-Type": "text/html; charset=utf-8", "Last-Modified": stamp}, body
+    site.routes["/lm.html"] = route
+    for _ in range(2):
+        assert _audit(tmp_path, site.url("/lm.html")).exit_code in (0, 1)
+    assert asked == [None, stamp]
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        assert [s for (s,) in db.execute("SELECT status FROM fetches ORDER BY id")] == [200, 304]
+
+
+def test_a_page_that_became_a_stub_is_followed_to_its_attachment(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    url = site.url("/r0.html")
+    assert _audit(tmp_path, url).exit_code in (0, 1)
+    site.routes["/r0.html"] = _etagged(page_with('<p>附件：<a href="/r9.pdf">2023年年度报告.pdf</a></p>').encode(),
+                                       '"v0-stub"')
+    out = _audit(tmp_path, "--jsonl", str(tmp_path / "f.jsonl"), url)
+    assert out.exit_code in (0, 1), out.output
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        last = db.execute("SELECT via, document FROM fetches ORDER BY id DESC LIMIT 1").fetchone()
+    assert last == ("attachment", site.url("/r9.pdf"))
+    assert "WEB-CHANGED" in (tmp_path / "f.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_report_changed_after_publication_is_reported(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    url = site.url("/r0.html")
+    assert _audit(tmp_path, url).exit_code in (0, 1)
+    edited = _doc(0)
+    edited["sections"][0]["text"] = edited["sections"][0]["text"] + "（本报告已更新）"
+    site.routes["/r0.html"] = _etagged(to_html(edited).encode(), '"v0-edited"')
+    out = _audit(tmp_path, "--jsonl", str(tmp_path / "f.jsonl"), "--lang", "en", url)
+    assert out.exit_code in (0, 1), out.output
+    changed = [json.loads(l) for l in (tmp_path / "f.jsonl").read_text(encoding="utf-8").splitlines()
+               if "WEB-CHANGED" in l]
+    assert len(changed) == 1 and changed[0]["severity"] == "info"
+    assert url in changed[0]["message"] and "fetched on 20" in changed[0]["message"]
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        shas = [s for (s,) in db.execute("SELECT sha256 FROM fetches ORDER BY id")]
+    assert len(set(shas)) == 2 and all((tmp_path / "h" / "archive" / s[:2] / s).is_file() for s in shas)
+
+
+def test_crawl_audits_the_column_s_reports(site, tmp_path):
+    (tmp_path / "h").mkdir()
+    site.routes["/col/index.html"] = html(page_with(
+        f'<a href="{site.url("/r0.html")}">示例0县司法局2023年政府信息公开工作年度报告</a>'
+        '<a href="/news.html">工作动态</a><script>createPageHTML(2, 0, "index", "html");</script>', "年报专栏"))
+    site.routes["/col/index_1.html"] = html(page_with(
+        '<a href="/r1.html">示例1县司法局2023年政府信息公开工作年度报告</a>'
+        '<a href="/missing.html">示例县2022年政府信息公开工作年度报告</a>', "年报专栏"))
+    out = _audit(tmp_path, "--crawl", site.url("/col/index.html"), "--crawl", site.url("/col/none.html"),
+                 "--jsonl", str(tmp_path / "f.jsonl"))
+    assert out.exit_code == 2, out.output
+    assert f"{site.url('/col/none.html')}: HTTP 404" in out.stderr
+    assert f"{site.url('/missing.html')}: HTTP 404" in out.stderr
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        paths = {p for (p,) in db.execute("SELECT path FROM reports")}
+    assert paths == {site.url("/r0.html"), site.url("/r1.html")}
+    errors = [json.loads(l) for l in (tmp_path / "f.jsonl").read_text(encoding="utf-8").splitlines() if '"error"' in l]
+    assert {(e["file"], e["error"]) for e in errors} == {(site.url("/col/none.html"), "HTTP 404"),
+                                                        (site.url("/missing.html"), "HTTP 404")}
+
+
+def test_audit_without_history_still_reads_urls(site, tmp_path):
+    out = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--no-history", *WEB,
+                                   "--jsonl", str(tmp_path / "f.jsonl"), site.url("/stub.html")])
+    assert out.exit_code in (0, 1), out.output
+    lines = (tmp_path / "f.jsonl").read_text(encoding="utf-8")
+    assert "T4-SUM" not in lines
+
+
+def test_fetch_saves_documents_and_a_manifest(site, tmp_path):
+    out = CliRunner().invoke(cli, ["fetch", *WEB, "-o", str(tmp_path / "got"), site.url("/stub.html"),
+                                   site.url("/r1.html"), site.url("/missing.html")])
+    assert out.exit_code == 2 and "HTTP 404" in out.stderr
+    manifest = [json.loads(l) for l in (tmp_path / "got" / "fetch.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [m["via"] for m in manifest] == ["attachment", "page"]
+    saved = tmp_path / "got" / manifest[0]["file"]
+    assert saved.read_bytes().startswith(b"%PDF") and manifest[0]["file"].endswith(".pdf")
+    checked = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--no-history", str(tmp_path / "got")])
+    assert checked.exit_code in (0, 1), checked.output
