@@ -121,20 +121,31 @@ Work = dict[str, tuple[str, Any]]     # key (a path or a URL) -> what a worker c
 
 def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Callable[[FileResult], None],
              history: History | None = None, incoming: dict[Future, str] | None = None,
+             start: Callable[[], dict[Future, str]] | None = None,
              arrived: Callable[[Future, str], str | None] | None = None) -> None:
-    """Check files in worker processes, and the URLs' reports as their fetches arrive
-    (``incoming``; ``arrived`` turns a finished fetch into a key to check, or None when it was
-    answered without checking).  A worker that dies (killed, out of memory, a crash in C code)
-    breaks the pool and every file in flight with it: those files are checked again one at a
-    time, so the one that kills a worker is found, recorded as failed, and the audit goes on."""
+    """Check files in worker processes, and the URLs' reports as their fetches arrive: ``start``
+    begins the fetches into ``incoming``; ``arrived`` turns a finished fetch into a key to check,
+    or None when it was answered without checking.  A worker that dies (killed, out of memory, a
+    crash in C code) breaks the pool and every file in flight with it: those files are checked
+    again one at a time, so the one that kills a worker is found, recorded as failed, and the
+    audit goes on.
+
+    Workers are forked only while no fetch thread runs (a child forked while another thread holds
+    a lock can wait on it forever): the fetches start once the first pool's workers exist, and a
+    pool rebuilt after a crash waits for the fetches in flight first."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     rules = session.rules
-    incoming = dict(incoming or {})
+    incoming = incoming if incoming is not None else {}
     left, one = list(todo), False
-    while left or incoming:
+    while left or incoming or start:
         broken = False
+        if incoming:                    # a rebuilt pool: no fetch may be running when it forks
+            for fut in as_completed(list(incoming)):
+                key = arrived(fut, incoming.pop(fut)) if arrived else None
+                if key is not None:
+                    left.append(key)
         if history is not None:
             history.close()             # workers start without the store: none holds it open
         with ProcessPoolExecutor(max_workers=1 if one else jobs, initializer=_worker_init,
@@ -142,6 +153,9 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
             pool.submit(int)            # a fork pool starts every worker at its first task: now,
             if history is not None:     # before the store is open again, so no worker holds it
                 history.open()
+            if start is not None:       # ... and before any fetch thread
+                incoming.update(start())
+                start = None
             futures: dict[Future, str] = {}
 
             def fill() -> None:
@@ -243,12 +257,10 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
         changed = source.previous_sha256 and source.previous_sha256 != source.sha256
         return None if not changed and cached(url) else url
 
-    urls = [f for f in files if is_url(f)]
+    urls = [f for f in files if is_url(f)] if web is not None else []
+    last = {u: history.last_fetch(u) for u in urls} if history is not None else {}
     incoming: dict[Future, str] = {}
     try:
-        if urls and web is not None:
-            last = {u: history.last_fetch(u) for u in urls} if history is not None else {}
-            incoming = web.start(urls, last)
         todo = []
         for path in files:
             if is_url(path):
@@ -259,7 +271,9 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
                 if cached(path):
                     continue
             todo.append(path)
-        if jobs <= 1 or len(todo) + len(incoming) < 4:
+        if jobs <= 1 or len(todo) + len(urls) < 4:
+            if urls:
+                incoming.update(web.start(urls, last))
             for path in todo:
                 done(lint_for_audit(path, session))
             for fut in as_completed(incoming):
@@ -268,7 +282,8 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
                     path, source = work[key]
                     done(lint_for_audit(path, session, Source.from_plain(source)))
         else:
-            _in_pool(todo, work, session, jobs, done, history, incoming, arrived)
+            _in_pool(todo, work, session, jobs, done, history, incoming,
+                     (lambda: web.start(urls, last)) if urls else None, arrived)
     except KeyboardInterrupt:
         interrupted = True
         for fut in incoming:

@@ -35,15 +35,19 @@ def is_html(fetched: Fetched) -> bool:
         (head.startswith((b"<!doctype html", b"<html")) or b"<body" in head)
 
 
-def _page(fetched: Fetched) -> Any:
-    """The page as an lxml tree (decoded by the readers' rules: header, then <meta>, then detection)."""
-    import lxml.html
-
+def _decoded(fetched: Fetched) -> str:
+    """The page's text, decoded by the readers' rules: header, then <meta>, then detection."""
     from ..readers.encoding import decode
 
-    text, _ = decode(fetched.content, fetched.final_url, html=True, charset=fetched.charset)
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)     # lxml refuses a str with an encoding declaration
-    return lxml.html.fromstring(text or "<html/>")
+    return decode(fetched.content, fetched.final_url, html=True, charset=fetched.charset)[0]
+
+
+def _page(fetched: Fetched, text: str | None = None) -> Any:
+    """The page as an lxml tree."""
+    import lxml.html
+
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", _decoded(fetched) if text is None else text)  # lxml refuses a
+    return lxml.html.fromstring(text or "<html/>")                                   # declared encoding
 
 
 def _text(tree: Any) -> str:
@@ -60,7 +64,12 @@ def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None =
     fetched = fetched or fetcher.get(url)
     if not is_html(fetched):
         return fetched, "direct"
-    tree = _page(fetched)
+    # a report page is recognised in its source, without parsing it here (the reader parses it
+    # in a worker); a heading split by markup is still found in the parsed text below
+    text = _decoded(fetched)
+    if looks_like_report(text):
+        return fetched, "page"
+    tree = _page(fetched, text)
     if looks_like_report(_text(tree)):
         return fetched, "page"
     base = fetched.final_url
