@@ -62,7 +62,10 @@ class Engine:
                     break
                 sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
                     else severity
-                out.append(Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related))
+                finding = Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related)
+                if sev == "error" and finding.uncertain() is not None:
+                    finding.severity = "warning"    # what OCR may have misread is not the body's error
+                out.append(finding)
         return out
 
     @staticmethod

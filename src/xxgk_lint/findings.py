@@ -14,6 +14,7 @@ SEVERITIES = ("error", "warning", "info")
 
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+OCR_NOTE = Tr("OCR 识别可能有误（{where}，置信度 {conf}）：", "OCR reading may be wrong ({where}, confidence {conf}): ")
 
 
 def matches(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -62,8 +63,19 @@ class Finding(Record):
     def rule_id(self) -> str:
         return self.rule.id
 
+    def uncertain(self) -> Location | None:
+        """The least sure OCR reading this finding rests on, when one is below the threshold:
+        the finding may be the recognition's error rather than the body's."""
+        low = [loc for loc in (self.loc, *self.related) if loc is not None and loc.uncertain]
+        return min(low, key=lambda loc: loc.ocr) if low else None   # type: ignore[arg-type,return-value]
+
     def message(self, lang: str) -> str:
-        return self.rule.format_message(lang, self.args)
+        text = self.rule.format_message(lang, self.args)
+        low = self.uncertain()
+        if low is None:
+            return text
+        where = (f"第 {low.page} 页" if lang == "zh" else f"page {low.page}") if low.page else ""
+        return OCR_NOTE.pick(lang).format(where=where, conf=f"{low.ocr:.2f}") + text
 
     def fingerprint(self) -> str:
         """Stable identity of a finding: rule, file, logical place and values — never a line number,

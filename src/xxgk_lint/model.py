@@ -41,6 +41,9 @@ class InternalError(InputError):
         self.trace = trace
 
 
+LOW_CONFIDENCE = 0.9     # an OCR reading below this is not sure enough to call the body wrong
+
+
 class Location(Record):
     """A place in a source file.  line/col are 1-based; end_col is exclusive (0 = unknown).
 
@@ -49,14 +52,15 @@ class Location(Record):
     and page, para (paragraph number), table/row/cell (1-based grid position) say where the
     place is in the document; each is 0 where it does not apply."""
 
-    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para", "bbox")
+    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para", "bbox", "ocr")
 
     def __init__(self, path: str, line: int = 0, col: int = 0, end_line: int = 0, end_col: int = 0,
                  page: int = 0, table: int = 0, row: int = 0, cell: int = 0, para: int = 0,
-                 bbox: tuple[float, float, float, float] | None = None):
+                 bbox: tuple[float, float, float, float] | None = None, ocr: float | None = None):
         self.path, self.line, self.col, self.end_line, self.end_col = path, line, col, end_line, end_col
         self.page, self.table, self.row, self.cell, self.para = page, table, row, cell, para
         self.bbox = bbox          # PDF: (x0, top, x1, bottom) in points from the page's top left
+        self.ocr = ocr            # read by OCR: the recognition's confidence (0–1) of what stands here
 
     def __hash__(self) -> int:
         return hash((self.path, self.line, self.col, self.page, self.table, self.row, self.cell))
@@ -71,7 +75,14 @@ class Location(Record):
         out = {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (0, "", None)}
         if self.bbox:
             out["bbox"] = [round(v, 1) for v in self.bbox]
+        if self.ocr is not None:
+            out["ocr"] = round(self.ocr, 3)
         return out | {"path": self.path}
+
+    @property
+    def uncertain(self) -> bool:
+        """Read by OCR with a confidence too low to be sure of it."""
+        return self.ocr is not None and self.ocr < LOW_CONFIDENCE
 
 
 # Cell states

@@ -53,12 +53,14 @@ _FIELDS = ("line", "col", "end_line", "end_col", "page", "table", "row", "cell",
 
 
 def _cell_loc(loc: Location | None) -> list[Any] | None:
-    """A location in the report's own file, without the path: [line, col, …, para(, bbox)]."""
+    """A location in the report's own file, without the path: [line, col, …, para(, bbox(, ocr))]."""
     if loc is None:
         return None
     out: list[Any] = [getattr(loc, k) for k in _FIELDS]
-    if loc.bbox:
-        out.append([round(v, 1) for v in loc.bbox])
+    if loc.bbox or loc.ocr is not None:
+        out.append([round(v, 1) for v in loc.bbox] if loc.bbox else None)
+    if loc.ocr is not None:
+        out.append(round(loc.ocr, 3))
     return out
 
 
@@ -73,7 +75,8 @@ class _Pending:
     @property
     def loc(self) -> Location:
         d = self.data
-        return Location(self.path, *d[:9], bbox=tuple(d[9]) if len(d) > 9 else None)
+        return Location(self.path, *d[:9], bbox=tuple(d[9]) if len(d) > 9 and d[9] else None,
+                        ocr=d[10] if len(d) > 10 else None)
 
 
 def to_plain(report: Report) -> dict[str, Any]:
