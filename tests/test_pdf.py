@@ -192,8 +192,9 @@ def test_table_as_image_is_one_finding_and_the_rest_is_checked(engine):
     assert "TBL-IMAGE" in ids and "SEC-MISSING" in ids
 
 
-def test_scanned_encrypted_and_broken_pdfs_are_one_clear_line(tmp_path):
+def test_scanned_encrypted_and_broken_pdfs_are_one_clear_line(tmp_path, monkeypatch):
     pytest.importorskip("PIL")
+    monkeypatch.setenv("XXGK_LINT_OCR", "off")          # as without the [ocr] extra
     from reportlab.pdfgen import canvas
 
     scan = tmp_path / "scan.pdf"
@@ -207,6 +208,7 @@ def test_scanned_encrypted_and_broken_pdfs_are_one_clear_line(tmp_path):
     result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "concise", str(scan), str(locked), str(cut)])
     assert result.exit_code == 2
     assert "no text layer" in result.output and "encrypted" in result.output and "cut.pdf" in result.output
+    assert "pip install 'xxgk-lint[ocr]'" in result.output
     assert "Traceback" not in result.output
 
 

@@ -13,7 +13,8 @@ from ..model import InputError, Report
 
 MAX_BYTES = 20 * 1024 * 1024   # no real report comes near this; a larger file is not one
 # the files an audit of a folder reads (a file named on the command line is read whatever its name)
-PATTERNS = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.xhtml", "*.docx", "*.pdf")
+PATTERNS = ("*.yaml", "*.yml", "*.json", "*.txt", "*.html", "*.htm", "*.shtml", "*.xhtml", "*.docx", "*.pdf",
+            "*.png", "*.jpg", "*.jpeg")
 
 
 def read_bytes(path: str) -> bytes:
@@ -41,6 +42,8 @@ def sniff(data: bytes, path: str) -> str:
         return "docx"
     if data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return "image"
     if data.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf")):
         raise InputError("old Word (.doc) and RTF files are not supported; save the report as .docx", path)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -66,6 +69,10 @@ def read_data(data: bytes, path: str, charset: str | None = None) -> Report:
     if not data.strip():
         raise InputError("empty file", path)
     kind = sniff(data, path)
+    if kind == "image":                 # a picture of a report page: read as a scanned PDF page
+        from .ocr import image_pdf
+
+        data, kind = image_pdf(data, path), "pdf"
     if kind in ("docx", "pdf"):
         from importlib import import_module
 

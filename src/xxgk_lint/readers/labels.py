@@ -79,6 +79,8 @@ _T3_GROUP_KEYS = {
 
 def t3_group(text: str) -> str | None:
     key = label_key(text)
+    if key[:1] in "一二三四五六七八九十" and key[1:] in _T3_GROUP_KEYS:
+        key = key[1:]           # "三本年度办理结果": the "、" lost (OCR of a label set one character a line)
     if key in _T3_GROUP_KEYS:
         return _T3_GROUP_KEYS[key]
     if key.startswith("本年度办理结果"):

@@ -56,10 +56,16 @@ def parse(data: bytes, path: str) -> Document:
         pdf.close()
     reader.end_pages()
     if not reader.had_text:
-        raise InputError("the PDF has no text layer (a scan): it needs OCR before it can be checked", path)
+        if reader.scanned and not reader.ocr_pages:
+            from .ocr import INSTALL
+
+            raise InputError(f"the PDF has no text layer (a scan): it needs OCR before it can be checked; {INSTALL}",
+                             path)
+        raise InputError("the PDF has no text" + (" (OCR found none in its pictures)" if reader.ocr_pages else ""),
+                         path)
     reader.flush()
     reader.end_table()
-    return Document(path, reader.blocks, reader.lines, "pdf")
+    return Document(path, reader.blocks, reader.lines, "pdf+ocr" if reader.ocr_pages else "pdf")
 
 
 class _Reader(ListingReader):
@@ -73,6 +79,8 @@ class _Reader(ListingReader):
         self.buf: list[dict] = []            # text lines of the paragraph being read
         self.buf_page = 0
         self.fragments: list = []            # the parts (one per page, ruled or not) of the table being read
+        self.scanned = False                 # a page was a picture
+        self.ocr_pages: dict[int, list[dict]] = {}  # page -> the characters OCR read on it
 
     # ------------------------------------------------------------------ pages
     def page(self, page, n: int) -> None:
@@ -80,6 +88,14 @@ class _Reader(ListingReader):
         chars, edges, images = pdfpage.content(page)
         if chars is None:                    # PDFium skipped text here: pdfminer reads it whole
             chars = self.miner_chars(n, page.get_height())
+        pictures = [im for im in images if _is_picture(im, page.get_width())]
+        if pictures:
+            self.scanned = True
+            read = self.ocr(page, n, pictures, edges)
+            if read:                             # OCR installed: the pictures' text joins the page's
+                chars = chars + [ch for got in read for ch in got]
+                images = [im for im, got in zip(pictures, read) if not got] + \
+                    [im for im in images if im not in pictures]   # a picture without text stays one
         tables: list = [_Fragment(n, bbox, cells, chars) for bbox, cells in pdfpage.ruled_tables(edges)] \
             if edges and chars else []
         if tables:
@@ -116,6 +132,45 @@ class _Reader(ListingReader):
         self.place(n, width, lines, tables, images)
         return header
 
+    def ocr(self, page, n: int, pictures: list[dict], edges: list[dict]) -> list[list[dict]] | None:
+        """The characters OCR reads in each of the page's pictures (a scan, a table printed as an
+        image), in page points, their table rules added to ``edges``; None without OCR installed."""
+        from . import ocr
+
+        if not ocr.available():
+            return None
+        scale = ocr.DPI / 72
+        image = page.render(scale=scale).to_pil()
+        out: list[list[dict]] = []
+        for im in pictures:
+            got: list[dict] = []
+            out.append(got)
+            box = (max(0, int(im["x0"] * scale)), max(0, int(im["top"] * scale)),
+                   min(image.width, int(im["x1"] * scale) + 1), min(image.height, int(im["bottom"] * scale) + 1))
+            dx, dy = box[0] / scale, box[1] / scale
+            chars, rules = ocr.read_image(image.crop(box), scale)
+            for item in chars + rules:
+                item["x0"] += dx
+                item["x1"] += dx
+                item["top"] += dy
+                item["bottom"] += dy
+                if "doctop" in item:
+                    item["doctop"] += dy
+            got += chars
+            edges += rules
+        self.ocr_pages[n] = [ch for got in out for ch in got]
+        return out
+
+    def confidence(self, page: int, bbox: tuple) -> float | None:
+        """The lowest OCR confidence among the characters in ``bbox`` (None: not read by OCR)."""
+        chars = self.ocr_pages.get(page)
+        if not chars:
+            return None
+        x0, top, x1, bottom = bbox
+        inside = [ch["conf"] for ch in chars if x0 - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= x1 + _TOL
+                  and top - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= bottom + _TOL]
+        return min(inside) if inside else None
+
     def miner_chars(self, n: int, height: float) -> list[dict]:
         if self.miner is None:
             self.miner = pdfpage.Miner(self.data)
@@ -125,8 +180,7 @@ class _Reader(ListingReader):
         """A page's lines, tables and pictures, top to bottom, into paragraphs and grids."""
         if lines or tables:
             self.had_text = True
-        # a picture as wide as a third of the page is a table or a scan, not a logo
-        images = [im for im in images if im["width"] > width / 3 and im["height"] > 60]
+        images = [im for im in images if _is_picture(im, width)]
         left, right = _column(lines, tables, width)
         # a page of a line or two (a signature's date alone on the last page) does not show the
         # margins: the pages before it do
@@ -214,13 +268,19 @@ class _Reader(ListingReader):
                     if id(cell) not in raw_of:      # the first row a merged cell stands in names it
                         raw_of[id(cell)] = RawCell(cell.text.strip(), Location(
                             self.path, line, start, line, max(end, start + 1), page=page, table=self.table_no,
-                            row=row_no, cell=first_col[id(cell)] + 1, bbox=tuple(cell.bbox)))
+                            row=row_no, cell=first_col[id(cell)] + 1, bbox=tuple(cell.bbox),
+                            ocr=self.confidence(page, cell.bbox)))
                 grid_rows.append([raw_of[id(cell)] if cell is not None else RawCell("", Location(
                     self.path, line, 1, page=page, table=self.table_no, row=row_no, cell=c + 1))
                     for c, cell in enumerate(row)])
         first = fragments[0]
         self.blocks.append(Grid(grid_rows, Location(self.path, first_line, 1, page=first.page, table=self.table_no,
                                                     bbox=first.bbox)))
+
+
+def _is_picture(im: dict, width: float) -> bool:
+    """A picture as wide as a third of the page is a table or a scan, not a logo or a seal."""
+    return im["width"] > width / 3 and im["height"] > 60
 
 
 def _column(lines: list[dict], tables: list, width: float) -> tuple[float, float]:

@@ -170,9 +170,9 @@ def _path_edges(obj, m: tuple, height: float, out: list[dict], x, y) -> None:
         if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO:
             start = pt
         elif prev is not None:
-            _add_edge(out, prev, pt)
+            add_edge(out, prev, pt)
         if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-            _add_edge(out, pt, start)
+            add_edge(out, pt, start)
         prev = pt
 
 
@@ -192,7 +192,7 @@ def _compose(m: tuple, parent: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _add_edge(out: list[dict], p: tuple, q: tuple) -> None:
+def add_edge(out: list[dict], p: tuple, q: tuple) -> None:
     (x0, y0), (x1, y1) = p, q
     if abs(y0 - y1) < 0.5 and abs(x0 - x1) >= 1:
         left, right = min(x0, x1), max(x0, x1)

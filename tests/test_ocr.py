@@ -1,0 +1,116 @@
+"""The OCR reader on scans made from the test figures (tests/generators/scans.py: rendered by
+PDFium, turned 1–2°, grey paper, speckle, JPEG): the tables read as the text version reads them,
+the same findings, every OCR'd cell with its confidence; a finding resting on an unsure reading
+says so and is at most a warning; without OCR, one line saying how to install it."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("rapidocr")
+pytest.importorskip("reportlab")
+
+from tests.generators.documents import to_pdf  # noqa: E402
+from tests.generators.generate import consistent_doc  # noqa: E402
+from tests.generators.scans import image_pdf, png, scan_pages  # noqa: E402
+from xxgk_lint.cli import cli  # noqa: E402
+from xxgk_lint.findings import Finding, Place  # noqa: E402
+from xxgk_lint.model import Location  # noqa: E402
+from xxgk_lint.readers import read_data  # noqa: E402
+
+TABLES = ("t2", "t3", "t4")
+
+
+def _broken_doc():
+    doc = consistent_doc(random.Random(7))
+    doc["tables"]["t4"]["reconsideration"][0] += 1      # one identity that fails: T4-SUM
+    return doc
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    """(the text PDF's report, the 300 dpi scan's report, the scan's bytes, the pages)."""
+    pdf = to_pdf(_broken_doc())
+    pages = scan_pages(pdf, 300, random.Random(3))
+    scan = image_pdf(pages, 300)
+    return read_data(pdf, "report.pdf"), read_data(scan, "scan.pdf"), scan, pages
+
+
+def _cell_accuracy(text, scan) -> float:
+    same = total = 0
+    for tid in TABLES:
+        for key, cell in text.tables[tid].cells.items():
+            total += 1
+            got = scan.tables[tid].cells.get(key) if scan.tables[tid].present else None
+            same += got is not None and (got.state, got.value) == (cell.state, cell.value)
+    return same / total
+
+
+def test_a_scanned_pdf_reads_as_its_text_version(scanned, engine):
+    text, scan, _, _ = scanned
+    assert scan.reader == "pdf+ocr" and all(scan.tables[t].present for t in TABLES)
+    assert _cell_accuracy(text, scan) >= 0.995
+    assert scan.meta.year == text.meta.year and scan.meta.title == text.meta.title
+
+    def found(report):
+        return sorted((f.rule_id, f.place.key()) for f in engine.check(report) if f.severity != "info")
+    assert found(scan) == found(text) and any(rule == "T4-SUM" for rule, _ in found(scan))
+
+
+def test_every_ocr_cell_keeps_its_confidence_and_box(scanned, tmp_path):
+    _, scan, data, _ = scanned
+    cells = [c for c in scan.tables["t3"].cells.values() if c.state == "number"]
+    assert cells and all(c.loc.ocr is not None and 0 < c.loc.ocr <= 1 and c.loc.page and c.loc.bbox for c in cells)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(data)
+    out = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", str(path)])
+    finding = next(f for f in json.loads(out.stdout)["files"][0]["findings"] if f["rule"] == "T4-SUM")
+    assert 0 < finding["location"]["ocr"] <= 1 and finding["location"]["bbox"]
+
+
+def test_a_png_of_a_page_is_read(scanned):
+    _, _, _, pages = scanned
+    report = read_data(png(pages[-1]), "page.png")       # the page holding tables 3 and 4
+    assert report.reader == "pdf+ocr" and report.tables["t4"].present
+    assert report.tables["t4"].numbers()
+
+
+def test_a_finding_on_an_unsure_reading_says_so_and_is_at_most_a_warning(engine):
+    rule = next(r for r in engine.rules if r.id == "T4-SUM")
+    sure = Location("scan.pdf", 3, 1, page=2, ocr=0.99)
+    unsure = Location("scan.pdf", 3, 5, page=2, ocr=0.62)
+    finding = Finding(rule, "error", "scan.pdf", sure, Place("t4"), {}, (unsure,))
+    assert finding.uncertain() is unsure
+    assert finding.message("zh").startswith("OCR 识别可能有误（第 2 页，置信度 0.62）：")
+    assert finding.message("en").startswith("OCR reading may be wrong (page 2, confidence 0.62): ")
+    assert Finding(rule, "error", "scan.pdf", sure, Place("t4"), {}).uncertain() is None
+
+
+def test_the_engine_lowers_an_identity_that_fails_on_unsure_cells(scanned, engine):
+    _, scan, _, _ = scanned
+    for cell in scan.tables["t4"].cells.values():
+        if cell.loc is not None:
+            cell.loc.ocr = 0.5
+    sums = [f for f in engine.check(scan) if f.rule_id == "T4-SUM"]
+    assert sums and all(f.severity == "warning" and "OCR" in f.message("en") for f in sums)
+
+
+def test_without_ocr_a_scan_says_how_to_install_it(scanned, tmp_path, monkeypatch):
+    monkeypatch.setenv("XXGK_LINT_OCR", "off")
+    _, _, data, pages = scanned
+    (tmp_path / "scan.pdf").write_bytes(data)
+    (tmp_path / "page.png").write_bytes(png(pages[0]))
+    out = CliRunner().invoke(cli, ["check", "--isolated", str(tmp_path / "scan.pdf"), str(tmp_path / "page.png")])
+    assert out.exit_code == 2 and out.output.count("pip install 'xxgk-lint[ocr]'") == 2
+    assert "Traceback" not in out.output
+
+
+def test_a_broken_picture_is_one_line(tmp_path):
+    bad = tmp_path / "page.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    out = CliRunner().invoke(cli, ["check", "--isolated", str(bad)])
+    assert out.exit_code == 2 and "not a readable picture" in out.output and "Traceback" not in out.output
