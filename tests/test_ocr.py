@@ -114,3 +114,44 @@ def test_a_broken_picture_is_one_line(tmp_path):
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     out = CliRunner().invoke(cli, ["check", "--isolated", str(bad)])
     assert out.exit_code == 2 and "not a readable picture" in out.output and "Traceback" not in out.output
+
+
+def _picture_of_tables(pages) -> bytes:
+    """The page holding tables 3 and 4, as a PNG (what a body pastes into Word or a web page)."""
+    return png(pages[-1])
+
+
+def test_a_picture_table_in_a_word_file_is_read(scanned, tmp_path):
+    import docx
+    from docx.shared import Inches
+
+    text, _, _, pages = scanned
+    (tmp_path / "t.png").write_bytes(_picture_of_tables(pages))
+    d = docx.Document()
+    d.add_paragraph(text.meta.title)
+    d.add_paragraph("三、收到和处理政府信息公开申请情况")
+    d.add_picture(str(tmp_path / "t.png"), width=Inches(6))
+    d.save(tmp_path / "r.docx")
+    report = read_data((tmp_path / "r.docx").read_bytes(), "r.docx")
+    assert report.reader == "docx+ocr" and report.tables["t3"].present
+    # the picture holds table 4 and table 3 from its third row on (the rest is on the page before)
+    assert report.tables["t4"].numbers() == text.tables["t4"].numbers()
+    got, want = report.tables["t3"].numbers(), text.tables["t3"].numbers()
+    assert len(got) >= len(want) - 14 and all(want[k] == v for k, v in got.items())
+    cell = next(c for c in report.tables["t3"].cells.values() if c.state == "number")
+    assert cell.loc.ocr is not None and cell.loc.page == 0 and cell.loc.para == 3
+
+
+def test_a_picture_table_beside_a_saved_page_is_read(scanned, tmp_path):
+    from xxgk_lint.readers import read_report
+
+    text, _, _, pages = scanned
+    (tmp_path / "t.png").write_bytes(_picture_of_tables(pages))
+    page = tmp_path / "r.html"
+    page.write_text(f"<html><body><div class='nav'>首页</div><div class='article'><h1>{text.meta.title}</h1>"
+                    "<p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>"
+                    '<p><img src="t.png"></p><p><img src="/etc/passwd"><img src="missing.png"></p>'
+                    "<p>五、存在的主要问题及改进情况</p></div></body></html>", encoding="utf-8")
+    report = read_report(str(page))
+    assert report.reader == "html+ocr" and report.tables["t4"].present
+    assert report.tables["t4"].numbers() == text.tables["t4"].numbers()

@@ -14,7 +14,7 @@ SEVERITIES = ("error", "warning", "info")
 
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
-OCR_NOTE = Tr("OCR 识别可能有误（{where}，置信度 {conf}）：", "OCR reading may be wrong ({where}, confidence {conf}): ")
+OCR_NOTE = Tr("OCR 识别可能有误（{where}置信度 {conf}）：", "OCR reading may be wrong ({where}confidence {conf}): ")
 
 
 def matches(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -74,7 +74,7 @@ class Finding(Record):
         low = self.uncertain()
         if low is None:
             return text
-        where = (f"第 {low.page} 页" if lang == "zh" else f"page {low.page}") if low.page else ""
+        where = (f"第 {low.page} 页，" if lang == "zh" else f"page {low.page}, ") if low.page else ""
         return OCR_NOTE.pick(lang).format(where=where, conf=f"{low.ocr:.2f}") + text
 
     def fingerprint(self) -> str:

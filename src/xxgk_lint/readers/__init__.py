@@ -78,7 +78,8 @@ def read_data(data: bytes, path: str, charset: str | None = None) -> Report:
 
         from .assemble import assemble
 
-        return assemble(import_module(f".{kind}", __name__).parse(data, path))
+        doc = import_module(f".{kind}", __name__).parse(data, path)
+        return assemble(_with_pictures_read(doc))
     from .encoding import decode
 
     text, encoding = decode(data, path, html=kind == "html", charset=charset)
@@ -92,11 +93,20 @@ def read_data(data: bytes, path: str, charset: str | None = None) -> Report:
         from .assemble import assemble
         from .html import parse as parse_html
 
-        report = assemble(parse_html(text, path))
+        report = assemble(_with_pictures_read(parse_html(text, path)))
     else:
         report = read_text(text, path)
     report.encoding = encoding
     return report
+
+
+def _with_pictures_read(doc):
+    """A Word or HTML document whose pictures (a table printed as an image) OCR reads."""
+    if not any(getattr(b, "picture", None) for b in doc.blocks):
+        return doc
+    from .ocr import expand
+
+    return expand(doc)
 
 
 def read_text(text: str, path: str = "<text>") -> Report:

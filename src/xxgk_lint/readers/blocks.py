@@ -39,12 +39,13 @@ class Para(Record):
 
 class Grid(Record):
     """A table as rows of cells, merged cells already expanded by the reader;
-    ``image`` when the document shows the table as an image only."""
+    ``image`` when the document shows the table as an image only (``picture``: its bytes, when
+    the reader has them, for OCR)."""
 
-    __slots__ = ("rows", "loc", "image")
+    __slots__ = ("rows", "loc", "image", "picture")
 
-    def __init__(self, rows: list[list[RawCell]], loc: Location, image: bool = False):
-        self.rows, self.loc, self.image = rows, loc, image
+    def __init__(self, rows: list[list[RawCell]], loc: Location, image: bool = False, picture: bytes | None = None):
+        self.rows, self.loc, self.image, self.picture = rows, loc, image, picture
 
 
 class Document(Record):

@@ -65,6 +65,7 @@ def parse(data: bytes, path: str) -> Document:
     if body is None:
         raise InputError("not a Word document: word/document.xml has no body", path)
     reader = _Reader(path)
+    reader.pictures = _pictures(zipfile.ZipFile(io.BytesIO(data)))
     reader.container(body)
     return Document(path, reader.blocks, reader.lines, "docx")
 
@@ -85,7 +86,45 @@ def _text(p) -> str:
     return "".join(out)
 
 
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+def _pictures(z: zipfile.ZipFile) -> dict[str, bytes]:
+    """The document's pictures (PNG, JPEG) by relationship id, read lazily: id -> part name."""
+    import posixpath
+
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"),
+                                etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError):
+        return {}
+    out = {}
+    for rel in rels:
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") != "External" and target.lower().endswith((".png", ".jpg", ".jpeg")):
+            out[rel.get("Id")] = _Lazy(z, posixpath.normpath(posixpath.join("word", target)))
+    return out
+
+
+class _Lazy:
+    __slots__ = ("zip", "name")
+
+    def __init__(self, z: zipfile.ZipFile, name: str):
+        self.zip, self.name = z, name
+
+    def read(self) -> bytes | None:
+        try:
+            return self.zip.read(self.name)
+        except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
+            return None
+
+
 class _Reader(ListingReader):
+    pictures: dict = {}
+
     def container(self, el) -> None:
         for child in el.iterchildren():
             tag = child.tag
@@ -108,7 +147,10 @@ class _Reader(ListingReader):
             self.blocks.append(Para(text.strip(), Location(self.path, line, lead + 1, line, len(text.rstrip()) + 1,
                                                            para=self.para_no)))
         elif p.find(f".//{_W}drawing") is not None or p.find(f".//{_W}pict") is not None:
-            self.blocks.append(Grid([], Location(self.path, line, 1, para=self.para_no), image=True))
+            blip = p.find(f".//{_BLIP}")
+            lazy = self.pictures.get(blip.get(_EMBED)) if blip is not None else None
+            self.blocks.append(Grid([], Location(self.path, line, 1, para=self.para_no), image=True,
+                                    picture=lazy.read() if lazy is not None else None))
 
     def _cell_text(self, tc) -> str:
         return "\n".join(_text(p) for p in tc.iter(_W + "p"))

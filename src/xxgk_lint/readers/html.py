@@ -78,6 +78,25 @@ def _too_many_elements(text: str) -> bool:
     return False
 
 
+def _local_picture(src: str, path: str) -> bytes | None:
+    """A picture beside a saved page (``<img src="table3.png">``), for OCR: a relative path only,
+    a PNG or JPEG, within the file size limit; anything else is left as a picture."""
+    import os
+    from pathlib import Path
+    from urllib.parse import unquote
+
+    if not src or ":" in src or src.startswith(("/", "\\")) or not os.path.isfile(path):
+        return None
+    file = Path(path).parent / unquote(src.split("?")[0].split("#")[0])
+    try:
+        if not file.is_file() or file.stat().st_size > 20 * 1024 * 1024:
+            return None
+        data = file.read_bytes()
+    except OSError:
+        return None
+    return data if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) else None
+
+
 def _loc_of(el, path: str) -> Location:
     return Location(path, el.sourceline or 0, 1)
 
@@ -221,7 +240,8 @@ class _Walker:
                 self.blocks.append(self._grid(el))
             elif tag == "img":
                 self.flush()
-                self.blocks.append(Grid([], _loc_of(el, self.path), image=True))
+                self.blocks.append(Grid([], _loc_of(el, self.path), image=True,
+                                        picture=_local_picture(el.get("src") or "", self.path)))
             elif tag == "br":
                 self.flush()
             else:

@@ -67,6 +67,36 @@ def image_pdf(data: bytes, path: str) -> bytes:
     return out.getvalue()
 
 
+def expand(doc: Any) -> Any:
+    """A Word or HTML document with the pictures it holds read by OCR: each picture's paragraphs
+    and tables take its place (a picture OCR cannot read stays a picture).  Their listing lines
+    follow the document's own, and their places name the picture's paragraph or line."""
+    if not available():
+        return doc
+    from . import pdf
+    from .blocks import Document, Grid
+
+    blocks, lines = [], list(doc.lines)
+    for block in doc.blocks:
+        if not (isinstance(block, Grid) and block.picture):
+            blocks.append(block)
+            continue
+        try:
+            sub = pdf.parse(image_pdf(block.picture, doc.path), doc.path)
+        except InputError:
+            blocks.append(block)
+            continue
+        offset = len(lines)
+        lines += sub.lines
+        for b in sub.blocks:
+            for loc in ([b.loc] if not isinstance(b, Grid) else [b.loc, *(c.loc for row in b.rows for c in row)]):
+                loc.line += offset
+                loc.end_line = loc.end_line + offset if loc.end_line else 0
+                loc.page, loc.para = 0, block.loc.para or loc.para
+            blocks.append(b)
+    return Document(doc.path, blocks, lines, doc.reader + "+ocr")
+
+
 def read_image(image: Any, scale: float) -> tuple[list[dict], list[dict]]:
     """The characters and the table rules of a page picture (PIL image); ``scale``: pixels per
     point.  Both come in the page's points, the picture straightened first."""
