@@ -26,11 +26,12 @@ sys.path.insert(0, str(ROOT))
 os.environ["OMP_THREAD_LIMIT"] = "1"            # tesseract: one thread
 TABLES = ("t2", "t3", "t4")
 
+# VmHWM, not ru_maxrss: a child's ru_maxrss starts from its parent's (this process holds an engine)
 _PEAK = """
-import resource, sys
+import sys
 from xxgk_lint.readers import read_report
 read_report(sys.argv[1])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")))
 """
 
 

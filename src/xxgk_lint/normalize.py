@@ -22,7 +22,8 @@ _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 # Label punctuation that varies between documents and carries no meaning for matching.
 _LABEL_PUNCT = re.compile(r"[\"'()\[\]:：,，.。、;；/\\]")
 # Leading enumerators: 一、 （一） (一) 1. 1、 ①
-_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[、.]|[①-⑳])+")
+# an item number whose dot was lost ("2其他法律…": OCR of a small "2.") counts as one too
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[、.]|\d(?=[\u4e00-\u9fff])|[①-⑳])+")
 
 
 def norm_text(s: str) -> str:

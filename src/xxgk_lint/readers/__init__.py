@@ -104,7 +104,7 @@ def _with_pictures_read(doc):
     """A Word or HTML document whose pictures (a table printed as an image) OCR reads."""
     if not any(getattr(b, "picture", None) for b in doc.blocks):
         return doc
-    from .ocr import expand
+    from .pictures import expand
 
     return expand(doc)
 

@@ -67,36 +67,6 @@ def image_pdf(data: bytes, path: str) -> bytes:
     return out.getvalue()
 
 
-def expand(doc: Any) -> Any:
-    """A Word or HTML document with the pictures it holds read by OCR: each picture's paragraphs
-    and tables take its place (a picture OCR cannot read stays a picture).  Their listing lines
-    follow the document's own, and their places name the picture's paragraph or line."""
-    if not available():
-        return doc
-    from . import pdf
-    from .blocks import Document, Grid
-
-    blocks, lines = [], list(doc.lines)
-    for block in doc.blocks:
-        if not (isinstance(block, Grid) and block.picture):
-            blocks.append(block)
-            continue
-        try:
-            sub = pdf.parse(image_pdf(block.picture, doc.path), doc.path)
-        except InputError:
-            blocks.append(block)
-            continue
-        offset = len(lines)
-        lines += sub.lines
-        for b in sub.blocks:
-            for loc in ([b.loc] if not isinstance(b, Grid) else [b.loc, *(c.loc for row in b.rows for c in row)]):
-                loc.line += offset
-                loc.end_line = loc.end_line + offset if loc.end_line else 0
-                loc.page, loc.para = 0, block.loc.para or loc.para
-            blocks.append(b)
-    return Document(doc.path, blocks, lines, doc.reader + "+ocr")
-
-
 def read_image(image: Any, scale: float) -> tuple[list[dict], list[dict]]:
     """The characters and the table rules of a page picture (PIL image); ``scale``: pixels per
     point.  Both come in the page's points, the picture straightened first."""
@@ -117,7 +87,10 @@ def read_image(image: Any, scale: float) -> tuple[list[dict], list[dict]]:
         pts = [(cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos) for x, y in quad]
         x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
         top, bottom = min(p[1] for p in pts), max(p[1] for p in pts)
-        chars += _split(_despeckle(text.strip()), x0 / scale, x1 / scale, top / scale, bottom / scale, conf)
+        read = _despeckle(text.strip())
+        if read != text.strip() and not _SPECK.match(text.strip()):
+            conf = min(conf, 0.6)    # a letter taken for the digit it resembles: not sure of it
+        chars += _split(read, x0 / scale, x1 / scale, top / scale, bottom / scale, conf)
     return chars, _rules(grey, scale)
 
 
@@ -131,7 +104,7 @@ def _rules(grey: Any, scale: float) -> list[dict]:
 
     a = np.asarray(grey)
     paper = float(np.percentile(a, 60))
-    ink = (a < paper * 0.6).astype(np.uint8)
+    ink = (a < paper * 0.8).astype(np.uint8)     # a thin rule blurred by JPEG is lighter than text
     length = max(int(scale * 72 / 3), 10)
     out: list[dict] = []
     for kernel, horizontal in ((np.ones((1, length), np.uint8), True), (np.ones((length, 1), np.uint8), False)):
@@ -150,9 +123,15 @@ def _rules(grey: Any, scale: float) -> list[dict]:
 _SPECK = re.compile(r"^[.,·'`:;。，]?(\d+)[.,·'`:;。，]?$")
 
 
+_LOOKALIKE = str.maketrans("oOóòöDlI|", "000000111")
+
+
 def _despeckle(text: str) -> str:
-    """A figure with a dot beside it ("237.", ".0"): a speck of dust read as a full stop."""
+    """A figure with a dot beside it ("237.", ".0"): a speck of dust read as a full stop; a
+    figure with a letter that looks like a digit ("ó", "l") in it, that digit."""
     m = _SPECK.match(text)
+    if m is None and len(text) <= 6 and any(c.isdigit() or c in "oOóòö" for c in text):
+        m = _SPECK.match(text.translate(_LOOKALIKE))
     return m.group(1) if m else text
 
 
