@@ -110,7 +110,7 @@ def _rules(grey: Any, scale: float) -> list[dict]:
     for kernel, horizontal in ((np.ones((1, length), np.uint8), True), (np.ones((length, 1), np.uint8), False)):
         mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for x, y, w, h, _ in stats[1:n]:
+        for x, y, w, h, _ in stats[1:n].tolist():      # plain ints: places end up in JSON and YAML
             if horizontal:
                 mid = (y + h / 2) / scale
                 add_edge(out, (x / scale, mid), ((x + w) / scale, mid))

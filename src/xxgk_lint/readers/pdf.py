@@ -81,6 +81,7 @@ class _Reader(ListingReader):
         self.fragments: list = []            # the parts (one per page, ruled or not) of the table being read
         self.scanned = False                 # a page was a picture
         self.ocr_pages: dict[int, list[dict]] = {}  # page -> the characters OCR read on it
+        self.ocr_areas: dict[int, list[tuple]] = {}  # page -> the pictures OCR read
 
     # ------------------------------------------------------------------ pages
     def page(self, page, n: int) -> None:
@@ -159,17 +160,19 @@ class _Reader(ListingReader):
             got += chars
             edges += rules
         self.ocr_pages[n] = [ch for got in out for ch in got]
+        self.ocr_areas[n] = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in pictures]
         return out
 
     def confidence(self, page: int, bbox: tuple) -> float | None:
-        """The lowest OCR confidence among the characters in ``bbox`` (None: not read by OCR)."""
-        chars = self.ocr_pages.get(page)
-        if not chars:
-            return None
+        """The lowest OCR confidence among the characters in ``bbox``; 0 for a place in a picture
+        where OCR read nothing (a faint figure missed looks like a blank cell); None: not OCR'd."""
         x0, top, x1, bottom = bbox
-        inside = [ch["conf"] for ch in chars if x0 - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= x1 + _TOL
+        mx, my = (x0 + x1) / 2, (top + bottom) / 2
+        if not any(a[0] <= mx <= a[2] and a[1] <= my <= a[3] for a in self.ocr_areas.get(page, ())):
+            return None
+        inside = [ch["conf"] for ch in self.ocr_pages[page] if x0 - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= x1 + _TOL
                   and top - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= bottom + _TOL]
-        return min(inside) if inside else None
+        return min(inside) if inside else 0.0
 
     def miner_chars(self, n: int, height: float) -> list[dict]:
         if self.miner is None:
