@@ -167,3 +167,32 @@ def test_a_150_dpi_scan_reads_as_its_text_version(scanned, engine):
         return sorted((f.rule_id, f.place.key()) for f in engine.check(report) if f.severity == "error")
     # what the 150 dpi reading gets wrong is said with its doubt, never as the body's error
     assert found(scan) == found(text)
+
+
+def test_a_table_printed_as_a_picture_in_a_text_pdf_is_read(scanned):
+    """Text pages with a text layer, then the tables' page pasted in as a JPEG picture."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    text, _, _, pages = scanned
+    jpeg = io.BytesIO()
+    pages[-1].save(jpeg, "JPEG", quality=75)
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(595, 842))
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c.setFont("STSong-Light", 12)
+    for y, line in ((800, text.meta.title), (770, "一、总体情况"), (750, "本年度主动公开政府信息100条。"),
+                    (720, "三、收到和处理政府信息公开申请情况")):
+        c.drawString(60, y, line)
+    c.showPage()
+    c.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, 595, 842)
+    c.showPage()
+    c.save()
+    report = read_data(out.getvalue(), "mixed.pdf")
+    assert report.reader == "pdf+ocr" and report.meta.title == text.meta.title
+    assert report.tables["t4"].numbers() == text.tables["t4"].numbers()
+    assert all(c.loc.ocr is not None for c in report.tables["t4"].cells.values() if c.state == "number")
