@@ -21,7 +21,6 @@ from ..model import InputError
 
 INSTALL = "install OCR with: pip install 'xxgk-lint[ocr]'"
 DPI = 300            # scanned PDF pages are rendered at this resolution
-LOW_CONFIDENCE = 0.9  # below this, a cell's reading is uncertain
 
 _engine: Any = None
 
@@ -57,7 +56,7 @@ def image_pdf(data: bytes, path: str) -> bytes:
     try:
         image = Image.open(io.BytesIO(data))
         image.load()
-    except (UnidentifiedImageError, OSError, ValueError) as e:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as e:
         raise InputError(f"not a readable picture ({type(e).__name__})", path) from None
     if image.width * image.height > 80_000_000:
         raise InputError(f"the picture is too large ({image.width}×{image.height} pixels)", path)
@@ -121,8 +120,6 @@ def _rules(grey: Any, scale: float) -> list[dict]:
 
 
 _SPECK = re.compile(r"^[.,·'`:;。，]?(\d+)[.,·'`:;。，]?$")
-
-
 _LOOKALIKE = str.maketrans("oOóòöDlI|", "000000111")
 
 
