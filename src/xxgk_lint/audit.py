@@ -91,6 +91,8 @@ def _worker_init(session: Session, parent: int) -> None:
     import time
 
     global _session
+    # the workers already share the cores: OCR in each takes one thread, not all of them
+    os.environ.setdefault("XXGK_LINT_OCR_THREADS", "1")
     try:
         import ctypes
 
