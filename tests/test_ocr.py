@@ -196,4 +196,3 @@ def test_a_table_printed_as_a_picture_in_a_text_pdf_is_read(scanned):
     assert report.reader == "pdf+ocr" and report.meta.title == text.meta.title
     assert report.tables["t4"].numbers() == text.tables["t4"].numbers()
     assert all(c.loc.ocr is not None for c in report.tables["t4"].cells.values() if c.state == "number")
-
