@@ -42,7 +42,9 @@ def sniff(data: bytes, path: str) -> str:
         return "docx"
     if data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
-    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+    from .ocr import PICTURE_MAGIC
+
+    if data.startswith(PICTURE_MAGIC):
         return "image"
     if data.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf")):
         raise InputError("old Word (.doc) and RTF files are not supported; save the report as .docx", path)

@@ -94,7 +94,9 @@ def _local_picture(src: str, path: str) -> bytes | None:
         data = file.read_bytes()
     except OSError:
         return None
-    return data if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) else None
+    from .ocr import PICTURE_MAGIC
+
+    return data if data.startswith(PICTURE_MAGIC) else None
 
 
 def _loc_of(el, path: str) -> Location:

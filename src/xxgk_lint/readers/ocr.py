@@ -21,6 +21,7 @@ from ..model import InputError
 
 INSTALL = "install OCR with: pip install 'xxgk-lint[ocr]'"
 DPI = 300            # scanned PDF pages are rendered at this resolution
+PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR reads: PNG, JPEG
 
 _engine: Any = None
 
@@ -86,8 +87,9 @@ def read_image(image: Any, scale: float) -> tuple[list[dict], list[dict]]:
         pts = [(cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos) for x, y in quad]
         x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
         top, bottom = min(p[1] for p in pts), max(p[1] for p in pts)
-        read = _despeckle(text.strip())
-        if read != text.strip() and not _SPECK.match(text.strip()):
+        text = text.strip()
+        read = _despeckle(text)
+        if read != text and not _SPECK.match(text):
             conf = min(conf, 0.6)    # a letter taken for the digit it resembles: not sure of it
         chars += _split(read, x0 / scale, x1 / scale, top / scale, bottom / scale, conf)
     return chars, _rules(grey, scale)
