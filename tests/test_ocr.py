@@ -6,6 +6,7 @@ says so and is at most a warning; without OCR, one line saying how to install it
 from __future__ import annotations
 
 import json
+import os
 import random
 
 import pytest
@@ -14,9 +15,17 @@ from click.testing import CliRunner
 pytest.importorskip("rapidocr")
 pytest.importorskip("reportlab")
 
+from tests.generators.scans import cjk_renders, image_pdf, png, scan_pages  # noqa: E402
+
+if not cjk_renders():
+    if os.environ.get("CI"):
+        pytest.fail("CI must install a CJK font for the generated scans (.ci/run installs fonts-noto-cjk)",
+                    pytrace=False)
+    pytest.skip("no CJK font: the generated scans would have no Chinese (apt install fonts-noto-cjk)",
+                allow_module_level=True)
+
 from tests.generators.documents import to_pdf  # noqa: E402
 from tests.generators.generate import consistent_doc  # noqa: E402
-from tests.generators.scans import image_pdf, png, scan_pages  # noqa: E402
 from xxgk_lint.cli import cli  # noqa: E402
 from xxgk_lint.findings import Finding, Place  # noqa: E402
 from xxgk_lint.model import Location  # noqa: E402
@@ -196,3 +205,23 @@ def test_a_table_printed_as_a_picture_in_a_text_pdf_is_read(scanned):
     assert report.reader == "pdf+ocr" and report.meta.title == text.meta.title
     assert report.tables["t4"].numbers() == text.tables["t4"].numbers()
     assert all(c.loc.ocr is not None for c in report.tables["t4"].cells.values() if c.state == "number")
+
+
+def test_a_rule_broken_by_specks_is_one_rule():
+    """A scanned rule with white specks in it (paper showing through) is still one line, and a
+    row of figures or a short dash is not taken for a rule."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from xxgk_lint.readers import ocr
+
+    scale = 300 / 72
+    image = Image.new("L", (1200, 400), 225)
+    draw = ImageDraw.Draw(image)
+    draw.line((100, 100, 1100, 100), fill=40, width=2)
+    for x in (300, 520, 521, 800):                   # specks: one or two pixels of paper
+        draw.line((x, 99, x, 101), fill=250)
+    draw.line((100, 250, 160, 250), fill=40, width=2)            # a dash, under a third of an inch
+    draw.text((300, 220), "1000000  2111111  0", fill=40, font=ImageFont.load_default(size=44))
+    rules = [r for r in ocr._rules(image, scale) if r["orientation"] == "h"]
+    assert len(rules) == 1
+    assert rules[0]["x0"] * scale <= 101 and rules[0]["x1"] * scale >= 1099

@@ -8,6 +8,28 @@ import io
 import random
 
 
+def cjk_renders() -> bool:
+    """PDFium draws the generator's Chinese: its PDFs name STSong-Light without embedding it,
+    so a machine with no CJK font renders the labels as nothing (Debian: fonts-noto-cjk)."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(60, 40))
+    c.setFont("STSong-Light", 24)
+    c.drawString(6, 10, "表")
+    c.save()
+    doc = pdfium.PdfDocument(out.getvalue())
+    try:
+        return doc[0].render(scale=1, grayscale=True).to_pil().getextrema()[0] < 128
+    finally:
+        doc.close()
+
+
 def scan_pages(pdf: bytes, dpi: int, rng: random.Random, faults: bool = True) -> list:
     """The PDF's pages as greyscale PIL images at ``dpi``, each with the faults of a scan."""
     import pypdfium2 as pdfium

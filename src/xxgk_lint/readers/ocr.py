@@ -109,7 +109,10 @@ def _rules(grey: Any, scale: float) -> list[dict]:
     length = max(int(scale * 72 / 3), 10)
     out: list[dict] = []
     for kernel, horizontal in ((np.ones((1, length), np.uint8), True), (np.ones((length, 1), np.uint8), False)):
-        mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        # a rule broken by a speck of paper showing through (a gap of a pixel or two) is
+        # joined first, or its pieces are shorter than the kernel
+        gap = np.ones((1, max(int(scale * 1.2), 3)) if horizontal else (max(int(scale * 1.2), 3), 1), np.uint8)
+        mask = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), cv2.MORPH_OPEN, kernel)
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for x, y, w, h, _ in stats[1:n].tolist():      # plain ints: places end up in JSON and YAML
             if horizontal:
