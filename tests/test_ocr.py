@@ -166,6 +166,90 @@ def test_a_picture_table_beside_a_saved_page_is_read(scanned, tmp_path):
     assert report.tables["t4"].numbers() == text.tables["t4"].numbers()
 
 
+def _picture_page(title: str, body: str) -> str:
+    return (f"<html><body><div class='nav'><img src='/logo.png'>首页</div><div class='article'><h1>{title}</h1>"
+            "<p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>"
+            f"{body}<p>五、存在的主要问题及改进情况</p></div></body></html>")
+
+
+def test_a_picture_inline_in_a_page_is_read(scanned, tmp_path):
+    """A table pasted into a page's editor as a data: URI (no file beside the page)."""
+    import base64
+
+    from xxgk_lint.readers import read_report
+
+    text, _, _, pages = scanned
+    data = base64.b64encode(_picture_of_tables(pages)).decode()
+    page = tmp_path / "r.html"
+    page.write_text(_picture_page(text.meta.title, f'<p><img src="data:image/png;base64,{data}"></p>'
+                                                   '<p><img src="data:image/png;base64,!!not base64"></p>'),
+                    encoding="utf-8")
+    report = read_report(str(page))
+    assert report.reader == "html+ocr" and report.tables["t4"].numbers() == text.tables["t4"].numbers()
+
+
+@pytest.fixture()
+def picture_site(scanned):
+    from tests.test_web_audit import _etagged
+    from tests.webserver import Site
+
+    text, _, _, pages = scanned
+    site = Site()
+    page = _picture_page(text.meta.title, '<p><img src="/upload/2024/t34.png" alt="表三表四"></p><p><img src="gone.jpg"></p>')
+    site.routes["/report.html"] = _etagged(page.encode(), '"p1"')
+    site.routes["/upload/2024/t34.png"] = (200, {"Content-Type": "image/png"}, _picture_of_tables(pages))
+    site.routes["/logo.png"] = (200, {"Content-Type": "image/png"}, _picture_of_tables(pages))
+    yield site
+    site.close()
+
+
+def test_a_picture_table_on_a_fetched_page_is_fetched_and_read(scanned, picture_site, engine):
+    from xxgk_lint.lint import lint_url
+    from xxgk_lint.session import Session
+    from xxgk_lint.web.fetch import Fetcher
+
+    text, _, _, _ = scanned
+    with Fetcher(delay=0, timeout=5) as fetcher:
+        result = lint_url(picture_site.url("/report.html"), Session(), fetcher)
+    assert result.error is None and result.report.reader == "html+ocr"
+    assert result.report.tables["t4"].numbers() == text.tables["t4"].numbers()
+    assert "TBL-IMAGE" not in {f.rule_id for f in result.findings}
+    # the article's pictures only: the site's logo is not asked for; a missing one is no error
+    assert picture_site.hits.get("/upload/2024/t34.png") == 1 and "/logo.png" not in picture_site.hits
+    assert picture_site.hits.get("/gone.jpg") == 1
+
+
+def test_an_audit_archives_a_page_s_pictures_and_reads_them_again_from_there(scanned, picture_site, tmp_path):
+    import sqlite3
+
+    from tests.test_web_audit import WEB
+
+    text, _, _, _ = scanned
+    (tmp_path / "h").mkdir()
+    history = tmp_path / "h" / "history.sqlite"
+    url = picture_site.url("/report.html")
+
+    def audit(*args):
+        out = tmp_path / f"{len(args)}.jsonl"
+        r = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--history", str(history), *WEB,
+                                     "--jsonl", str(out), *args, url])
+        assert r.exit_code in (0, 1), r.output
+        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    first = audit()
+    assert not [f for f in first if f["rule"] == "TBL-IMAGE"]
+    with sqlite3.connect(history) as db:
+        (pictures,) = db.execute("SELECT pictures FROM fetches").fetchone()
+    sha = json.loads(pictures)["/upload/2024/t34.png"]
+    assert (history.parent / "archive" / sha[:2] / sha).is_file()
+    # the page unchanged (304) and the cache off: read again from the archive, pictures too
+    again = audit("--no-cache")
+    assert sorted(f["rule"] for f in again) == sorted(f["rule"] for f in first)
+    assert picture_site.hits["/upload/2024/t34.png"] == 1 and picture_site.hits["/report.html"] == 2
+    with sqlite3.connect(history) as db:
+        assert [s for (s,) in db.execute("SELECT status FROM fetches ORDER BY id")] == [200, 304]
+
+
 def test_a_150_dpi_scan_reads_as_its_text_version(scanned, engine):
     text, _, _, _ = scanned
     pdf = to_pdf(_broken_doc())

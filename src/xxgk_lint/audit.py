@@ -255,7 +255,7 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
             return None
         if history is not None:
             history.put_fetch(record)
-        hashes[url], work[url] = source.sha256, (source.archived, source.to_plain())
+        hashes[url], work[url] = source.content_hash(), (source.archived, source.to_plain())
         changed = source.previous_sha256 and source.previous_sha256 != source.sha256
         return None if not changed and cached(url) else url
 

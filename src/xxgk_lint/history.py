@@ -69,9 +69,14 @@ MIGRATIONS = [
     );
     CREATE INDEX IF NOT EXISTS fetches_url ON fetches (url, id);
     """,
+    # 4: the pictures a fetched page shows (a table printed as an image), archived like the page:
+    # JSON {src as the page writes it: SHA-256}
+    """
+    ALTER TABLE fetches ADD COLUMN pictures TEXT;
+    """,
 ]
 FETCH_FIELDS = ("url", "document", "via", "sha256", "status", "content_type", "charset", "etag", "last_modified",
-                "fetched_at")
+                "fetched_at", "pictures")
 
 
 class History:

@@ -27,8 +27,8 @@ def lint_file(path: str, session: Session, check: bool = True, source: Source | 
 
     if source is None:
         return _lint(lambda: read_report(path), path, session, check)
-    return _lint(lambda: read_data(read_bytes(path), source.document, source.charset), source.url, session,
-                 check, source)
+    return _lint(lambda: read_data(read_bytes(path), source.document, source.charset, source.picture_bytes()),
+                 source.url, session, check, source)
 
 
 def lint_url(url: str, session: Session, fetcher: Fetcher, check: bool = True) -> FileResult:
@@ -42,9 +42,11 @@ def lint_url(url: str, session: Session, fetcher: Fetcher, check: bool = True) -
     except InputError as e:
         return FileResult(url, error=e, identity=identify(url, None, session))
     from .readers import read_data
+    from .web.pictures import fetch_pictures
 
     source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset)
-    return _lint(lambda: read_data(doc.content, source.document, source.charset), url, session, check, source)
+    return _lint(lambda: read_data(doc.content, source.document, source.charset, fetch_pictures(fetcher, doc)),
+                 url, session, check, source)
 
 
 def _lint(read: Callable[[], Report], name: str, session: Session, check: bool,

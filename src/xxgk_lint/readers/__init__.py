@@ -66,8 +66,9 @@ def read_report(path: str) -> Report:
     return read_data(read_bytes(path), path)
 
 
-def read_data(data: bytes, path: str, charset: str | None = None) -> Report:
-    """Any supported report from its bytes (``charset``: what an HTTP header declared)."""
+def read_data(data: bytes, path: str, charset: str | None = None, pictures: dict[str, bytes] | None = None) -> Report:
+    """Any supported report from its bytes (``charset``: what an HTTP header declared;
+    ``pictures``: a fetched page's pictures by their ``src``, for OCR)."""
     if not data.strip():
         raise InputError("empty file", path)
     kind = sniff(data, path)
@@ -95,7 +96,7 @@ def read_data(data: bytes, path: str, charset: str | None = None) -> Report:
         from .assemble import assemble
         from .html import parse as parse_html
 
-        report = assemble(_with_pictures_read(parse_html(text, path)))
+        report = assemble(_with_pictures_read(parse_html(text, path, pictures.get if pictures is not None else None)))
     else:
         report = read_text(text, path)
     report.encoding = encoding

@@ -10,6 +10,7 @@ of its <td> in the file.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..model import InputError, Location
 from ..normalize import squash
@@ -35,7 +36,9 @@ _TD = re.compile(r"<t[dh][\s>/]", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
-def parse(text: str, path: str) -> Document:
+def parse(text: str, path: str, pictures: Callable[[str], bytes | None] | None = None) -> Document:
+    """The page's blocks.  ``pictures``: the bytes of an ``<img src>`` as written (a fetched
+    page's pictures); by default a picture beside the saved page (``_local_picture``)."""
     from lxml import etree
     from lxml import html as lhtml
 
@@ -62,13 +65,21 @@ def parse(text: str, path: str) -> Document:
     body = root.find("body") if root.find("body") is not None else root
     td_cols = _td_columns(body, lines)
     article = _article(body)
-    walker = _Walker(path, lines, td_cols)
+    walker = _Walker(path, lines, td_cols, pictures or (lambda src: _local_picture(src, path)))
     walker.blocks.extend(head_blocks)
     if article is not body:
         walker.preface(body, article)
     walker.walk(article)
     walker.flush()
     return Document(path, walker.blocks, lines, "html")
+
+
+def picture_sources(text: str, path: str) -> list[str]:
+    """The ``src`` of each picture in the page's article, as written, in order: the pictures a
+    fetched page is read with (a table printed as an image), not the site's logos and banners."""
+    srcs: list[str] = []
+    parse(text, path, lambda src: srcs.append(src) if src else None)
+    return srcs
 
 
 def _too_many_elements(text: str) -> bool:
@@ -79,8 +90,8 @@ def _too_many_elements(text: str) -> bool:
 
 
 def _local_picture(src: str, path: str) -> bytes | None:
-    """A picture beside a saved page (``<img src="table3.png">``), for OCR: a relative path only,
-    a PNG or JPEG, within the file size limit; anything else is left as a picture."""
+    """The file a saved page's picture names (``<img src="table3.png">``): a relative path only,
+    within the file size limit."""
     import os
     from pathlib import Path
     from urllib.parse import unquote
@@ -94,9 +105,7 @@ def _local_picture(src: str, path: str) -> bytes | None:
         data = file.read_bytes()
     except OSError:
         return None
-    from .ocr import PICTURE_MAGIC
-
-    return data if data.startswith(PICTURE_MAGIC) else None
+    return data
 
 
 def _loc_of(el, path: str) -> Location:
@@ -172,10 +181,28 @@ def _is_stat_table(table) -> bool:
 
 
 class _Walker:
-    def __init__(self, path: str, lines: list[str], td_cols: dict):
-        self.path, self.lines, self.td_cols = path, lines, td_cols
+    def __init__(self, path: str, lines: list[str], td_cols: dict, pictures: Callable[[str], bytes | None]):
+        self.path, self.lines, self.td_cols, self.pictures = path, lines, td_cols, pictures
         self.blocks: list[Para | Grid] = []
         self.buf: list[tuple[str, object]] = []
+
+    def picture(self, src: str) -> bytes | None:
+        """A picture's bytes for OCR: inline (``data:image/png;base64,…``, as editors paste a
+        table into a page) or from ``self.pictures``; None for anything but PNG or JPEG."""
+        from .ocr import PICTURE_MAGIC
+
+        if src[:11].lower() == "data:image/":
+            import base64
+            import binascii
+
+            head, _, body = src.partition(",")
+            try:
+                data = base64.b64decode(body) if head.lower().endswith(";base64") else None
+            except (binascii.Error, ValueError):
+                data = None
+        else:
+            data = self.pictures(src)
+        return data if data and data.startswith(PICTURE_MAGIC) else None
 
     # ----------------------------------------------------------------- paragraphs
     def flush(self) -> None:
@@ -243,7 +270,7 @@ class _Walker:
             elif tag == "img":
                 self.flush()
                 self.blocks.append(Grid([], _loc_of(el, self.path), image=True,
-                                        picture=_local_picture(el.get("src") or "", self.path)))
+                                        picture=self.picture((el.get("src") or "").strip())))
             elif tag == "br":
                 self.flush()
             else:

@@ -26,9 +26,13 @@ PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR re
 _engine: Any = None
 
 
+def _name() -> str:
+    return os.environ.get("XXGK_LINT_OCR", "rapidocr").strip().lower() or "rapidocr"
+
+
 def available() -> bool:
-    """An OCR engine is installed (and not turned off with XXGK_LINT_OCR=off)."""
-    if os.environ.get("XXGK_LINT_OCR", "").strip().lower() == "off":
+    """An OCR engine is installed (and not turned off with XXGK_LINT_OCR=off); loads it."""
+    if _name() == "off":
         return False
     try:
         _get_engine()
@@ -37,11 +41,24 @@ def available() -> bool:
     return True
 
 
+def installed() -> bool:
+    """What ``available`` says, without loading the engine's models: for a process that only
+    decides whether pictures are worth fetching."""
+    import importlib.util
+    import shutil
+
+    name = _name()
+    if name == "off":
+        return False
+    if name == "tesseract":
+        return shutil.which("tesseract") is not None
+    return all(importlib.util.find_spec(m) is not None for m in ("rapidocr", "onnxruntime"))
+
+
 def _get_engine() -> Any:
     global _engine
     if _engine is None:
-        name = os.environ.get("XXGK_LINT_OCR", "rapidocr").strip().lower()
-        _engine = _Tesseract() if name == "tesseract" else _Rapid()
+        _engine = _Tesseract() if _name() == "tesseract" else _Rapid()
     return _engine
 
 

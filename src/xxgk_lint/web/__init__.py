@@ -17,20 +17,43 @@ class Source(Record):
     """Where a checked document came from: the URL asked for, the document's own URL (an
     attachment's, an iframe's, or the page's after redirects), how it was found (``via``: page,
     attachment, iframe, direct), when it was fetched, and — when an archive keeps fetches — the
-    document's digest and the previous fetch's digest and date."""
+    document's digest and the previous fetch's digest and date; ``pictures``: the archived
+    pictures of a page (a table printed as an image), by their ``src``."""
 
     __slots__ = ("url", "document", "via", "status", "fetched_at", "charset", "sha256", "previous_sha256",
-                 "previous_at", "archived")
+                 "previous_at", "archived", "pictures")
 
     def __init__(self, url: str, document: str = "", via: str = "page", status: int = 200, fetched_at: str = "",
                  charset: str | None = None, sha256: str = "", previous_sha256: str = "", previous_at: str = "",
-                 archived: str = ""):
+                 archived: str = "", pictures: dict[str, str] | None = None):
         self.url, self.document, self.via, self.status, self.fetched_at = url, document or url, via, status, fetched_at
         self.charset, self.sha256, self.previous_sha256 = charset, sha256, previous_sha256
-        self.previous_at, self.archived = previous_at, archived
+        self.previous_at, self.archived, self.pictures = previous_at, archived, pictures or {}
+
+    def content_hash(self) -> str:
+        """What was read, as one digest: the document's, with its pictures' when it has some (a
+        table picture replaced under the same src is read anew, not taken from the cache)."""
+        if not self.pictures:
+            return self.sha256
+        import hashlib
+        import os
+
+        names = sorted(f"{src}\0{os.path.basename(path)}" for src, path in self.pictures.items())
+        return hashlib.sha256("\0".join([self.sha256, *names]).encode()).hexdigest()
+
+    def picture_bytes(self) -> dict[str, bytes]:
+        """The archived pictures' bytes by ``src`` (one gone from the archive is left out)."""
+        out = {}
+        for src, path in self.pictures.items():
+            try:
+                with open(path, "rb") as f:
+                    out[src] = f.read()
+            except OSError:
+                continue
+        return out
 
     def to_plain(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in ("", None)}
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in ("", None, {})}
 
     @classmethod
     def from_plain(cls, d: dict[str, Any]) -> "Source":

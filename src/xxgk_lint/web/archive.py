@@ -4,11 +4,13 @@ history store records each fetch (URL, final URL, time, status, ETag, Last-Modif
 
 ``obtain`` is what an audit asks for a URL: a conditional request when the URL was fetched
 before (a 304 reuses the archived copy), the report found in the page, archived, and the fetch
-record the main thread writes into the history (sqlite connections stay in their thread)."""
+record the main thread writes into the history (sqlite connections stay in their thread).  A
+page's pictures (a table printed as an image) are archived with it and recorded by their src."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from ..model import InputError
 from . import Source
 from .fetch import Fetched, Fetcher
 from .find import locate
+from .pictures import fetch_pictures
 
 
 class Archive:
@@ -48,12 +51,14 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     via = ""
     # Only the document is asked conditionally: when it was an attachment and is unchanged, a page
     # that now links to another attachment goes unseen until the attachment itself changes.
-    if last and archive.has(last["sha256"]) and (last.get("etag") or last.get("last_modified")):
+    kept = json.loads(last.get("pictures") or "{}") if last else {}
+    if last and all(map(archive.has, [last["sha256"], *kept.values()])) and (last.get("etag") or last.get("last_modified")):
         got = fetcher.get(last["document"], last.get("etag") or "", last.get("last_modified") or "")
         if got.status == 304:
             source = Source(url, last["document"], last["via"], 304, got.fetched_at, last.get("charset"),
-                            last["sha256"], last["sha256"], last["fetched_at"], str(archive.path(last["sha256"])))
-            return source, _record(source, last.get("content_type"), last.get("etag"), last.get("last_modified"))
+                            last["sha256"], last["sha256"], last["fetched_at"], str(archive.path(last["sha256"])),
+                            {src: str(archive.path(sha)) for src, sha in kept.items()})
+            return source, _record(source, kept, last.get("content_type"), last.get("etag"), last.get("last_modified"))
         if last["document"] == url:
             # the page itself changed: look for the report in this answer (it may have become a
             # stub with an attachment) rather than asking again
@@ -63,12 +68,16 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     if not doc.content.strip():
         raise InputError("empty response", url)
     sha, path = archive.put(doc.content)
+    pictures = {src: archive.put(data)[0] for src, data in fetch_pictures(fetcher, doc).items()}
     source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset, sha,
-                    last["sha256"] if last else "", last["fetched_at"] if last else "", str(path))
-    return source, _record(source, doc.content_type, doc.etag, doc.last_modified)
+                    last["sha256"] if last else "", last["fetched_at"] if last else "", str(path),
+                    {src: str(archive.path(p)) for src, p in pictures.items()})
+    return source, _record(source, pictures, doc.content_type, doc.etag, doc.last_modified)
 
 
-def _record(source: Source, content_type: str | None, etag: str | None, last_modified: str | None) -> dict[str, Any]:
+def _record(source: Source, pictures: dict[str, str], content_type: str | None, etag: str | None,
+            last_modified: str | None) -> dict[str, Any]:
     return {"url": source.url, "document": source.document, "via": source.via, "sha256": source.sha256,
             "status": source.status, "content_type": content_type, "charset": source.charset, "etag": etag,
-            "last_modified": last_modified, "fetched_at": source.fetched_at}
+            "last_modified": last_modified, "fetched_at": source.fetched_at,
+            "pictures": json.dumps(pictures, ensure_ascii=False) if pictures else None}

@@ -35,7 +35,7 @@ def is_html(fetched: Fetched) -> bool:
         (head.startswith((b"<!doctype html", b"<html")) or b"<body" in head)
 
 
-def _decoded(fetched: Fetched) -> str:
+def page_text(fetched: Fetched) -> str:
     """The page's text, decoded by the readers' rules: header, then <meta>, then detection."""
     from ..readers.encoding import decode
 
@@ -46,7 +46,7 @@ def _page(fetched: Fetched, text: str | None = None) -> Any:
     """The page as an lxml tree."""
     import lxml.html
 
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", _decoded(fetched) if text is None else text)  # lxml refuses a
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", page_text(fetched) if text is None else text)  # lxml refuses a
     return lxml.html.fromstring(text or "<html/>")                                   # declared encoding
 
 
@@ -66,7 +66,7 @@ def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None =
         return fetched, "direct"
     # a report page is recognised in its source, without parsing it here (the reader parses it
     # in a worker); a heading split by markup is still found in the parsed text below
-    text = _decoded(fetched)
+    text = page_text(fetched)
     if looks_like_report(text):
         return fetched, "page"
     tree = _page(fetched, text)
