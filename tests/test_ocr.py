@@ -248,6 +248,8 @@ def test_an_audit_archives_a_page_s_pictures_and_reads_them_again_from_there(sca
     assert picture_site.hits["/upload/2024/t34.png"] == 1 and picture_site.hits["/report.html"] == 2
     with sqlite3.connect(history) as db:
         assert [s for (s,) in db.execute("SELECT status FROM fetches ORDER BY id")] == [200, 304]
+    shown = CliRunner().invoke(cli, ["history", str(history), "--url", url])
+    assert shown.exit_code == 0 and "pictures" in shown.output, shown.output
 
 
 def test_a_150_dpi_scan_reads_as_its_text_version(scanned, engine):

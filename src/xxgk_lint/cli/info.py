@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -73,11 +74,12 @@ def history_cmd(store, url) -> None:
         console.print(table)
     if fetches or url:
         table = Table(box=None, header_style="bold", title=None if url else "fetches")
-        for col in ("url", "fetched", "status", "via", "sha256", "document"):
+        for col in ("url", "fetched", "status", "via", "sha256", "pictures", "document"):
             table.add_column(col, overflow="fold")
         for f in fetches:
+            pictures = len(json.loads(f["pictures"])) if f.get("pictures") else 0
             table.add_row(f["url"], f["fetched_at"], str(f["status"]), f["via"], f["sha256"][:16],
-                          "" if f["document"] == f["url"] else f["document"])
+                          str(pictures or ""), "" if f["document"] == f["url"] else f["document"])
         console.print(table)
     h.close()
     if url and not fetches:
