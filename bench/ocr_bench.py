@@ -2,7 +2,7 @@
 150 and 300 dpi, 1–2° skew, grey paper, speckle, JPEG) and read back by each OCR engine, against
 the same reports' text PDFs read in the same run.
 
-    python bench/ocr_bench.py [--reports 3] [--engines rapidocr,tesseract] [--dpi 300,150]
+    python bench/ocr_bench.py [--reports 3] [--engines rapidocr,openvino,tesseract] [--dpi 300,150]
 
 Per engine and resolution: cell accuracy over tables 2–4 (state and value equal to the text
 version's), pages/s on one core (ONNX Runtime and Tesseract held to one thread), and the peak
@@ -43,7 +43,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=3)
-    ap.add_argument("--engines", default="rapidocr,tesseract")
+    ap.add_argument("--engines", default="rapidocr,openvino,tesseract")
     ap.add_argument("--dpi", default="300,150")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="xxgk-ocr-bench-"))

@@ -252,6 +252,20 @@ def test_an_audit_archives_a_page_s_pictures_and_reads_them_again_from_there(sca
     assert shown.exit_code == 0 and "pictures" in shown.output, shown.output
 
 
+def test_openvino_reads_a_scan_as_onnx_runtime_does(scanned, monkeypatch):
+    pytest.importorskip("openvino")
+    from xxgk_lint.readers import ocr
+
+    _, _, _, pages = scanned
+    onnx = read_data(png(pages[-1]), "t34.png")
+    monkeypatch.setenv("XXGK_LINT_OCR", "openvino")
+    monkeypatch.setattr(ocr, "_engine", None)
+    report = read_data(png(pages[-1]), "t34.png")
+    assert type(ocr._engine.ocr.text_det.session).__name__ == "OpenVINOInferSession"
+    assert report.tables["t4"].present and report.tables["t4"].numbers() == onnx.tables["t4"].numbers()
+    assert report.tables["t3"].numbers() == onnx.tables["t3"].numbers()
+
+
 def test_a_150_dpi_scan_reads_as_its_text_version(scanned, engine):
     text, _, _, _ = scanned
     pdf = to_pdf(_broken_doc())
