@@ -252,6 +252,38 @@ def test_an_audit_archives_a_page_s_pictures_and_reads_them_again_from_there(sca
     assert shown.exit_code == 0 and "pictures" in shown.output, shown.output
 
 
+def test_a_picture_replaced_under_the_same_src_is_a_changed_report(scanned, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from tests.test_web_audit import WEB
+    from tests.webserver import Site, html
+
+    text, _, _, pages = scanned
+    first, second = _picture_of_tables(pages), io.BytesIO()
+    Image.open(io.BytesIO(first)).save(second, "PNG", compress_level=1)     # other bytes, same table
+    served = [first]
+    site = Site()
+    site.routes["/r.html"] = html(_picture_page(text.meta.title, '<p><img src="t34.png"></p>'))
+    site.routes["/t34.png"] = lambda handler: (200, {"Content-Type": "image/png"}, served[0])
+    (tmp_path / "h").mkdir()
+    try:
+        def rules(n):
+            out = tmp_path / f"{n}.jsonl"
+            r = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--history", str(tmp_path / "h" / "h.sqlite"),
+                                         *WEB, "--jsonl", str(out), site.url("/r.html")])
+            assert r.exit_code in (0, 1), r.output
+            return [json.loads(line)["rule"] for line in out.read_text(encoding="utf-8").splitlines()]
+
+        assert "WEB-CHANGED" not in rules(1)
+        assert "WEB-CHANGED" not in rules(2)          # the same page, the same picture: no change
+        served[0] = second.getvalue()
+        assert "WEB-CHANGED" in rules(3)
+    finally:
+        site.close()
+
+
 def test_openvino_reads_a_scan_as_onnx_runtime_does(scanned, monkeypatch):
     pytest.importorskip("openvino")
     from xxgk_lint.readers import ocr

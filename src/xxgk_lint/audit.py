@@ -256,8 +256,7 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
         if history is not None:
             history.put_fetch(record)
         hashes[url], work[url] = source.content_hash(), (source.archived, source.to_plain())
-        changed = source.previous_sha256 and source.previous_sha256 != source.sha256
-        return None if not changed and cached(url) else url
+        return None if not source.changed() and cached(url) else url
 
     urls = [f for f in files if is_url(f)] if web is not None else []
     last = {u: history.last_fetch(u) for u in urls} if history is not None else {}

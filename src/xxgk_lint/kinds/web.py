@@ -14,8 +14,9 @@ WEB = Checks("web", {"url", "previous", "document"})
 
 @WEB.register("WEB-CHANGED")
 def changed(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
-    """The archived copy of the previous fetch and today's differ (a 304 or the same bytes: not)."""
+    """The archived copy of the previous fetch and today's differ, the page's pictures included
+    (a 304 or the same bytes: not)."""
     source = ctx.source
-    if source is not None and source.previous_sha256 and source.sha256 != source.previous_sha256:
+    if source is not None and source.changed():
         yield Hit(None, Place(), {"url": source.url, "document": source.document,
                                   "previous": source.previous_at[:10]})

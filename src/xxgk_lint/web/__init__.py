@@ -18,17 +18,32 @@ class Source(Record):
     attachment's, an iframe's, or the page's after redirects), how it was found (``via``: page,
     attachment, iframe, direct), when it was fetched, and — when an archive keeps fetches — the
     document's digest and the previous fetch's digest and date; ``pictures``: the archived
-    pictures of a page (a table printed as an image), by their ``src``."""
+    pictures of a page (a table printed as an image), by their ``src``, and
+    ``previous_pictures`` their digests at the previous fetch."""
 
     __slots__ = ("url", "document", "via", "status", "fetched_at", "charset", "sha256", "previous_sha256",
-                 "previous_at", "archived", "pictures")
+                 "previous_at", "archived", "pictures", "previous_pictures")
 
     def __init__(self, url: str, document: str = "", via: str = "page", status: int = 200, fetched_at: str = "",
                  charset: str | None = None, sha256: str = "", previous_sha256: str = "", previous_at: str = "",
-                 archived: str = "", pictures: dict[str, str] | None = None):
+                 archived: str = "", pictures: dict[str, str] | None = None,
+                 previous_pictures: dict[str, str] | None = None):
         self.url, self.document, self.via, self.status, self.fetched_at = url, document or url, via, status, fetched_at
         self.charset, self.sha256, self.previous_sha256 = charset, sha256, previous_sha256
         self.previous_at, self.archived, self.pictures = previous_at, archived, pictures or {}
+        self.previous_pictures = previous_pictures or {}
+
+    def changed(self) -> bool:
+        """The document is not what it was at the previous fetch, or one of its pictures was
+        replaced under the same src (a picture fetched now and not then — OCR installed since,
+        a 404 mended — is no change of the report)."""
+        if not self.previous_sha256:
+            return False
+        import os
+
+        now = {src: os.path.basename(path) for src, path in self.pictures.items()}
+        return self.sha256 != self.previous_sha256 or \
+            any(now[src] != sha for src, sha in self.previous_pictures.items() if src in now)
 
     def content_hash(self) -> str:
         """What was read, as one digest: the document's, with its pictures' when it has some (a

@@ -51,14 +51,14 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     via = ""
     # Only the document is asked conditionally: when it was an attachment and is unchanged, a page
     # that now links to another attachment goes unseen until the attachment itself changes.
-    kept = json.loads(last.get("pictures") or "{}") if last else {}
-    if last and all(map(archive.has, [last["sha256"], *kept.values()])) and (last.get("etag") or last.get("last_modified")):
+    before = json.loads(last.get("pictures") or "{}") if last else {}
+    if last and all(map(archive.has, [last["sha256"], *before.values()])) and (last.get("etag") or last.get("last_modified")):
         got = fetcher.get(last["document"], last.get("etag") or "", last.get("last_modified") or "")
         if got.status == 304:
             source = Source(url, last["document"], last["via"], 304, got.fetched_at, last.get("charset"),
                             last["sha256"], last["sha256"], last["fetched_at"], str(archive.path(last["sha256"])),
-                            {src: str(archive.path(sha)) for src, sha in kept.items()})
-            return source, _record(source, kept, last.get("content_type"), last.get("etag"), last.get("last_modified"))
+                            {src: str(archive.path(sha)) for src, sha in before.items()})
+            return source, _record(source, before, last.get("content_type"), last.get("etag"), last.get("last_modified"))
         if last["document"] == url:
             # the page itself changed: look for the report in this answer (it may have become a
             # stub with an attachment) rather than asking again
@@ -71,7 +71,7 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     pictures = {src: archive.put(data)[0] for src, data in fetch_pictures(fetcher, doc).items()}
     source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset, sha,
                     last["sha256"] if last else "", last["fetched_at"] if last else "", str(path),
-                    {src: str(archive.path(p)) for src, p in pictures.items()})
+                    {src: str(archive.path(p)) for src, p in pictures.items()}, before)
     return source, _record(source, pictures, doc.content_type, doc.etag, doc.last_modified)
 
 
