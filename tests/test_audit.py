@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 from pathlib import Path
 
@@ -122,6 +123,23 @@ def test_mapping_overrides_identity_and_file_names_fill_in(tmp_path):
     assert (i.body, i.year, i.kind, i.source) == ("示例乡人民政府", 2024, "township", "mapping")
     # the mapping's identity is the report's: rules and outputs see the same body, year and kind
     assert (meta.body, meta.year, meta.kind, meta.body_source) == ("示例乡人民政府", 2024, "township", "mapping")
+
+
+def test_a_saved_page_s_pictures_are_not_audited_as_reports(tmp_path):
+    """A picture a saved page shows is read with the page (by OCR), not as a report of its own;
+    a scan alone in the folder is one."""
+    (tmp_path / "r.html").write_text('<p><img src="t3.png"><img src="%E8%A1%A8%E5%9B%9B.jpg"></p>', encoding="utf-8")
+    (tmp_path / "gbk.htm").write_bytes('<img src="表二.png">'.encode("gbk"))
+    for name in ("t3.png", "表四.jpg", "表二.png", "scan-2023.png"):
+        (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "saved_files").mkdir()                   # a browser's "save page, complete"
+    (tmp_path / "saved.html").write_text("<p>报告</p>", encoding="utf-8")
+    (tmp_path / "saved_files" / "image001.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "saved_files" / "index.json").write_text('{"/a.jpg": "image001.jpg"}', encoding="utf-8")
+    (tmp_path / "pages").mkdir()                         # pictures with no page: scans, each a report
+    (tmp_path / "pages" / "p1.jpg").write_bytes(b"\xff\xd8\xff")
+    names = sorted(os.path.relpath(f, tmp_path) for f in A.walk([str(tmp_path)]))
+    assert names == ["gbk.htm", "pages/p1.jpg", "r.html", "saved.html", "scan-2023.png"]
 
 
 def test_include_exclude_and_fail_on(folder):

@@ -197,6 +197,7 @@ def picture_site(scanned):
     site = Site()
     page = _picture_page(text.meta.title, '<p><img src="/upload/2024/t34.png" alt="表三表四"></p><p><img src="gone.jpg"></p>')
     site.routes["/report.html"] = _etagged(page.encode(), '"p1"')
+    site.page = page.encode()
     site.routes["/upload/2024/t34.png"] = (200, {"Content-Type": "image/png"}, _picture_of_tables(pages))
     site.routes["/logo.png"] = (200, {"Content-Type": "image/png"}, _picture_of_tables(pages))
     yield site
@@ -250,6 +251,24 @@ def test_an_audit_archives_a_page_s_pictures_and_reads_them_again_from_there(sca
         assert [s for (s,) in db.execute("SELECT status FROM fetches ORDER BY id")] == [200, 304]
     shown = CliRunner().invoke(cli, ["history", str(history), "--url", url])
     assert shown.exit_code == 0 and "pictures" in shown.output, shown.output
+
+
+def test_fetch_keeps_a_page_s_pictures_and_the_saved_page_reads_with_them(scanned, picture_site, tmp_path):
+    text, _, _, _ = scanned
+    got = tmp_path / "got"
+    out = CliRunner().invoke(cli, ["fetch", "--delay", "0", "-o", str(got), picture_site.url("/report.html")])
+    assert out.exit_code == 0, out.output
+    (entry,) = [json.loads(line) for line in (got / "fetch.jsonl").read_text(encoding="utf-8").splitlines()]
+    saved = got / entry["file"]
+    assert saved.read_bytes() == picture_site.page          # the page as published, srcs untouched
+    (picture,) = entry["pictures"].values()
+    assert (got / picture).is_file() and list(entry["pictures"]) == ["/upload/2024/t34.png"]
+    checked = CliRunner().invoke(cli, ["check", "--format", "json", str(saved)])
+    report = json.loads(checked.output)
+    assert not [f for f in report["files"][0]["findings"] if f["rule"] == "TBL-IMAGE"], checked.output
+    # the audit of the folder reads the page with its picture, not the picture as a report
+    audited = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--no-history", str(got)])
+    assert audited.exit_code in (0, 1) and "t34" not in audited.output, audited.output
 
 
 def test_a_picture_replaced_under_the_same_src_is_a_changed_report(scanned, tmp_path):

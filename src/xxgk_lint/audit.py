@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
+from urllib.parse import quote
 
-from .readers import PATTERNS
+from .readers import MAX_BYTES, PATTERNS
 from .result import FileResult
 from .web import Source, is_url
 
@@ -30,7 +32,8 @@ DEFAULT_INCLUDE = PATTERNS
 
 def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
          exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files to audit, sorted: the files named, and under each folder those matching include."""
+    """Files to audit, sorted: the files named, and under each folder those matching include —
+    but not a saved page's pictures and files (``_page_pictures``), which are read with it."""
     out: set[str] = set()
     for p in paths:
         path = Path(p)
@@ -39,15 +42,43 @@ def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
         elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                pictures = _page_pictures(root, files)
                 for name in files:
                     full = os.path.join(root, name)
                     rel = os.path.relpath(full, path)
-                    if any(fnmatch.fnmatch(name, g) for g in include) and \
+                    if any(fnmatch.fnmatch(name, g) for g in include) and name not in pictures and \
                             not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude):
                         out.add(full)
         else:
             out.add(str(path))
     return sorted(out)
+
+
+_PICTURE = re.compile(r"\.(png|jpe?g)$", re.I)
+
+
+def _page_pictures(root: str, files: list[str]) -> set[str]:
+    """The files in a folder that belong to a saved page rather than being reports: all of a
+    browser's "<page>_files" folder (or the one ``fetch`` writes, with its index.json), and a
+    picture a saved page beside it names (``<img src="table3.png">``)."""
+    folder = Path(root)
+    stem = re.sub(r"[_.]files$", "", folder.name)
+    if stem != folder.name and any((folder.parent / f"{stem}{ext}").is_file() for ext in (".html", ".htm", ".shtml")):
+        return set(files)
+    names = [f for f in files if _PICTURE.search(f)]
+    if not names:
+        return set()
+    pages = [f for f in files if f.lower().endswith((".html", ".htm", ".shtml", ".xhtml"))]
+    if not pages:
+        return set()
+    text = ""
+    for page in pages:
+        try:
+            data = (folder / page).read_bytes()[:MAX_BYTES]
+        except OSError:
+            continue
+        text += data.decode("utf-8", "ignore") + data.decode("gb18030", "ignore")   # a name may be Chinese
+    return {n for n in names if n in text or quote(n) in text}
 
 
 def crawl_column(fetcher: Any, url: str, pages: int, session: Session) -> tuple[list[str], list[FileResult]]:

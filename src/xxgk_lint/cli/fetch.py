@@ -25,6 +25,29 @@ def file_name(document: str, sha256: str) -> str:
     return f"{_UNSAFE.sub('_', parts.netloc)}_{_UNSAFE.sub('_', stem)[:60]}_{sha256[:10]}.{_UNSAFE.sub('', ext)[:8]}"
 
 
+def _save_pictures(pictures: dict[str, bytes], out: Path, name: str) -> dict[str, str]:
+    """A saved page's pictures in "<page>_files/" (a browser's "save page, complete" folder), the
+    page itself kept as fetched: index.json maps each src as written to its file, so the HTML
+    reader finds them offline.  {src: the file, relative to ``out``}."""
+    import hashlib
+
+    from ..outputs import atomic
+
+    if not pictures:
+        return {}
+    folder = out / f"{Path(name).stem}_files"
+    folder.mkdir(exist_ok=True)
+    index = {}
+    for src, data in pictures.items():
+        file = hashlib.sha256(data).hexdigest()[:16] + (".png" if data.startswith(b"\x89PNG") else ".jpg")
+        with atomic(str(folder / file), "wb") as f:
+            f.write(data)
+        index[src] = file
+    with atomic(str(folder / "index.json"), "w", encoding="utf-8") as f:
+        json.dump(index, f, ensure_ascii=False, indent=1)
+    return {src: f"{folder.name}/{file}" for src, file in index.items()}
+
+
 @click.command()
 @click.argument("urls", nargs=-1, required=True, metavar="URL...")
 @click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
@@ -38,6 +61,7 @@ def fetch(urls, folder, timeout, per_host, delay) -> None:
     from ..outputs import atomic
     from ..web import is_url
     from ..web.find import locate
+    from ..web.pictures import fetch_pictures
 
     bad = [u for u in urls if not is_url(u)]
     if bad:
@@ -63,9 +87,11 @@ def fetch(urls, folder, timeout, per_host, delay) -> None:
             name = file_name(doc.final_url, sha)
             with atomic(str(out / name), "wb") as f:
                 f.write(doc.content)
+            pictures = _save_pictures(fetch_pictures(web, doc, need_ocr=False), out, name)
             manifest.write(json.dumps({"url": url, "document": doc.final_url, "via": via, "file": name,
                                        "sha256": sha, "status": doc.status, "fetched_at": doc.fetched_at,
-                                       "etag": doc.etag or None, "last_modified": doc.last_modified or None},
+                                       "etag": doc.etag or None, "last_modified": doc.last_modified or None,
+                                       **({"pictures": pictures} if pictures else {})},
                                       ensure_ascii=False) + "\n")
             click.echo(f"{url} -> {name}")
     sys.exit(EXIT_INPUT if failed else 0)

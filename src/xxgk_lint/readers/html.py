@@ -90,15 +90,28 @@ def _too_many_elements(text: str) -> bool:
 
 
 def _local_picture(src: str, path: str) -> bytes | None:
-    """The file a saved page's picture names (``<img src="table3.png">``): a relative path only,
-    within the file size limit."""
+    """The file a saved page's picture names (``<img src="table3.png">``: a relative path), or
+    the one ``fetch`` saved for it in "<page>_files/" (listed in its index.json by src as
+    written); within the file size limit."""
+    import json
     import os
     from pathlib import Path
     from urllib.parse import unquote
 
-    if not src or ":" in src or src.startswith(("/", "\\")) or not os.path.isfile(path):
+    if not src or not os.path.isfile(path):
         return None
-    file = Path(path).parent / unquote(src.split("?")[0].split("#")[0])
+    file = None
+    if ":" not in src and not src.startswith(("/", "\\")) and "\0" not in src:
+        file = Path(path).parent / unquote(src.split("?")[0].split("#")[0]).replace("\0", "")
+    if file is None or not file.is_file():
+        files = Path(path).with_name(f"{Path(path).stem}_files")
+        try:
+            name = json.loads((files / "index.json").read_text(encoding="utf-8")).get(src)
+        except (OSError, ValueError, AttributeError):
+            return None
+        if not isinstance(name, str):
+            return None
+        file = files / Path(name).name           # a name, never a path out of the folder
     try:
         if not file.is_file() or file.stat().st_size > 20 * 1024 * 1024:
             return None

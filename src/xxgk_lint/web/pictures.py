@@ -3,7 +3,8 @@ is fetched with the page, so OCR reads it as it reads a picture beside a saved p
 
 Only the pictures in the page's article are asked for (the reader's own choice of article, so
 the site's logos and banners are not), at most ``MAX_PICTURES``, and only when OCR is installed:
-without it a picture is TBL-IMAGE whatever it holds.  A picture that cannot be fetched, or is not
+without it a picture is TBL-IMAGE whatever it holds (``fetch`` keeps them anyway, as evidence, in
+a "<page>_files" folder with an index.json of their srcs, where the HTML reader finds them).  A picture that cannot be fetched, or is not
 a PNG or JPEG, is left out: it stays a picture, as on a saved page."""
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ MAX_PICTURES = 12          # a report's tables 2-4 are one to four pictures
 _IMG = re.compile(rb"<img\b", re.I)
 
 
-def fetch_pictures(fetcher: Fetcher, doc: Fetched) -> dict[str, bytes]:
-    """{src as the page writes it: the picture's bytes} for the pictures of ``doc``'s article."""
+def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dict[str, bytes]:
+    """{src as the page writes it: the picture's bytes} for the pictures of ``doc``'s article
+    (``need_ocr=False``: even without OCR — ``fetch`` keeps them as evidence)."""
     from ..readers import ocr
     from ..readers.html import picture_sources
     from ..readers.ocr import PICTURE_MAGIC
     from .find import is_html, page_text
 
-    if not _IMG.search(doc.content) or not is_html(doc) or not ocr.installed():
+    if not _IMG.search(doc.content) or not is_html(doc) or (need_ocr and not ocr.installed()):
         return {}
     try:
         srcs = picture_sources(page_text(doc), doc.final_url)
