@@ -303,6 +303,17 @@ def test_a_picture_replaced_under_the_same_src_is_a_changed_report(scanned, tmp_
         site.close()
 
 
+def test_ocr_tells_which_page_it_reads(scanned, monkeypatch):
+    """`check` shows "OCR 识别 …：第 n/N 页" on a terminal from this hook (seconds a page)."""
+    from xxgk_lint.readers import ocr
+
+    _, _, scan, _ = scanned
+    seen = []
+    monkeypatch.setattr(ocr, "progress", lambda n, total: seen.append((n, total)))
+    read_data(scan, "scan.pdf")
+    assert seen == [(1, 2), (2, 2)]
+
+
 def test_openvino_reads_a_scan_as_onnx_runtime_does(scanned, monkeypatch):
     pytest.importorskip("openvino")
     from xxgk_lint.readers import ocr

@@ -63,7 +63,10 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
     from ..web import is_url
 
     results, web = [], None
+    shown = _OcrProgress(session.lang) if sys.stderr.isatty() and not quiet else None
     for path in files:
+        if shown is not None:
+            shown.file(path)
         if is_url(path):
             from ..lint import lint_url
 
@@ -71,12 +74,16 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
             result = lint_url(path, session, web)
         else:
             result = lint_file(path, session)
+        if shown is not None:
+            shown.stop()
         if result.error is not None:
             fail(str(result.error))
             if debug and result.error.internal:
                 click.echo(result.error.trace, err=True, nl=False)
         results.append(result)
 
+    if shown is not None:
+        shown.close()
     if web is not None:
         web.close()
     if suppressions:
@@ -111,3 +118,40 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
         click.echo(f"xxgk-lint: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur{'s' if gone == 1 else ''}"
                    " (rewrite it with --write-baseline)", err=True)
     finish(results, session.fail_on)
+
+
+class _OcrProgress:
+    """"OCR 识别 scan.pdf：第 2/6 页…" on a terminal's stderr while OCR reads a file (seconds a
+    page); nothing for the files it does not read, nothing when stderr is not a terminal."""
+
+    def __init__(self, lang: str):
+        from ..readers import ocr
+        from ..record import Tr
+
+        self.text = Tr("OCR 识别 {path}：第 {n}/{total} 页…", "OCR reading {path}: page {n}/{total}…").pick(lang)
+        self.status, self.path = None, ""
+        ocr.progress = self.page
+
+    def file(self, path: str) -> None:
+        self.path = path
+
+    def page(self, n: int, total: int) -> None:
+        if self.status is None:
+            from rich.console import Console
+
+            self.status = Console(stderr=True).status("")
+            self.status.start()
+        from rich.markup import escape
+
+        self.status.update(self.text.format(path=escape(self.path), n=n, total=total))
+
+    def stop(self) -> None:
+        if self.status is not None:
+            self.status.stop()
+            self.status = None
+
+    def close(self) -> None:
+        from ..readers import ocr
+
+        self.stop()
+        ocr.progress = None

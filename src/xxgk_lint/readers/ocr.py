@@ -17,7 +17,7 @@ import math
 import os
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Callable
 
 from ..model import InputError
 
@@ -26,6 +26,9 @@ DPI = 300            # scanned PDF pages are rendered at this resolution
 PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR reads: PNG, JPEG
 
 _engine: Any = None
+# told (page, pages) before OCR reads a page: `check` shows it on a terminal, since OCR takes
+# seconds a page where the rest of a check takes milliseconds
+progress: Callable[[int, int], None] | None = None
 
 
 def _name() -> str:

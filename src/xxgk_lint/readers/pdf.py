@@ -36,6 +36,7 @@ def parse(data: bytes, path: str) -> Document:
             raise InputError("the PDF is encrypted (password protected): cannot read it", path) from None
         raise InputError(f"not a readable PDF ({str(e).split('(')[-1].rstrip(').') or e})", path) from None
     reader = _Reader(path, data)
+    reader.pages = len(pdf)
     try:
         if len(pdf) > MAX_PAGES:
             raise InputError(f"{len(pdf)} pages: more than any report ({MAX_PAGES})", path)
@@ -80,6 +81,7 @@ class _Reader(ListingReader):
         self.buf_page = 0
         self.fragments: list = []            # the parts (one per page, ruled or not) of the table being read
         self.scanned = False                 # a page was a picture
+        self.pages = 0
         self.ocr_pages: dict[int, list[dict]] = {}  # page -> the characters OCR read on it
         self.ocr_areas: dict[int, list[tuple]] = {}  # page -> the pictures OCR read
 
@@ -140,6 +142,8 @@ class _Reader(ListingReader):
 
         if not ocr.available():
             return None
+        if ocr.progress is not None:
+            ocr.progress(n, self.pages)
         scale = ocr.DPI / 72
         image = page.render(scale=scale).to_pil()
         out: list[list[dict]] = []
