@@ -3,9 +3,10 @@ is fetched with the page, so OCR reads it as it reads a picture beside a saved p
 
 Only the pictures in the page's article are asked for (the reader's own choice of article, so
 the site's logos and banners are not), at most ``MAX_PICTURES``, and only when OCR is installed:
-without it a picture is TBL-IMAGE whatever it holds (``fetch`` keeps them anyway, as evidence, in
-a "<page>_files" folder with an index.json of their srcs, where the HTML reader finds them).  A picture that cannot be fetched, or is not
-a PNG or JPEG, is left out: it stays a picture, as on a saved page."""
+without it a picture is TBL-IMAGE whatever it holds (``fetch`` keeps them anyway, as evidence,
+in a "<page>_files" folder with an index.json of their srcs, where the HTML reader finds them).
+A picture that cannot be fetched, or is not a PNG or JPEG, is left out: it stays a picture, as
+on a saved page."""
 
 from __future__ import annotations
 
