@@ -198,7 +198,7 @@ def picture_site(scanned):
     page = _picture_page(text.meta.title, '<p><img src="/upload/2024/t34.png" alt="表三表四"></p><p><img src="gone.jpg"></p>')
     site.routes["/report.html"] = _etagged(page.encode(), '"p1"')
     site.page = page.encode()
-    site.routes["/upload/2024/t34.png"] = (200, {"Content-Type": "image/png"}, _picture_of_tables(pages))
+    site.routes["/upload/2024/t34.png"] = _etagged(_picture_of_tables(pages), '"i1"', "image/png")
     site.routes["/logo.png"] = (200, {"Content-Type": "image/png"}, _picture_of_tables(pages))
     yield site
     site.close()
@@ -241,14 +241,16 @@ def test_an_audit_archives_a_page_s_pictures_and_reads_them_again_from_there(sca
     assert not [f for f in first if f["rule"] == "TBL-IMAGE"]
     with sqlite3.connect(history) as db:
         (pictures,) = db.execute("SELECT pictures FROM fetches").fetchone()
-    sha = json.loads(pictures)["/upload/2024/t34.png"]
+    sha = json.loads(pictures)["/upload/2024/t34.png"]["sha256"]
     assert (history.parent / "archive" / sha[:2] / sha).is_file()
-    # the page unchanged (304) and the cache off: read again from the archive, pictures too
+    # the page unchanged (304), its picture too (asked with its own ETag: 304), the cache off:
+    # read again from the archive, pictures too
     again = audit("--no-cache")
     assert sorted(f["rule"] for f in again) == sorted(f["rule"] for f in first)
-    assert picture_site.hits["/upload/2024/t34.png"] == 1 and picture_site.hits["/report.html"] == 2
+    assert picture_site.hits["/upload/2024/t34.png"] == 2 and picture_site.hits["/report.html"] == 2
     with sqlite3.connect(history) as db:
-        assert [s for (s,) in db.execute("SELECT status FROM fetches ORDER BY id")] == [200, 304]
+        rows = db.execute("SELECT status, pictures FROM fetches ORDER BY id").fetchall()
+    assert [s for s, _ in rows] == [200, 304] and rows[0][1] == rows[1][1]
     shown = CliRunner().invoke(cli, ["history", str(history), "--url", url])
     assert shown.exit_code == 0 and "pictures" in shown.output, shown.output
 
@@ -276,16 +278,17 @@ def test_a_picture_replaced_under_the_same_src_is_a_changed_report(scanned, tmp_
 
     from PIL import Image
 
-    from tests.test_web_audit import WEB
-    from tests.webserver import Site, html
+    from tests.test_web_audit import WEB, _etagged
+    from tests.webserver import Site
 
     text, _, _, pages = scanned
     first, second = _picture_of_tables(pages), io.BytesIO()
     Image.open(io.BytesIO(first)).save(second, "PNG", compress_level=1)     # other bytes, same table
     served = [first]
     site = Site()
-    site.routes["/r.html"] = html(_picture_page(text.meta.title, '<p><img src="t34.png"></p>'))
-    site.routes["/t34.png"] = lambda handler: (200, {"Content-Type": "image/png"}, served[0])
+    # the page answers 304 every time after the first: only its picture changes
+    site.routes["/r.html"] = _etagged(_picture_page(text.meta.title, '<p><img src="t34.png"></p>').encode(), '"p"')
+    site.routes["/t34.png"] = lambda handler: _etagged(served[0], f'"{len(served[0])}"', "image/png")(handler)
     (tmp_path / "h").mkdir()
     try:
         def rules(n):

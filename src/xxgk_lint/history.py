@@ -70,7 +70,7 @@ MIGRATIONS = [
     CREATE INDEX IF NOT EXISTS fetches_url ON fetches (url, id);
     """,
     # 4: the pictures a fetched page shows (a table printed as an image), archived like the page:
-    # JSON {src as the page writes it: SHA-256}
+    # JSON {src as the page writes it: {sha256, etag, last_modified}}
     """
     ALTER TABLE fetches ADD COLUMN pictures TEXT;
     """,

@@ -45,7 +45,8 @@ def lint_url(url: str, session: Session, fetcher: Fetcher, check: bool = True) -
     from .web.pictures import fetch_pictures
 
     source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset)
-    return _lint(lambda: read_data(doc.content, source.document, source.charset, fetch_pictures(fetcher, doc)),
+    return _lint(lambda: read_data(doc.content, source.document, source.charset,
+                                   {src: f.content for src, f in fetch_pictures(fetcher, doc).items()}),
                  url, session, check, source)
 
 

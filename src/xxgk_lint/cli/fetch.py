@@ -87,7 +87,8 @@ def fetch(urls, folder, timeout, per_host, delay) -> None:
             name = file_name(doc.final_url, sha)
             with atomic(str(out / name), "wb") as f:
                 f.write(doc.content)
-            pictures = _save_pictures(fetch_pictures(web, doc, need_ocr=False), out, name)
+            pictures = _save_pictures({src: f.content for src, f in fetch_pictures(web, doc, need_ocr=False).items()},
+                                      out, name)
             manifest.write(json.dumps({"url": url, "document": doc.final_url, "via": via, "file": name,
                                        "sha256": sha, "status": doc.status, "fetched_at": doc.fetched_at,
                                        "etag": doc.etag or None, "last_modified": doc.last_modified or None,

@@ -19,7 +19,7 @@ from ..model import InputError
 from . import Source
 from .fetch import Fetched, Fetcher
 from .find import locate
-from .pictures import fetch_pictures
+from .pictures import ask_again, fetch_pictures
 
 
 class Archive:
@@ -49,16 +49,23 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     previous fetch record, if any."""
     doc: Fetched | None = None
     via = ""
-    # Only the document is asked conditionally: when it was an attachment and is unchanged, a page
-    # that now links to another attachment goes unseen until the attachment itself changes.
-    before = json.loads(last.get("pictures") or "{}") if last else {}
-    if last and all(map(archive.has, [last["sha256"], *before.values()])) and (last.get("etag") or last.get("last_modified")):
+    # {src: {sha256, etag, last_modified}} of the page's pictures at the previous fetch
+    before: dict[str, dict[str, str]] = json.loads(last.get("pictures") or "{}") if last else {}
+    earlier = {src: rec["sha256"] for src, rec in before.items()}
+    # The document is asked conditionally, and on a 304 its pictures: when the report is an
+    # attachment that is unchanged, a page that now links to another attachment goes unseen
+    # until the attachment itself changes.
+    if last and all(map(archive.has, [last["sha256"], *earlier.values()])) and \
+            (last.get("etag") or last.get("last_modified")):
         got = fetcher.get(last["document"], last.get("etag") or "", last.get("last_modified") or "")
         if got.status == 304:
+            pictures = {**before, **_archived(archive, {src: f for src, f in ask_again(
+                fetcher, last["document"], before).items() if f is not None})}
             source = Source(url, last["document"], last["via"], 304, got.fetched_at, last.get("charset"),
                             last["sha256"], last["sha256"], last["fetched_at"], str(archive.path(last["sha256"])),
-                            {src: str(archive.path(sha)) for src, sha in before.items()})
-            return source, _record(source, before, last.get("content_type"), last.get("etag"), last.get("last_modified"))
+                            _paths(archive, pictures), earlier)
+            return source, _record(source, pictures, last.get("content_type"), last.get("etag"),
+                                   last.get("last_modified"))
         if last["document"] == url:
             # the page itself changed: look for the report in this answer (it may have become a
             # stub with an attachment) rather than asking again
@@ -68,14 +75,24 @@ def obtain(fetcher: Fetcher, archive: Archive, url: str, last: dict[str, Any] | 
     if not doc.content.strip():
         raise InputError("empty response", url)
     sha, path = archive.put(doc.content)
-    pictures = {src: archive.put(data)[0] for src, data in fetch_pictures(fetcher, doc).items()}
+    pictures = _archived(archive, fetch_pictures(fetcher, doc))
     source = Source(url, doc.final_url, via, doc.status, doc.fetched_at, doc.charset, sha,
                     last["sha256"] if last else "", last["fetched_at"] if last else "", str(path),
-                    {src: str(archive.path(p)) for src, p in pictures.items()}, before)
+                    _paths(archive, pictures), earlier)
     return source, _record(source, pictures, doc.content_type, doc.etag, doc.last_modified)
 
 
-def _record(source: Source, pictures: dict[str, str], content_type: str | None, etag: str | None,
+def _archived(archive: Archive, fetched: dict[str, Fetched]) -> dict[str, dict[str, str]]:
+    """Each picture archived: {src: {sha256, etag, last_modified}} (what the next fetch asks with)."""
+    return {src: {"sha256": archive.put(f.content)[0], "etag": f.etag, "last_modified": f.last_modified}
+            for src, f in fetched.items()}
+
+
+def _paths(archive: Archive, pictures: dict[str, dict[str, str]]) -> dict[str, str]:
+    return {src: str(archive.path(rec["sha256"])) for src, rec in pictures.items()}
+
+
+def _record(source: Source, pictures: dict[str, dict[str, str]], content_type: str | None, etag: str | None,
             last_modified: str | None) -> dict[str, Any]:
     return {"url": source.url, "document": source.document, "via": source.via, "sha256": source.sha256,
             "status": source.status, "content_type": content_type, "charset": source.charset, "etag": etag,

@@ -23,12 +23,11 @@ MAX_PICTURES = 12          # a report's tables 2-4 are one to four pictures
 _IMG = re.compile(rb"<img\b", re.I)
 
 
-def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dict[str, bytes]:
-    """{src as the page writes it: the picture's bytes} for the pictures of ``doc``'s article
+def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dict[str, Fetched]:
+    """{src as the page writes it: the picture fetched} for the pictures of ``doc``'s article
     (``need_ocr=False``: even without OCR — ``fetch`` keeps them as evidence)."""
     from ..readers import ocr
     from ..readers.html import picture_sources
-    from ..readers.ocr import PICTURE_MAGIC
     from .find import is_html, page_text
 
     if not _IMG.search(doc.content) or not is_html(doc) or (need_ocr and not ocr.installed()):
@@ -37,15 +36,30 @@ def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dic
         srcs = picture_sources(page_text(doc), doc.final_url)
     except InputError:
         return {}        # a page the reader refuses: its error comes when it is read
-    out: dict[str, bytes] = {}
+    out: dict[str, Fetched] = {}
     for src in list(dict.fromkeys(srcs))[:MAX_PICTURES]:
-        url = urljoin(doc.final_url, src)
-        if not url.startswith(("http://", "https://")):
-            continue
-        try:
-            got = fetcher.get(url)
-        except InputError:
-            continue
-        if got.content.startswith(PICTURE_MAGIC):
-            out[src] = got.content
+        got = _get(fetcher, doc.final_url, src)
+        if got is not None:
+            out[src] = got
     return out
+
+
+def ask_again(fetcher: Fetcher, page_url: str, before: dict[str, dict[str, str]]) -> dict[str, Fetched | None]:
+    """The pictures of a page that answered 304, each asked again conditionally (with its own
+    ETag / Last-Modified): a picture swapped behind an unchanged page is a changed report.
+    None for a picture that is unchanged (304) or cannot be asked now (kept as it was)."""
+    return {src: _get(fetcher, page_url, src, rec.get("etag") or "", rec.get("last_modified") or "")
+            for src, rec in before.items()}
+
+
+def _get(fetcher: Fetcher, page_url: str, src: str, etag: str = "", last_modified: str = "") -> Fetched | None:
+    from ..readers.ocr import PICTURE_MAGIC
+
+    url = urljoin(page_url, src)
+    if not url.startswith(("http://", "https://")):
+        return None
+    try:
+        got = fetcher.get(url, etag, last_modified)
+    except InputError:
+        return None
+    return got if got.status != 304 and got.content.startswith(PICTURE_MAGIC) else None
