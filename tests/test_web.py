@@ -217,3 +217,19 @@ def test_crawl_follows_pagination_and_keeps_report_links(site):
 def test_locate_refuses_a_page_without_a_report(site, fetcher):
     with pytest.raises(InputError, match="not a report page"):
         locate(fetcher, site.url("/nothing.html"))
+
+
+def test_only_pictures_where_the_report_stands_are_worth_a_second_look():
+    """A fetched page is parsed again for its pictures (in the audit's main process) only when
+    an <img> stands between the report's first mark and its last section's heading."""
+    from xxgk_lint.web.pictures import _within_report
+
+    intro = "<p>全文包括总体情况、主动公开政府信息情况……存在的主要问题及改进情况、其他需要报告的事项。</p>"
+    body = ("<h2>二、主动公开政府信息情况</h2>{t2}<h2>三、收到和处理政府信息公开申请情况</h2>{t3}"
+            "<h2>五、存在的主要问题及改进情况</h2><p>…</p><h2>六、其他需要报告的事项</h2><p>无。</p>")
+    logo, qr = '<img src="/logo.png">', '<div class="footer"><img src="qr.png"></div>'
+    assert not _within_report(logo + intro + body.format(t2="<table></table>", t3="<table></table>") + qr)
+    assert _within_report(logo + intro + body.format(t2="<table></table>", t3='<p><img src="t3.jpg"></p>') + qr)
+    # the last sections missing: a picture after the tables may still be one of them
+    assert _within_report(intro + '<h2>三、收到和处理政府信息公开申请情况</h2><p><IMG SRC="t34.png"></p>')
+    assert not _within_report('<img src="a.png"><p>欢迎访问</p>')

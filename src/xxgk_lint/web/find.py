@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .fetch import Fetched, Fetcher
 
 # the words only a report's own text has: its section headings and table labels
-_REPORT_MARKS = ("主动公开政府信息情况", "收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量",
+REPORT_MARKS = ("主动公开政府信息情况", "收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量",
                  "政府信息公开行政复议", "存在的主要问题及改进情况", "其他需要报告的事项", "本年制发件数")
 _ATTACHMENT = re.compile(r"\.(pdf|docx|doc|wps|xlsx|xls)$", re.I)
 _READABLE = {"pdf": 0, "docx": 1, "doc": 2, "wps": 3, "xlsx": 4, "xls": 5}
@@ -55,7 +55,7 @@ def _text(tree: Any) -> str:
 
 
 def looks_like_report(text: str) -> bool:
-    return sum(mark in text for mark in _REPORT_MARKS) >= 2
+    return sum(mark in text for mark in REPORT_MARKS) >= 2
 
 
 def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None = None) -> tuple[Fetched, str]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MAX_PICTURES = 12          # a report's tables 2-4 are one to four pictures
 _IMG = re.compile(rb"<img\b", re.I)
+_IMG_TEXT = re.compile(r"<img\b", re.I)
 
 
 def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dict[str, Fetched]:
@@ -32,8 +33,11 @@ def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dic
 
     if not _IMG.search(doc.content) or not is_html(doc) or (need_ocr and not ocr.installed()):
         return {}
+    text = page_text(doc)
+    if not _within_report(text):
+        return {}
     try:
-        srcs = picture_sources(page_text(doc), doc.final_url)
+        srcs = picture_sources(text, doc.final_url)
     except InputError:
         return {}        # a page the reader refuses: its error comes when it is read
     out: dict[str, Fetched] = {}
@@ -42,6 +46,25 @@ def fetch_pictures(fetcher: Fetcher, doc: Fetched, need_ocr: bool = True) -> dic
         if got is not None:
             out[src] = got
     return out
+
+
+_LAST_SECTIONS = ("存在的主要问题及改进情况", "其他需要报告的事项")
+
+
+def _within_report(text: str) -> bool:
+    """An <img> stands where the report does: after its first mark (a section heading, a table
+    label) and before its last section's heading — to the page's end when the last sections are
+    missing.  A logo above the report or a QR code below it is no table, and a page with neither
+    is not parsed a second time in the audit's main process, where pages arrive."""
+    from .find import REPORT_MARKS
+
+    starts = [k for mark in REPORT_MARKS if (k := text.find(mark)) >= 0]
+    if not starts:
+        return False
+    k, mark = max((text.rfind(mark), mark) for mark in REPORT_MARKS)    # an intro names them early
+    end = k if mark in _LAST_SECTIONS else len(text)
+    start = min(starts)
+    return _IMG_TEXT.search(text, start, end) is not None
 
 
 def ask_again(fetcher: Fetcher, page_url: str, before: dict[str, dict[str, str]]) -> dict[str, Fetched | None]:
