@@ -55,6 +55,7 @@ def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
 
 
 _PICTURE = re.compile(r"\.(png|jpe?g)$", re.I)
+_PAGES = (".html", ".htm", ".shtml", ".xhtml")
 
 
 def _page_pictures(root: str, files: list[str]) -> set[str]:
@@ -63,12 +64,12 @@ def _page_pictures(root: str, files: list[str]) -> set[str]:
     picture a saved page beside it names (``<img src="table3.png">``)."""
     folder = Path(root)
     stem = re.sub(r"[_.]files$", "", folder.name)
-    if stem != folder.name and any((folder.parent / f"{stem}{ext}").is_file() for ext in (".html", ".htm", ".shtml")):
+    if stem != folder.name and any((folder.parent / f"{stem}{ext}").is_file() for ext in _PAGES):
         return set(files)
     names = [f for f in files if _PICTURE.search(f)]
     if not names:
         return set()
-    pages = [f for f in files if f.lower().endswith((".html", ".htm", ".shtml", ".xhtml"))]
+    pages = [f for f in files if f.lower().endswith(_PAGES)]
     if not pages:
         return set()
     text = ""

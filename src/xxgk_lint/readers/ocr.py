@@ -194,7 +194,7 @@ def _split(text: str, x0: float, x1: float, top: float, bottom: float, conf: flo
 
 class _Rapid:
     """RapidOCR's PP-OCR models on ONNX Runtime, or (``openvino``) the same model files on
-    OpenVINO, about 1.5 times faster on a CPU with the same readings (bench/ocr_bench.py)."""
+    OpenVINO, 1.75 times faster on one core with the same readings (bench/ocr_bench.py)."""
 
     def __init__(self, openvino: bool = False) -> None:
         try:
