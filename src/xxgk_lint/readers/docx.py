@@ -48,7 +48,8 @@ def parse(data: bytes, path: str) -> Document:
     from lxml import etree
 
     try:
-        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+        z = zipfile.ZipFile(io.BytesIO(data))
+        xml = z.read("word/document.xml")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as e:
@@ -65,7 +66,7 @@ def parse(data: bytes, path: str) -> Document:
     if body is None:
         raise InputError("not a Word document: word/document.xml has no body", path)
     reader = _Reader(path)
-    reader.pictures = _pictures(zipfile.ZipFile(io.BytesIO(data)))
+    reader.zip, reader.pictures = z, _pictures(z)
     reader.container(body)
     return Document(path, reader.blocks, reader.lines, "docx")
 
@@ -90,8 +91,8 @@ _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
-def _pictures(z: zipfile.ZipFile) -> dict[str, bytes]:
-    """The document's pictures (PNG, JPEG) by relationship id, read lazily: id -> part name."""
+def _pictures(z: zipfile.ZipFile) -> dict[str, str]:
+    """The document's pictures (PNG, JPEG): relationship id -> part name (read when placed)."""
     import posixpath
 
     from lxml import etree
@@ -105,25 +106,22 @@ def _pictures(z: zipfile.ZipFile) -> dict[str, bytes]:
     for rel in rels:
         target = rel.get("Target") or ""
         if rel.get("TargetMode") != "External" and target.lower().endswith((".png", ".jpg", ".jpeg")):
-            out[rel.get("Id")] = _Lazy(z, posixpath.normpath(posixpath.join("word", target)))
+            out[rel.get("Id")] = posixpath.normpath(posixpath.join("word", target))
     return out
 
 
-class _Lazy:
-    __slots__ = ("zip", "name")
+class _Reader(ListingReader):
+    zip: zipfile.ZipFile | None = None
+    pictures: dict[str, str] = {}           # relationship id -> part name (``_pictures``)
 
-    def __init__(self, z: zipfile.ZipFile, name: str):
-        self.zip, self.name = z, name
-
-    def read(self) -> bytes | None:
+    def picture(self, rel_id: str | None) -> bytes | None:
+        name = self.pictures.get(rel_id or "")
+        if name is None or self.zip is None:
+            return None
         try:
-            return self.zip.read(self.name)
+            return self.zip.read(name)
         except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
             return None
-
-
-class _Reader(ListingReader):
-    pictures: dict = {}
 
     def container(self, el) -> None:
         for child in el.iterchildren():
@@ -148,9 +146,8 @@ class _Reader(ListingReader):
                                                            para=self.para_no)))
         elif p.find(f".//{_W}drawing") is not None or p.find(f".//{_W}pict") is not None:
             blip = p.find(f".//{_BLIP}")
-            lazy = self.pictures.get(blip.get(_EMBED)) if blip is not None else None
             self.blocks.append(Grid([], Location(self.path, line, 1, para=self.para_no), image=True,
-                                    picture=lazy.read() if lazy is not None else None))
+                                    picture=self.picture(blip.get(_EMBED)) if blip is not None else None))
 
     def _cell_text(self, tc) -> str:
         return "\n".join(_text(p) for p in tc.iter(_W + "p"))

@@ -39,9 +39,7 @@ class Source(Record):
         a 404 mended — is no change of the report)."""
         if not self.previous_sha256:
             return False
-        import os
-
-        now = {src: os.path.basename(path) for src, path in self.pictures.items()}
+        now = self._picture_digests()
         return self.sha256 != self.previous_sha256 or \
             any(now[src] != sha for src, sha in self.previous_pictures.items() if src in now)
 
@@ -51,10 +49,15 @@ class Source(Record):
         if not self.pictures:
             return self.sha256
         import hashlib
+
+        names = sorted(f"{src}\0{sha}" for src, sha in self._picture_digests().items())
+        return hashlib.sha256("\0".join([self.sha256, *names]).encode()).hexdigest()
+
+    def _picture_digests(self) -> dict[str, str]:
+        """{src: SHA-256}: an archived picture's file is named by its digest."""
         import os
 
-        names = sorted(f"{src}\0{os.path.basename(path)}" for src, path in self.pictures.items())
-        return hashlib.sha256("\0".join([self.sha256, *names]).encode()).hexdigest()
+        return {src: os.path.basename(path) for src, path in self.pictures.items()}
 
     def picture_bytes(self) -> dict[str, bytes]:
         """The archived pictures' bytes by ``src`` (one gone from the archive is left out)."""
