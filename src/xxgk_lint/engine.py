@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple
 
 from .findings import SEVERITY_RANK, Finding, matches
+from .record import Tr
 from .issuers import DEFAULT_DEADLINES
 from .kinds import Context
 from .model import Report
@@ -16,6 +17,8 @@ from .rules import Rule
 
 
 MAX_PER_RULE = 1000        # findings of one rule in one file
+DROPPED = Tr("读取时有文字未能归入报告的任何部分（{where}），所缺内容可能就在其中",
+             "some text could not be placed in the report ({where}); what is missing may be in it")
 
 
 class Engine:
@@ -53,19 +56,34 @@ class Engine:
 
     def _run(self, rules: list[Rule], report: Report) -> list[Finding]:
         out: list[Finding] = []
+        covered: list[tuple[Rule, Finding, tuple]] = []      # hits that explain other rules' findings
+        dropped = _dropped_note(report)
         for rule in rules:
             if not rule.applies(report):
                 continue
             severity = self.severities[rule.id]
+            same: dict[tuple, Finding] = {}
             for n, hit in enumerate(rule.check(report, self.ctx)):
                 if n == MAX_PER_RULE:       # a 20 MB page of one mistake: enough said, memory bounded
                     break
                 sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
                     else severity
-                finding = Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related)
-                if sev == "error" and finding.uncertain() is not None:
-                    finding.severity = "warning"    # what OCR may have misread is not the body's error
+                doubt = hit.doubt if hit.doubt is not None else dropped if hit.absent else None
+                finding = Finding(rule, sev, report.path, hit.loc, hit.place, hit.args, hit.related, doubt)
+                if sev == "error" and not finding.certain:
+                    finding.severity = "warning"    # what the reading may have got wrong is not the body's error
+                key = _args_key(finding.args)
+                twin = same.get(key)
+                if twin is not None:        # the same defect again: one finding that lists its places
+                    if finding.loc is not None:
+                        twin.related = (*twin.related, finding.loc)
+                    continue
+                same[key] = finding
                 out.append(finding)
+                if rule.supersedes:
+                    covered.append((rule, finding, hit.covers or (hit.place,)))
+        if covered:
+            out = _drop_superseded(out, covered)
         return out
 
     @staticmethod
@@ -83,6 +101,44 @@ class Engine:
             else:
                 used.add(id(s))
         return kept, used
+
+
+def _dropped_note(report: Report) -> Tr | None:
+    """Why a finding that something is missing may be wrong: text the reader placed nowhere."""
+    if not report.dropped:
+        return None
+    _, loc, text = report.dropped[0]
+    where = (f"第 {loc.page} 页，" if loc.page else f"第 {loc.line} 行，" if loc.line else "") + f"「{text[:16]}…」"
+    where_en = (f"page {loc.page}, " if loc.page else f"line {loc.line}, " if loc.line else "") + f"\"{text[:16]}…\""
+    return Tr(DROPPED.zh.format(where=where), DROPPED.en.format(where=where_en))
+
+
+def _args_key(args: dict[str, Any]) -> tuple:
+    return tuple(sorted((k, v if isinstance(v, (str, int, float, Tr)) else repr(v)) for k, v in args.items()))
+
+
+def _drop_superseded(findings: list[Finding], covered: list[tuple[Rule, Finding, tuple]]) -> list[Finding]:
+    """Findings that a more precise finding explains (its rule ``supersedes`` theirs, at a place
+    it covers): the same defect, said once."""
+    def explained(f: Finding) -> bool:
+        for rule, by, places in covered:
+            if by is not f and matches(f.rule_id, rule.supersedes) and any(_within(f.place, p) for p in places):
+                return True
+        return False
+    return [f for f in findings if not explained(f)]
+
+
+def _within(place: Any, cover: Any) -> bool:
+    """Whether a finding's place lies in what a covering place names (a table covers its cells,
+    a row its cells; an empty place covers the whole report)."""
+    if not (cover.table or cover.section or cover.field):
+        return True
+    if cover.table:
+        return place.table == cover.table and (not cover.row or place.row == cover.row) and \
+            (not cover.col or place.col == cover.col)
+    if cover.field:
+        return place.field == cover.field
+    return place.section == cover.section and not place.table
 
 
 class Checked(NamedTuple):

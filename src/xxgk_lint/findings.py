@@ -15,6 +15,7 @@ SEVERITIES = ("error", "warning", "info")
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 OCR_NOTE = Tr("OCR 识别可能有误（{where}置信度 {conf}）：", "OCR reading may be wrong ({where}confidence {conf}): ")
+DOUBT_NOTE = Tr("读取不确定（{why}）：", "Uncertain reading ({why}): ")
 
 
 def matches(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -39,25 +40,36 @@ class Place(Record):
 
 
 class Hit(Record):
-    """What a rule's check yields: where, and the values for the message template."""
+    """What a rule's check yields: where, and the values for the message template.
 
-    __slots__ = ("loc", "place", "args", "related", "severity")
+    ``doubt``: the reading the hit rests on was a recovery (a Tr naming it), so the finding is at
+    most a warning and says so; ``absent``: the hit says something is missing (text the reader
+    could not place may hold it); ``covers``: the places whose findings of the rules this rule
+    ``supersedes`` it explains (one defect, one finding)."""
+
+    __slots__ = ("loc", "place", "args", "related", "severity", "doubt", "absent", "covers")
 
     def __init__(self, loc: Location | None, place: Place, args: dict[str, Any] | None = None,
-                 related: tuple[Location, ...] = ()):
+                 related: tuple[Location, ...] = (), doubt: Tr | None = None, absent: bool = False,
+                 covers: tuple[Place, ...] = ()):
         self.loc, self.place, self.args, self.related = loc, place, args if args is not None else {}, related
         self.severity = ""      # a check may lower the rule's severity for one hit (an approximate number)
+        self.doubt, self.absent, self.covers = doubt, absent, covers
 
 
 class Finding(Record):
     """A hit stamped by the engine with its rule and effective severity."""
 
-    __slots__ = ("rule", "severity", "path", "loc", "place", "args", "related")
+    __slots__ = ("rule", "severity", "path", "loc", "place", "args", "related", "doubt")
 
     def __init__(self, rule: "Rule", severity: str, path: str, loc: Location | None, place: Place,
-                 args: dict[str, Any], related: tuple[Location, ...] = ()):
+                 args: dict[str, Any], related: tuple[Location, ...] = (), doubt: Tr | None = None):
         self.rule, self.severity, self.path, self.loc = rule, severity, path, loc
         self.place, self.args, self.related = place, args, related
+        # the recovered reading this finding rests on (its own, or a place's): it is then at most
+        # a warning, and its message names the reading
+        self.doubt = doubt if doubt is not None else next(
+            (x.doubt for x in (loc, *related) if x is not None and x.doubt is not None), None)
 
     @property
     def rule_id(self) -> str:
@@ -71,11 +83,18 @@ class Finding(Record):
 
     def message(self, lang: str) -> str:
         text = self.rule.format_message(lang, self.args)
+        if self.doubt is not None:
+            text = DOUBT_NOTE.pick(lang).format(why=self.doubt.pick(lang)) + text
         low = self.uncertain()
         if low is None:
             return text
         where = (f"第 {low.page} 页，" if lang == "zh" else f"page {low.page}, ") if low.page else ""
         return OCR_NOTE.pick(lang).format(where=where, conf=f"{low.ocr:.2f}") + text
+
+    @property
+    def certain(self) -> bool:
+        """Read for certain: no recovery and no unsure OCR reading under it (an error needs this)."""
+        return self.doubt is None and self.uncertain() is None
 
     def fingerprint(self) -> str:
         """Stable identity of a finding: rule, file, logical place and values — never a line number,

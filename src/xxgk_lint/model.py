@@ -52,15 +52,20 @@ class Location(Record):
     and page, para (paragraph number), table/row/cell (1-based grid position) say where the
     place is in the document; each is 0 where it does not apply."""
 
-    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para", "bbox", "ocr")
+    __slots__ = ("path", "line", "col", "end_line", "end_col", "page", "table", "row", "cell", "para", "bbox", "ocr",
+                 "doubt")
 
     def __init__(self, path: str, line: int = 0, col: int = 0, end_line: int = 0, end_col: int = 0,
                  page: int = 0, table: int = 0, row: int = 0, cell: int = 0, para: int = 0,
-                 bbox: tuple[float, float, float, float] | None = None, ocr: float | None = None):
+                 bbox: tuple[float, float, float, float] | None = None, ocr: float | None = None,
+                 doubt: Any = None):
         self.path, self.line, self.col, self.end_line, self.end_col = path, line, col, end_line, end_col
         self.page, self.table, self.row, self.cell, self.para = page, table, row, cell, para
         self.bbox = bbox          # PDF: (x0, top, x1, bottom) in points from the page's top left
         self.ocr = ocr            # read by OCR: the recognition's confidence (0–1) of what stands here
+        # what stands here was recovered, not read for certain (a label matched despite a typo, a
+        # header mapped by position, a date with 年 dropped): a Tr naming the reading, else None
+        self.doubt = doubt
 
     def __hash__(self) -> int:
         return hash((self.path, self.line, self.col, self.page, self.table, self.row, self.cell))
@@ -69,7 +74,7 @@ class Location(Record):
         """The location of characters [start, end) of the text that starts here (same line)."""
         col = self.col + start
         return Location(self.path, self.line, col, self.line, col + (end - start), self.page, self.table,
-                        self.row, self.cell, self.para, self.bbox)
+                        self.row, self.cell, self.para, self.bbox, self.ocr, self.doubt)
 
     def as_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (0, "", None)}
@@ -77,12 +82,19 @@ class Location(Record):
             out["bbox"] = [round(v, 1) for v in self.bbox]
         if self.ocr is not None:
             out["ocr"] = round(self.ocr, 3)
+        if self.doubt is not None:
+            out["doubt"] = self.doubt.zh
         return out | {"path": self.path}
 
     @property
     def uncertain(self) -> bool:
         """Read by OCR with a confidence too low to be sure of it."""
         return self.ocr is not None and self.ocr < LOW_CONFIDENCE
+
+    def doubtful(self, why: Any) -> "Location":
+        """This place, marked as read by a recovery (``why``: a Tr naming it)."""
+        self.doubt = why
+        return self
 
 
 # Cell states
@@ -185,7 +197,7 @@ class Metadata(Record):
 
     __slots__ = ("body", "body_source", "kind", "year", "year_source", "published",
                  "published_raw", "title", "template", "template_cited", "period_start", "period_end",
-                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body", "year_evidence")
+                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body", "year_evidence", "doubts")
 
     def __init__(self) -> None:
         self.body = self.body_source = self.year_source = ""
@@ -204,6 +216,29 @@ class Metadata(Record):
         self.published_loc: Location | None = None
         self.period_loc: Location | None = None
         self.year_evidence: list[tuple[str, int]] = []   # (source, year) of everything naming a year
+        # fields read by a recovery rather than for certain (a body taken from the contact
+        # sentence, a kind its name does not settle, a year on weak evidence): field -> a Tr naming
+        # the reading; a finding resting on such a field is at most a warning and says so
+        self.doubts: dict[str, Any] = {}
+
+
+class Cut(Record):
+    """Where a document that is not whole starts or stops (a truncated download, one page of a
+    flip-book, a page whose rest is behind a link): ``start`` is the first section it holds when
+    it begins in the middle (0 when it begins at its beginning), ``end`` the last section it holds
+    when it stops in the middle (0 when it ends at its end); ``start_at``/``end_at`` name where
+    (a Tr), and ``tables`` the tables cut open.  Nothing outside what it holds is reported missing."""
+
+    __slots__ = ("start", "end", "start_at", "end_at", "loc", "tables")
+
+    def __init__(self, start: int, end: int, start_at: Any, end_at: Any, loc: "Location | None",
+                 tables: tuple[str, ...] = ()):
+        self.start, self.end, self.start_at, self.end_at, self.loc, self.tables = \
+            start, end, start_at, end_at, loc, tables
+
+    def holds(self, section: int) -> bool:
+        """Whether the section's place lies inside what the document holds."""
+        return (not self.start or section >= self.start) and (not self.end or section <= self.end)
 
 
 class Note(Record):
@@ -246,7 +281,7 @@ class Report(Record):
     lines (for diagnostics), the reader that made it and the text encoding it detected."""
 
     __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding", "suppressions",
-                 "_corpus")
+                 "cut", "dropped", "_corpus")
 
     def __init__(self, path: str, meta: Metadata, sections: list[Section], tables: dict[str, Table],
                  notes: list[Note] | None = None, lines: list[str] | None = None, reader: str = ""):
@@ -256,6 +291,9 @@ class Report(Record):
         self.reader = reader
         self.encoding = ""        # of a text file, as detected
         self.suppressions: list[Any] = []     # inline "# xxgk-lint: ignore[…]" comments (YAML reports)
+        self.cut: Cut | None = None           # the document stops (or starts) in the middle
+        # text of the source the reader could place nowhere: (section key it stood in, where, text)
+        self.dropped: list[tuple[int, Location, str]] = []
         self._corpus: Corpus | None = None
 
     def corpus(self) -> "Corpus":

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import expr
-from .findings import SEVERITIES
+from .findings import SEVERITIES, matches
 from .record import Tr
 from .kinds import ParamError, get_kind, trusted_params
 from .model import InputError
@@ -26,7 +26,7 @@ LANGS = ("zh", "en")
 
 PACK_KEYS = {"pack", "description", "templates", "since", "needs", "rules"}
 RULE_KEYS = {"id", "severity", "kind", "title", "message", "help", "rationale", "reference",
-             "templates", "since", "issuers", "when", "needs", "params", "examples"}
+             "templates", "since", "issuers", "when", "needs", "params", "examples", "supersedes"}
 # what a rule may need besides its report (an audit provides it; a rule without it does not run)
 NEEDS = ("previous_year", "children", "findings", "previous_fetch")
 EXAMPLE_KEYS = {"name", "expect", "count", "at", "base", "set", "drop", "text", "previous", "children", "missing",
@@ -46,8 +46,12 @@ class Rule:
     def __init__(self, *, id: str, severity: str, kind: str, title: dict[str, str], message: dict[str, str],
                  help: dict[str, str], rationale: dict[str, str], reference: str, templates: tuple[str, ...],
                  issuers: tuple[str, ...], when: Any, when_src: str, params: dict[str, Any],
-                 examples: list[dict[str, Any]] | None, pack: str, source: str, needs: str = ""):
+                 examples: list[dict[str, Any]] | None, pack: str, source: str, needs: str = "",
+                 supersedes: tuple[str, ...] = ()):
         self.id, self.severity, self.kind = id, severity, kind
+        # rules (ids or prefixes) whose findings at the places a hit of this rule covers are the
+        # same defect seen less precisely: they are dropped (one defect, one finding)
+        self.supersedes = tuple(supersedes)
         self.title, self.message, self.help, self.rationale, self.reference = title, message, help, rationale, reference
         self.templates, self.issuers, self.when, self.when_src = templates, issuers, when, when_src
         self.params, self.pack, self.source, self.needs = params, pack, source, needs
@@ -61,7 +65,7 @@ class Rule:
         return self._examples
 
     _SPEC = ("id", "severity", "kind", "title", "message", "help", "rationale", "reference", "templates",
-             "issuers", "when_src", "params", "pack", "source", "needs")
+             "issuers", "when_src", "params", "pack", "source", "needs", "supersedes")
 
     def spec(self) -> dict[str, Any]:
         """The validated rule as plain data (what the cache keeps)."""
@@ -135,13 +139,16 @@ def _templates(d: Any, path: str) -> tuple[str, ...]:
     return _strings(d["templates"], "templates", known_templates(), path, d.locs["templates"]) if "templates" in d else ()
 
 
-def _strings(v: Any, key: str, allowed: tuple[str, ...], path: str, pos: Any) -> tuple[str, ...]:
+def _strings(v: Any, key: str, allowed: tuple[str, ...], path: str, pos: Any, free: bool = False) -> tuple[str, ...]:
     items = [v] if isinstance(v, (str, int)) else v
     if not isinstance(items, list):
         raise _err(f"{key!r} must be a list", path, pos)
     out = tuple(str(x) for x in items)
     for x in out:
-        if x not in allowed:
+        if free:
+            if not re.match(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?$", x):
+                raise _err(f"{key!r}: {x!r} is not a rule id or prefix", path, pos)
+        elif x not in allowed:
             raise _err(f"{key!r}: unknown value {x!r} (allowed: {', '.join(allowed)})", path, pos)
     return out
 
@@ -191,6 +198,8 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
     templates = _templates(d, path) or default_templates
     issuers = _strings(d["issuers"], "issuers", ISSUER_KINDS, path, d.locs["issuers"]) if "issuers" in d else ()
     needs = _needs(d, path) if "needs" in d else default_needs
+    supersedes = _strings(d["supersedes"], "supersedes", (), path, d.locs["supersedes"], free=True) \
+        if "supersedes" in d else ()
     when_src = d.get("when") or ""
     when = _condition(str(when_src), path, d.locs.get("when")) if when_src else None
     params = d.get("params") or LocDict(d.pos)
@@ -211,7 +220,7 @@ def _rule(d: Any, pack: str, default_templates: tuple[str, ...], path: str, pos:
         help=_texts(d, "help", path, False), rationale=_texts(d, "rationale", path, False),
         reference=str(d.get("reference", "")), templates=templates, issuers=issuers,
         when=when, when_src=str(when_src), params=params, examples=list(examples),
-        pack=pack, source=f"{path}:{d.pos[0]}", needs=needs,
+        pack=pack, source=f"{path}:{d.pos[0]}", needs=needs, supersedes=supersedes,
     )
     try:
         rule.check = kind_obj.compile(params, rule)
@@ -232,7 +241,7 @@ def _from_spec(spec: dict[str, Any]) -> Rule:
     path = spec["source"].rsplit(":", 1)[0]
     rule = Rule(**{k: v for k, v in spec.items() if k != "when_src"}, when_src=spec["when_src"],
                 when=_condition(spec["when_src"], path, None) if spec["when_src"] else None, examples=None)
-    rule.templates, rule.issuers = tuple(rule.templates), tuple(rule.issuers)
+    rule.templates, rule.issuers, rule.supersedes = tuple(rule.templates), tuple(rule.issuers), tuple(rule.supersedes)
     with trusted_params():
         rule.check = get_kind(rule.kind).compile(rule.params, rule)
     return rule
@@ -309,4 +318,9 @@ def load_rules(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
                                         *rule.source.rsplit(":", 1)[:1], int(rule.source.rsplit(":", 1)[1]))
                 seen[rule.id] = rule
                 out.append(rule)
+    for rule in out:
+        for p in rule.supersedes:
+            if not any(matches(r.id, (p,)) for r in out if r is not rule):
+                file, line = rule.source.rsplit(":", 1)
+                raise RuleFileError(f"{rule.id}: supersedes {p!r}, which names no rule", file, int(line))
     return out

@@ -96,6 +96,8 @@ class Score:
         self.case = case
         self.problems: list[str] = []
         self.cells = self.cells_right = 0
+        self.meta = self.meta_right = 0          # metadata fields the sidecar names, and those read right
+        self.meta_wrong: list[str] = []          # the fields read wrong
         # per severity: findings given that are real defects / that are false / real ones missed
         self.true = Counter[str]()
         self.false = Counter[str]()
@@ -145,11 +147,20 @@ def score(case: Case, report: Report | None, findings: Iterable[Finding], error:
     exp = case.expect
     if report is None:
         s.problems.append(f"not read: {error}")
+        s.meta = len(exp.get("meta") or {})
+        s.meta_wrong = list(exp.get("meta") or {})
+        for w in exp.get("findings") or []:
+            if w.get("defect", True):
+                s.missed[str(w.get("severity") or "error")] += 1
         return s
     for name, want in (exp.get("meta") or {}).items():
         got = _meta_value(report, name)
+        s.meta += 1
         if str(_plain(want)) != str(got) and not (want is None and got is None):
             s.problems.append(f"meta.{name}: expected {_plain(want)!r}, read {got!r}")
+            s.meta_wrong.append(name)
+        else:
+            s.meta_right += 1
     for tid, rows in (exp.get("tables") or {}).items():
         table = report.table(tid)
         wrong: list[str] = []
