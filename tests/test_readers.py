@@ -9,7 +9,7 @@ import pytest
 
 from xxgk_lint.model import BLANK, MISSING, NUMBER, PLACEHOLDER, TEXT, InputError
 from xxgk_lint.readers import read_report, read_text
-from xxgk_lint.readers.meta import issuer_kind
+from xxgk_lint.readers.body import issuer_kind
 from xxgk_lint.readers.structured import read
 from tests.generators.documents import t3_lines, to_pipe_text
 from tests.generators.generate import consistent_doc, to_yaml

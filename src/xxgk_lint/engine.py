@@ -66,6 +66,8 @@ class Engine:
             for n, hit in enumerate(rule.check(report, self.ctx)):
                 if n == MAX_PER_RULE:       # a 20 MB page of one mistake: enough said, memory bounded
                     break
+                if hit.absent and report.cut is not None and _lost(report.cut, hit.place):
+                    continue        # it may stand in the part of the document that is not here
                 sev = hit.severity if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity] \
                     else severity
                 doubt = hit.doubt if hit.doubt is not None else dropped if hit.absent else None
@@ -111,6 +113,22 @@ def _dropped_note(report: Report) -> Tr | None:
     where = (f"第 {loc.page} 页，" if loc.page else f"第 {loc.line} 行，" if loc.line else "") + f"「{text[:16]}…」"
     where_en = (f"page {loc.page}, " if loc.page else f"line {loc.line}, " if loc.line else "") + f"\"{text[:16]}…\""
     return Tr(DROPPED.zh.format(where=where), DROPPED.en.format(where=where_en))
+
+
+_TABLE_SECTION = {"t2": 2, "t3": 3, "t4": 4}
+
+
+def _lost(cut: Any, place: Any) -> bool:
+    """Whether what a finding says is missing could stand in the part of a cut document that is
+    not there: a section or table outside what it holds, a table it cuts open, the section the
+    cut falls in, the date (at either end), the title and period (at its start)."""
+    if place.table:
+        return place.table in cut.tables or not cut.holds(_TABLE_SECTION[place.table])
+    if place.section:
+        return not cut.holds(place.section) or (place.section == cut.end and cut.end_at is not None)
+    if place.field:
+        return place.field == "published" or bool(cut.start) and place.field in ("title", "period", "year")
+    return True
 
 
 def _args_key(args: dict[str, Any]) -> tuple:

@@ -254,9 +254,10 @@ add("html-section6-none-2024", "html",
 _f = {"t2": t2(norm=(3, 0, 22), lic=540, pen=11, coe=0), "t3": t3(new=(6, 4), disclosed=(3, 2), unavailable_not_held=(3, 2)),
       "t4": t4()}
 add("html-uncertain-hightech-2024", "html",
-    "高新区管委会页面：<meta name=\"PubDate\"> 和署名行都是2025-02-10；管委会类型不明，只能警告“若属政府部门则逾期”。",
-    ["issuer-uncertain", "meta-tags", "date-line"],
-    {"body": "示例高新技术产业开发区管理委员会", "kind": "other", "year": 2024, "period": "2024-01-01/2024-12-31",
+    "高新区管委会页面：<meta name=\"PubDate\"> 和署名行都是2025-02-10；开发区的管委会为本区报告，按政府的3月31日期限，"
+    "2月10日发布不晚。无缺陷。",
+    ["issuer-zone", "meta-tags", "date-line"],
+    {"body": "示例高新技术产业开发区管理委员会", "kind": "zone", "year": 2024, "period": "2024-01-01/2024-12-31",
      "published": "2025-02-10", "template": "2021"}, _f,
     [("head", {"PubDate": "2025-02-10 14:22"}), CRUMB,
      ("title", "示例高新技术产业开发区管理委员会2024年政府信息公开工作年度报告"),
@@ -267,8 +268,7 @@ add("html-uncertain-hightech-2024", "html",
      "平台建设方面维护高新区门户网站；监督保障方面纳入各部门年度考核。",
      H[1], ("table", "t2"), H[2], ("table", "t3"), H[3], ("table", "t4"),
      H[4], *problems("管委会", 2024), H[5], fee_none("管委会", 2024)],
-    [{"rule": "DATE-DEADLINE-UNSURE", "at": "field:published", "severity": "warning", "defect": True,
-      "why": "管委会若属政府部门，1月31日为期限"}],
+    [],
     options={"page_title": "示例高新技术产业开发区管理委员会2024年政府信息公开工作年度报告"})
 
 # --------------------------------------------------------------------------- 12

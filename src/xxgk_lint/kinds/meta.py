@@ -10,7 +10,7 @@ from ..findings import Hit, Place
 from ..issuers import kind_name
 from ..labels import both, table_label
 from ..model import Report
-from ..template import PRE2019_NAME, TEMPLATE_PRE2019, VERSIONS, known_templates
+from ..template import PRE2019_NAME, TEMPLATE_PRE2019, VERSIONS, implied_by_year, known_templates
 from . import Checks, Context, Kind, ParamError, str_list
 
 _BOUND = re.compile(r"^Y([+-]\d+)?-(\d{2})-(\d{2})$")
@@ -101,8 +101,11 @@ CITATION = Checks("citation", {"cited", "template", "year"})
 
 @CITATION.register("TPL-CITED")
 def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
-    """The text cites one template (国办公开办函〔2021〕30号), the tables follow another."""
+    """The text cites one template (国办公开办函〔2021〕30号), the tables follow another — unless
+    the citation is the right one for the year and the tables are old: that is TPL-OUTDATED's."""
     cited, used = report.meta.template_cited, report.meta.template
+    if cited and cited == implied_by_year(report.meta.year) and report.meta.year is not None:
+        return
     if cited and (used in VERSIONS or used == TEMPLATE_PRE2019) and cited != used:
         yield Hit(None, Place(field="template"), {"cited": _template_name(cited),
                                                   "template": _template_name(used), "year": report.meta.year})
@@ -132,7 +135,7 @@ class Metadata(Kind):
             if not value:
                 loc = m.title_loc if name == "title_body" else None
                 yield Hit(loc, Place(field="title" if name == "title_body" else name),
-                          {"field": name, "title": m.title})
+                          {"field": name, "title": m.title}, absent=True)
         return check
 
 

@@ -38,7 +38,7 @@ def tables_missing(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[
     """A table the report does not have at all (pictures and unreadable tables have their own rules)."""
     for tid in _tables(p):
         if tid not in report.tables:
-            yield Hit(_anchor(report, tid), Place(table=tid), {"table": both(table_label, tid)})
+            yield Hit(_anchor(report, tid), Place(table=tid), {"table": both(table_label, tid)}, absent=True)
 
 
 def _shown_as(form: str):
@@ -90,7 +90,7 @@ def rows_missing(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hi
             args.update(count=len(rows), rows=Tr(
                 "、".join(f"「{row_label(tid, r, 'zh')}」" for r in listed) + ("等" if more else ""),
                 ", ".join(f'"{row_label(tid, r, "en")}"' for r in listed) + (f" and {more} more" if more else "")))
-            yield Hit(table.loc, Place(table=tid), args)
+            yield Hit(table.loc, Place(table=tid), args, absent=True)
 
 
 @PRESENCE.register("TBL-CELL-MISSING", _TABLE, _known)
@@ -102,4 +102,20 @@ def cells_missing(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[H
             continue
         for cell in _missing(table, _short_rows(report, tid))[1]:
             args = place_args(tid, cell.row, cell.col)
-            yield Hit(cell.loc or table.row_loc(cell.row), Place(table=tid, row=cell.row, col=cell.col), args)
+            yield Hit(cell.loc or table.row_loc(cell.row), Place(table=tid, row=cell.row, col=cell.col), args,
+                      absent=True)
+
+
+DOCUMENT = Checks("document", {"where"})
+
+
+@DOCUMENT.register("READ-CUT")
+def cut(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """A document that starts or stops in the middle, said once (the absences it causes are not)."""
+    c = report.cut
+    if c is None:
+        return
+    parts = [x for x in (c.start_at, c.end_at) if x is not None]
+    if not parts:
+        parts = [Tr("止于第五部分之后" if c.end == 5 else f"只含第{c.end}部分以前", f"ends after section {c.end}")]
+    yield Hit(c.loc, Place(), {"where": Tr("，".join(x.zh for x in parts), "; ".join(x.en for x in parts))})

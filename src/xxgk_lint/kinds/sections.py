@@ -36,7 +36,7 @@ def missing(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """A section of the template (``sections``, default all six) the report does not have."""
     for key in section_keys(p):
         if report.section(key) is None:
-            yield Hit(None, Place(section=key), place_args(section=key))
+            yield Hit(None, Place(section=key), place_args(section=key), absent=True)
 
 
 @SECTIONS.register("SEC-EMPTY", _KEYS | {"min_chars": ((int,), False)}, section_keys)
@@ -49,7 +49,7 @@ def empty(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     for key in section_keys(p):
         sec = report.section(key)
         if sec is not None and not sec.has_table and len(_PUNCT.sub("", sec.text)) < min_chars:
-            yield Hit(sec.loc, Place(section=key), place_args(section=key) | {"heading": sec.heading})
+            yield Hit(sec.loc, Place(section=key), place_args(section=key) | {"heading": sec.heading}, absent=True)
 
 
 @SECTIONS.register("SEC-ORDER")
@@ -87,4 +87,13 @@ def wording(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     forms = str_list(p, "forms", ("variant", "other"))
     for sec in report.sections:
         if sec.key in SECTION_BY_KEY and sec.form in forms:
+            yield Hit(sec.loc, Place(section=sec.key), _heading_args(sec))
+
+
+@SECTIONS.register("SEC-HEADING-TYPO")
+def typo(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """A heading with the template's words but a character or two wrong ("行政法复议"): the section
+    is there (not missing); its heading is the defect."""
+    for sec in report.sections:
+        if sec.key in SECTION_BY_KEY and sec.form == "garbled":
             yield Hit(sec.loc, Place(section=sec.key), _heading_args(sec))

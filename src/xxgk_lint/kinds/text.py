@@ -101,12 +101,12 @@ class Pattern(Kind):
                 if spot is not None:
                     anchor_loc = spot[0](spot[1].start(), spot[1].end())
             if must is not None and not any(must.search(t) for t, _ in texts):
-                yield Hit(anchor_loc, place, base_args)
+                yield Hit(anchor_loc, place, base_args, absent=True)
             if all_of:
                 # an alternative "a|b|c" is named by its first word in the message
                 missing = [_first_word(p) for p, r in all_of if not any(r.search(t) for t, _ in texts)]
                 if missing:
-                    yield Hit(anchor_loc, place, base_args | {"missing": "、".join(missing)})
+                    yield Hit(anchor_loc, place, base_args | {"missing": "、".join(missing)}, absent=True)
         return check
 
 

@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Hit, Place
+from ..labels import both, section_label
 from ..model import Report
 from . import Checks, Context, LazyPattern
 from .scan import locate, paragraphs, rx, texts, where_param
@@ -47,10 +48,14 @@ WORDING = Checks("wording", {"bracket", "section", "context", "phrase", "count"}
 
 @WORDING.register("TEXT-BRACKETS", {"in": ((str, int, list), False)}, prepare=where_param)
 def brackets(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
-    """《》（）“”【】〔〕 that open without closing, or close without opening, in one paragraph."""
+    """《》（）“”【】〔〕 that open without closing, or close without opening, in one paragraph —
+    not in the line a cut document stops on (its partner is in the lost part)."""
+    cut = report.cut.loc if report.cut is not None and report.cut.end_at is not None else None
     for text, to_section in texts(report, where):
         for pos, b in _bracket_problems(text):
             sec, loc = locate(to_section, pos, pos + 1)
+            if cut is not None and loc is not None and loc.line == cut.line and loc.path == cut.path:
+                continue
             yield Hit(loc, Place(section=sec.key),
                       {"bracket": b, "context": text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
 
@@ -110,3 +115,32 @@ def _common(strings: Iterator[Any]) -> str:
             break
         out.append(chars[0])
     return "".join(out)
+
+
+_ITEM = LazyPattern(r"(?:^|(?<=[。；;：:，,\s）)]))([一二三四五六七八九十])是(?=[\u4e00-\u9fff“《（(])")
+_ORDINAL = "一二三四五六七八九十"
+
+
+@WORDING.register("TEXT-ITEM-NUMBER", {"in": ((str, int, list), False)}, prepare=where_param)
+def item_numbers(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
+    """Items counted in the prose out of order ("一是…三是…三是…"): a list starts at 一是 and
+    goes on one by one; the first item that breaks the count is reported, once a list."""
+    for text, to_section in texts(report, where):
+        if "是" not in text:
+            continue
+        expected, broken = 0, True
+        for m in _ITEM.finditer(text):
+            n = _ORDINAL.index(m.group(1)) + 1
+            if n == 1:
+                expected, broken = 2, False
+                continue
+            if broken or expected == 0:
+                continue
+            if n != expected:
+                broken = True
+                sec, loc = locate(to_section, m.start(), m.end())
+                yield Hit(loc, Place(section=sec.key), {
+                    "phrase": m.group(0), "context": text[max(m.start() - 12, 0):m.end() + 12].replace("\n", " "),
+                    "section": both(section_label, sec.key), "count": expected})
+                continue
+            expected += 1

@@ -10,6 +10,7 @@ from ..normalize import label_key, squash
 from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TABLE_NAMES, TEMPLATE_PRE2019,
                         TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS)
 from .. import template as templates
+from . import cut as cut_mod
 from . import meta as meta_mod
 from .blocks import Document, Grid, Para
 from .tables import BUILDERS, classify
@@ -28,8 +29,9 @@ _SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
 def classify_heading(text: str) -> tuple[int, str, str] | None:
     """(section key, numeral as written, form) for a section heading, else None.
 
-    form: canonical (the 2021 wording), variant (a legal variant), other (recognisable
-    but reworded), pre2019 (a heading of the obsolete format, key 0)."""
+    form: canonical (the 2021 wording), variant (a legal variant), garbled (the template's
+    words with a character or two wrong), other (recognisable but reworded), pre2019 (a heading
+    of the obsolete format, key 0)."""
     t = squash(text)
     if len(t) > 40:
         return None
@@ -44,10 +46,30 @@ def classify_heading(text: str) -> tuple[int, str, str] | None:
         return VARIANT_TITLE_KEYS[k], numeral, "variant"
     if k in _PRE2019_KEYS:
         return 0, numeral, "pre2019"
+    garbled = _garbled(numeral, k)
+    if garbled:
+        return garbled, numeral, "garbled"
     for spec in SECTIONS:
         if any(all(ph in k for ph in phrases) for phrases in spec.keys) and len(k) <= 24:
             return spec.key, numeral, "other"
     return None
+
+
+def _garbled(numeral: str, key: str) -> int:
+    """The section a heading names with a character or two wrong ("行政法复议"): its numeral is
+    the section's and its words all but the template's.  0 when it is not one."""
+    from difflib import SequenceMatcher
+
+    if len(key) < 6:
+        return 0
+    for spec in SECTIONS:
+        if spec.numeral != numeral:
+            continue
+        for title in (spec.title, *spec.variants):
+            want = label_key(title)
+            if abs(len(want) - len(key)) <= 2 and SequenceMatcher(None, key, want).ratio() >= 0.88:
+                return spec.key
+    return 0
 
 
 def _simplify(doc: Document) -> None:
@@ -83,6 +105,7 @@ def assemble(doc: Document) -> Report:
     pre2019 = False
     seen_keys: set[int] = set()
     grids: dict[str, tuple[Section, Grid]] = {}    # table id -> (its section, its rows so far)
+    trace = cut_mod.Trace()                         # what tells a document cut off
 
     # each section's text is joined once at the end: += on a long report is quadratic
     texts: dict[int, list] = {}
@@ -91,6 +114,7 @@ def assemble(doc: Document) -> Report:
             if _CHROME.match(squash(block.text)):
                 continue
             head = classify_heading(block.text)
+            trace.saw(block, current if head is None else Section(head[0], "", "", ""))
             if head is not None:
                 key, numeral, form = head
                 if form == "pre2019":
@@ -122,12 +146,15 @@ def assemble(doc: Document) -> Report:
             continue
         # a grid
         current.has_table = True
+        trace.saw(block, current)
         if block.image:
             tid = _SECTION_TABLE.get(current.key)
             if tid and tid not in tables:   # a real table later in the section takes its place
                 tables[tid] = Table(templates.current().tables[tid], {}, block.loc, form="image")
             continue
         kind = classify(block) or _SECTION_TABLE.get(current.key)
+        if kind in BUILDERS:
+            trace.saw(block, current, kind)
         if kind is None and current is preamble:       # a CMS metadata block printed as a table
             fields = meta_mod.table_fields(block.rows)
             paras.extend(fields)
@@ -157,9 +184,12 @@ def assemble(doc: Document) -> Report:
     if not seen_keys and not tables and not pre2019:
         raise InputError("no report found: none of the six section headings (一、总体情况 …) "
                          "and none of tables 2-4", doc.path)
+    cut = cut_mod.find(trace, sections, tables, notes)
     meta = meta_mod.extract(paras, preamble_count, opening, doc.path)
     meta.template = _template(versions, pre2019, meta.template_cited)
-    return Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
+    report = Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
+    report.cut = cut
+    return report
 
 
 _END = ("。", "！", "？", "；", "!", "?", ";")

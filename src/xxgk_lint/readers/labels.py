@@ -88,9 +88,15 @@ def t3_group(text: str) -> str | None:
     return None
 
 
+# a group's numeral, when its label is cut short by a page break ("（四）无" + "法提供" overleaf)
+_T3_GROUP_NUMERALS = {"三": "withheld", "四": "unavailable", "五": "not_processed", "六": "other_processing"}
+_CUT_GROUP = re.compile(r"^\s*[(（]([三四五六])[)）][\u4e00-\u9fff]{0,4}\s*(?=\d+\s*[.、．,，])")
+
+
 def t3_fused(text: str) -> tuple[str, str] | None:
     """A group label and its first sub-row's label in one cell ("（三）不予公开1.属于国家秘密",
-    "三、本年度办理结果（一）予以公开"): (group, the sub-row's label), else None."""
+    "三、本年度办理结果（一）予以公开", or the group label cut short by a page break: "（四）无
+    1.本机关不掌握相关政府信息"): (group, the sub-row's label), else None."""
     key = label_key(text)
     for gkey, group in _T3_GROUP_KEYS.items():
         if group and len(key) > len(gkey) and key.startswith(gkey):
@@ -98,7 +104,19 @@ def t3_fused(text: str) -> tuple[str, str] | None:
             rest = text[cut:]
             if match("t3", "row", rest) is not None:
                 return group, rest
+    m = _CUT_GROUP.match(text)
+    if m is not None:
+        rest = text[m.end():]
+        row = match("t3", "row", rest)
+        spec_group = _group_of(row) if row else None
+        if spec_group == _T3_GROUP_NUMERALS[m.group(1)]:
+            return spec_group, rest
     return None
+
+
+@lru_cache(maxsize=None)
+def _group_of(row: str) -> str:
+    return next((r.group for (tid, _), spec in TABLES.items() if tid == "t3" for r in spec.rows if r.id == row), "")
 
 
 def merge_broken_rows(rows: list[list[RawCell]], table: str) -> list[list[RawCell]]:

@@ -12,7 +12,9 @@ import re
 
 from ..model import Location, Metadata
 from ..normalize import norm_text, squash
+from ..record import Tr
 from .blocks import Para
+from .body import issuer_kind, kind_doubt, named_in_text
 from .year import decide as decide_year
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -40,7 +42,8 @@ _PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "
 _FIELDS = {"发布机构": "body", "发文机关": "body", "发布单位": "body", "机构名称": "body",
            "发布日期": 1, "发布时间": 1, "公开日期": 1, "公开时间": 1, "发表日期": 1, "发表时间": 1,
            "日期": 1, "时间": 1, "发文日期": 2, "生成日期": 2, "成文日期": 3,
-           "标题": "title", "名称": "title", "索引号": "", "来源": "", "信息来源": "", "文号": "", "发文字号": "",
+           "标题": "title", "名称": "title", "索引号": "", "来源": "posted", "信息来源": "posted", "文号": "",
+           "发文字号": "",
            "主题分类": "", "分类": "", "更新日期": "", "更新时间": ""}
 _TRAD = {"发": "發", "时": "時", "间": "間", "来": "來", "构": "構", "关": "關", "单": "單", "开": "開", "题": "題",
          "号": "號", "称": "稱", "类": "類", "机": "機", "生": "生", "标": "標", "成": "成", "表": "表", "文": "文"}
@@ -84,37 +87,6 @@ def table_fields(rows: list[list]) -> list[Para]:
             value = nxt.text.strip() if nxt is not None and _label(nxt.text) is None else ""
             out.append(Para(f"{label}：{value}", cell.loc))
     return out
-
-
-def _place_kind(b: str) -> str | None:
-    if re.search(r"(?:新区|开发区|高新区|园区|实验区|示范区|保税区|自贸区|试验区|合作区|度假区|风景区|景区|新城|港区)$", b):
-        return "zone"
-    if b.endswith(_PLACE_SUFFIXES):
-        return "government"     # "示例县": the area's report, made by its government
-    return None
-
-
-_TOWNSHIP = tuple(p + s for p in ("乡", "镇", "街道", "苏木") for s in ("", "人民政府", "办事处", "党政办公室", "政府"))
-_DEPARTMENT = ("局", "委员会", "委", "办公室", "办", "中心", "厅", "署", "院", "所", "站", "队", "处", "部", "会", "馆")
-
-
-def issuer_kind(body: str) -> str:
-    """government / department / township / zone / other, from the body's name ("" → unknown).
-
-    A zone (开发区, 新区, 综合实验区 …) named alone reports for its area, as a government does; its
-    管委会 is "other": the name does not say whether it is held to a department's deadline."""
-    b = squash(body)
-    if not b:
-        return "unknown"
-    if "管委会" in b or "管理委员会" in b:
-        return "other"
-    if b.endswith(_TOWNSHIP):
-        return "township"
-    if b.endswith("人民政府") or b.endswith("政府") and not b.endswith("政府办"):
-        return "government"
-    if b.endswith(_DEPARTMENT):
-        return "department"
-    return _place_kind(b) or "other"
 
 
 def cited_template(text: str) -> str:
@@ -176,10 +148,12 @@ def _title(head: list[Para]) -> tuple[str, Location] | None:
     return None
 
 
-def _fields(head: list[Para], meta: Metadata) -> None:
-    """Labelled values of the metadata block and bylines: body, title, publication date."""
+def _fields(head: list[Para], meta: Metadata) -> str:
+    """Labelled values of the metadata block and bylines: body, title, publication date; returns
+    the byline's source (来源：…)."""
     rank = 99
     loose: tuple[str, Location] | None = None
+    posted = ""                      # the byline's 来源：…, the body only where nothing else names one
     for p in head:
         t = norm_text(p.text)
         found = list(_FIELD_RX.finditer(t))
@@ -197,6 +171,8 @@ def _fields(head: list[Para], meta: Metadata) -> None:
                 continue
             if what == "body" and not meta.body:
                 meta.body, meta.body_source = value, "metadata"
+            elif what == "posted" and not posted:
+                posted = re.split(r"\s", value)[0]
             elif what == "title" and not meta.title and _TITLE.search(value):
                 meta.title, meta.title_loc = value, p.loc.span(m.end(), m.end() + len(value))
             elif isinstance(what, int) and what < rank:
@@ -204,6 +180,7 @@ def _fields(head: list[Para], meta: Metadata) -> None:
                     rank = what
     if rank == 99 and loose is not None:
         _set_date(meta, *loose)
+    return posted
 
 
 def _period(paras: list[Para], meta: Metadata) -> None:
@@ -234,7 +211,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
     tail = paras[-6:]
     full_text = "\n".join(p.text for p in paras)
 
-    _fields(head, meta)
+    posted = _fields(head, meta)
     if not parse_title(meta.title)[1]:
         found = _title(head)
         if found is not None and (not meta.title or parse_title(found[0])[1]):
@@ -260,13 +237,35 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
         place = found[1]
         if place + "人民政府" in full_text or place + "政府" in full_text:
             meta.body, meta.body_source = place + "人民政府", "text"
+    if not meta.body:
+        _body_from_text(meta, [p.text for p in head], opening_text, posted)
     m = _OPENING.match(opening_text)
     decide_year(meta, title_year, int(m.group(1)) if m else None, head, path)
 
     meta.template_cited = cited_template(full_text)
     if meta.body:
         meta.kind = issuer_kind(meta.body)
+        doubt = kind_doubt(meta.body)
+        if doubt is not None:
+            meta.doubts["kind"] = doubt
     return meta
+
+
+_WEAK_SOURCES = {"contact": Tr("发布机关取自联系方式一句", "the body is taken from the contact sentence"),
+                 "posted": Tr("发布机关取自网页的“来源”", "the body is taken from the page's source line")}
+
+
+def _body_from_text(meta: Metadata, head: list[str], opening: str, posted: str) -> None:
+    """A report without a title line: the body its text names (readers.body), else the page's
+    byline; a body taken from who answers for the report or posted it is not certain."""
+    found = named_in_text(head, opening)
+    if found is None and posted and issuer_kind(posted) not in ("other", "unknown"):
+        found = (posted, "posted")
+    if found is None:
+        return
+    meta.body, meta.body_source = found
+    if meta.body_source in _WEAK_SOURCES:
+        meta.doubts["body"] = meta.doubts["kind"] = _WEAK_SOURCES[meta.body_source]
 
 
 def _opening_place(text: str) -> tuple[int, str] | None:

@@ -206,7 +206,8 @@ def add_edge(out: list[dict], p: tuple, q: tuple) -> None:
 
 def ruled_tables(page_edges: list[dict]) -> list[tuple[tuple, list[tuple]]]:
     """Tables drawn by rules: (bbox, cell boxes) each, by pdfplumber's table finder with its
-    default settings ("lines" strategy)."""
+    default settings ("lines" strategy).  Boxes stacked in one column are not a table: a
+    paragraph whose lines a word processor framed (a text box, paragraph borders) is text."""
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
     from pdfplumber.utils import filter_edges
 
@@ -215,6 +216,8 @@ def ruled_tables(page_edges: list[dict]) -> list[tuple[tuple, list[tuple]]]:
     out = []
     for group in cells_to_tables(cells):
         bbox = (min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group), max(c[3] for c in group))
+        if all(c[0] - bbox[0] < 3 and bbox[2] - c[2] < 3 for c in group):
+            continue
         out.append((bbox, group))
     return out
 

@@ -18,7 +18,8 @@ from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_UNKNOWN, VERSIONS, T
 from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
-from .meta import cited_template, date_match, issuer_kind, parse_title
+from .body import issuer_kind
+from .meta import cited_template, date_match, parse_title
 
 FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1

@@ -98,7 +98,8 @@ def _spaced(line: str, path: str, lineno: int, table: str) -> list[RawCell] | No
         parts = [(tokens[0][0], label), *tokens[k:]]
     elif values >= 2:
         parts = tokens
-    elif all(label_kind(t, table) for _, t in tokens) or len(tokens) >= 5 and all(len(t) == 1 for _, t in tokens):
+    elif all(label_kind(t, table) for _, t in tokens) or len(tokens) >= 5 and all(len(t) == 1 for _, t in tokens) \
+            or table == "t4" and len(tokens) >= 4 and all(len(t) == 1 or label_kind(t, table) for _, t in tokens):
         parts = tokens      # a header: known labels, or one character per column (结 结 其 尚 …)
     else:
         return None

@@ -1,0 +1,107 @@
+"""The issuing body: the kind of body a name is, and the body named in the text of a report
+that shows no title line (web extraction often loses it, mirror sites drop it).
+
+Where the text names the body, in the order trusted:
+1. the sentence that publishes the report: 现公布/现将/特向社会公布/特编制 BODY 2023年政府信息公开…报告;
+2. who drew it up: 由BODY编制, BODY编制了本报告, 结合BODY政府信息公开工作…编制;
+3. the subject of the overview's first sentence: 2023年，BODY坚持…;
+4. the contact sentence: 请与BODY办公室联系 (the organ, not its office);
+5. the site's byline: 来源：BODY.
+The first three say whose report it is; the last two only who answers for it or posted it, so a
+deadline resting on them is not certain (``Metadata.doubts``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import norm_text, squash
+from ..record import Tr
+
+_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
+_ZONE = re.compile(r"(?:开发区|高新区|经开区|产业园|园区|新区|管理区|实验区|示范区|保税区|自贸区|试验区|合作区|"
+                   r"度假区|风景区|景区|新城|港区)(?:党工委)?(?:管委会|管理委员会)?$")
+_TOWNSHIP = tuple(p + s for p in ("乡", "镇", "街道", "苏木") for s in ("", "人民政府", "办事处", "党政办公室", "政府"))
+_DEPARTMENT = ("局", "委员会", "委", "办公室", "办", "中心", "厅", "署", "院", "所", "站", "队", "处", "部", "会", "馆")
+# a department name that may be a public institution (事业单位) held to other rules
+_LOOSE = ("中心", "院", "所", "站", "队", "处", "部", "会", "馆")
+
+
+def issuer_kind(body: str) -> str:
+    """government / department / township / zone / other, from the body's name ("" → unknown).
+
+    A zone (开发区, 高新区, 产业园, 管理区, 综合实验区 …), named alone or as its 管委会, reports for
+    its area as a government does, and is held to a government's date; a 管理区 is no people's
+    government."""
+    b = squash(body)
+    if not b:
+        return "unknown"
+    if _ZONE.search(b):
+        return "zone"
+    if "管委会" in b or "管理委员会" in b:
+        return "department" if b.endswith(_DEPARTMENT) and not b.endswith(("管委会", "管理委员会")) else "other"
+    if b.endswith(_TOWNSHIP):
+        return "township"
+    if b.endswith("人民政府") or b.endswith("政府") and not b.endswith("政府办"):
+        return "government"
+    if b.endswith(_DEPARTMENT):
+        return "department"
+    if b.endswith(_PLACE_SUFFIXES):
+        return "government"     # "示例县": the area's report, made by its government
+    return "other"
+
+
+def kind_doubt(body: str) -> Tr | None:
+    """Why a kind taken from this name is not certain (a 中心, a 所: maybe a public institution)."""
+    b = squash(body)
+    if issuer_kind(b) == "department" and b.endswith(_LOOSE) and not b.endswith("委员会"):
+        return Tr(f"机关类型由名称「{body}」推断", f"the kind of body is guessed from its name \"{body}\"")
+    return None
+
+
+# an organ's name: a run of Chinese ending as organs' names end (not a pronoun like 我局, 本机关)
+_ORG = (r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|街道办事处|管理委员会|"
+        r"管委会|委员会|办事处|分局|局|委|厅|办公室|办|中心|署|院|所|站|队|开发区|高新区|新区|园区|管理区|实验区|"
+        r"街道|乡|镇))")
+_PRONOUN = re.compile(r"^(?:我|本|该|各|全|贵|此|其)")
+_YEAR = r"(?:19|20)\d{2}\s*年度?"
+_REPORT = r"(?:政府信息公开|信息公开|政务公开)"
+_STRONG = (
+    re.compile(r"(?:现公布|现发布|现向社会公布|特向社会公布|现将|特编制|现编制|编制了?|发布)《?" + _ORG + _YEAR + _REPORT),
+    re.compile(r"由" + _ORG + r"(?:结合|根据|依据|按照|负责)?[^。；]{0,30}?编制"),
+    re.compile(_ORG + r"(?:编制了?|编制完成了?)(?:本|该)?(?:年度)?报告"),
+    re.compile(r"结合" + _ORG + _YEAR + "?" + _REPORT + r"工作[^。；]{0,12}编制"),
+)
+_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*[,，]\s*" + _ORG +
+                      r"(?=坚持|认真|高度重视|深入|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断|积极)")
+_CONTACT = re.compile(r"(?:请与|请联系|可与|向)" + _ORG + r"(?:联系|咨询)")
+_OFFICE = re.compile(r"(?<=[局委厅府区])(?:办公室|综合科|综合处|综合股|政务公开办公室|信息公开办公室|政策法规科)$")
+
+
+def named_in_text(head: list[str], opening: str) -> tuple[str, str] | None:
+    """(body, how it was found: "text", "opening" or "contact") from the preamble's lines and
+    the overview's first paragraph, or None."""
+    for rx in _STRONG:
+        for line in head:
+            m = rx.search(norm_text(line))
+            if m and _organ(m.group("body")):
+                return _organ(m.group("body")), "text"
+    m = _SUBJECT.match(squash(opening)) if opening else None
+    if m and _organ(m.group("body")):
+        return _organ(m.group("body")), "opening"
+    for line in head:
+        m = _CONTACT.search(norm_text(line))
+        if m and _organ(m.group("body")):
+            return _OFFICE.sub("", _organ(m.group("body"))), "contact"
+    return None
+
+
+def _organ(name: str) -> str:
+    """The organ a matched name is, or "" when it is a pronoun or a generic word (本机关, 各部门)."""
+    name = squash(name).strip("，,、的")
+    for lead in ("根据", "依据", "按照", "结合", "关于"):
+        if name.startswith(lead):
+            name = name[len(lead):]
+    if len(name) < 3 or _PRONOUN.match(name) or issuer_kind(name) == "other":
+        return ""
+    return name

@@ -1,0 +1,101 @@
+"""Documents that are not whole: a truncated download that stops inside a table or a sentence, a
+page whose rest sits behind a link, one page of a flip-book that begins in the middle.
+
+Such a document is reported once (READ-CUT), and nothing outside what it holds is reported missing:
+not the sections after the cut, not the rows of the table it cuts open, not a date that would
+stand in the lost part.  A document is cut only where it shows it:
+- at its end, when its last block is a table whose last template row was never read (or whose
+  last row is short), or a paragraph that stops mid-sentence, with sections still to come;
+- at its start, when it opens with table rows before any section heading and its first heading
+  is not 一 (the page of a longer document).
+A fragment that begins in the middle says nothing of what follows its last section either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cut, Location, Note, Section, Table
+from ..normalize import squash
+from ..record import Tr
+from ..template import TABLE_NAMES
+from .blocks import Grid, Para
+
+# the row a table ends with, in every template version (table 2 of 2019 ends with procurement)
+_LAST_ROWS = {"t2": ("admin_fees", "procurement"), "t3": ("carried_forward",), "t4": ("litigation_after",)}
+_SECTION_OF = {"t2": 2, "t3": 3, "t4": 4}
+_ENDS = ("。", "！", "？", "；", "!", "?", ";", "…", "”", "）", ")", "》", "】")
+_DATE = re.compile(r"^[(（]?\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
+
+
+class Trace:
+    """What assembling saw that tells a cut: the last block with its section and table, and the
+    tables the document opens with before any heading."""
+
+    __slots__ = ("last", "last_section", "last_table", "lead_tables", "lead_prose")
+
+    def __init__(self) -> None:
+        self.last: Para | Grid | None = None
+        self.last_section = 0
+        self.last_table = ""
+        self.lead_tables: list[str] = []      # tables met before the first section heading
+        self.lead_prose = False                # a sentence met before the first heading
+
+    def saw(self, block: Para | Grid, section: Section, table: str = "") -> None:
+        self.last, self.last_section, self.last_table = block, section.key, table
+        if section.key == 0:
+            if table:
+                self.lead_tables.append(table)
+            elif isinstance(block, Para) and len(block.text) >= 20 and "。" in block.text:
+                self.lead_prose = True
+
+
+def find(trace: Trace, sections: list[Section], tables: dict[str, Table], notes: list[Note]) -> Cut | None:
+    keys = sorted(s.key for s in sections if s.key)
+    start = keys[0] if keys and keys[0] > 1 and trace.lead_tables and not trace.lead_prose else 0
+    end_at, end_loc, cut_table = _end(trace, tables, notes)
+    last = keys[-1] if keys else 0
+    end = max(last, _SECTION_OF.get(cut_table, 0), 1) if end_at is not None else 0
+    if start and not end and last < 6:
+        end = last                      # a page from the middle: what follows is not in it
+    if not start and not end:
+        return None
+    if end_at is not None and not cut_table:    # a paragraph cut right after its section's table
+        tid = {v: k for k, v in _SECTION_OF.items()}.get(end, "")
+        cut_table = tid if tid in tables and not _whole(tables[tid]) else ""
+    opened = tuple(dict.fromkeys((trace.lead_tables[:1] if start else []) + ([cut_table] if cut_table else [])))
+    first = trace.lead_tables[0] if start and trace.lead_tables else ""
+    start_at = Tr(f"始于{TABLE_NAMES[first].zh}中间", f"starts inside {TABLE_NAMES[first].en}") if first else None
+    return Cut(start, end, start_at, end_at, end_loc, opened)
+
+
+def _end(trace: Trace, tables: dict[str, Table], notes: list[Note]) -> tuple[Tr | None, Location | None, str]:
+    """Where the document stops in the middle (a Tr naming it), the place, and the table it cuts."""
+    block = trace.last
+    if block is None:
+        return None, None, ""
+    if isinstance(block, Grid):
+        tid = trace.last_table
+        table = tables.get(tid)
+        last_row = block.rows[-1] if block.rows else []
+        label = next((c.text.strip() for c in last_row if c.text.strip()), "")
+        short = [n for n in notes if n.code == "short-row" and n.args.get("table_id") == tid
+                 and n.loc is not None and last_row and n.loc.line == last_row[0].loc.line]
+        if table is None or not table.present:
+            return None, None, ""
+        if _whole(table) and not short:
+            return None, None, ""
+        for n in short:                 # the cut row is short because of the cut
+            notes.remove(n)
+        name = TABLE_NAMES[tid]
+        return (Tr(f"止于{name.zh}「{label[:20]}」", f"stops inside {name.en} (\"{label[:20]}\")"),
+                last_row[0].loc if last_row else block.loc, tid)
+    text = squash(block.text)
+    if trace.last_section >= 6 or not text or text.endswith(_ENDS) or _DATE.match(text):
+        return None, None, ""
+    return Tr(f"止于「…{block.text.strip()[-16:]}」", f"stops at \"…{block.text.strip()[-16:]}\""), block.loc, ""
+
+
+def _whole(table: Table) -> bool:
+    """Whether a table's last template row was read (a cut table never reaches it)."""
+    return any(c.state != "missing" for (r, _), c in table.cells.items() if r in _LAST_ROWS[table.id])
