@@ -82,7 +82,9 @@ def test_org_columns_follow_the_header_order():
 def test_blank_placeholder_and_missing_cells_are_states():
     text = """三、收到和处理政府信息公开申请情况
 一、本年新收政府信息公开申请数量 | 1 |  | / | 无 | - | 0 | |
-二、上年结转政府信息公开申请数量 | 0 | 0 |"""
+二、上年结转政府信息公开申请数量 | 0 | 0 |
+六、其他需要报告的事项
+无。"""
     r = read_text(text)
     t3 = r.tables["t3"]
     states = [t3.cell("new_received", c.id).state for c in t3.spec.cols]

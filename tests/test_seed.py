@@ -44,15 +44,21 @@ def test_seed_findings_are_the_real_problems(engine):
         ("ART50-ASSESSMENT", 9, 4),     # a city government's report: no 社会评议 / 责任追究 results anywhere
         ("T2-FEE-MAGNITUDE", 24, 11),   # 149750 万元 = 1.5 billion yuan of fees for a county-level city
         ("SEC6-FEE", 62, 1),            # section 六 says only 无其他需要报告的事项: no fee statement
-        # "所列中共衡阳市委、…政协的统计期限" and "本列中共衡阳市委、…的勾稽关系": 数据 replaced
-        ("TEXT-BOILERPLATE", 2, 147), ("TEXT-BOILERPLATE", 26, 4),
+        # "所列中共衡阳市委、…政协的统计期限" and "本列中共衡阳市委、…的勾稽关系": 数据 replaced, one
+        # defect in two places
+        ("TEXT-BOILERPLATE", 2, 147),
         # the same replacement where only 数据 fits: "…库访问端", "…发布”专栏", "等…。", "网络…安全"
-        ("TEXT-SUBSTITUTED", 7, 63), ("TEXT-SUBSTITUTED", 7, 117), ("TEXT-SUBSTITUTED", 7, 188),
-        ("TEXT-SUBSTITUTED", 9, 189),
+        ("TEXT-SUBSTITUTED", 7, 63),
         ("TEXT-NUMERAL-MISSING", 7, 227),   # "组织召开相关调度、培训、推进会议次"
         # "制定《…关于印发《…的通知》…、《关于印发《…》…5号)": two 《 never closed, a stray )
         ("TEXT-BRACKETS", 7, 242), ("TEXT-BRACKETS", 7, 300), ("TEXT-BRACKETS", 7, 375),
     ])
+
+
+def test_one_defect_in_several_places_is_one_finding_listing_them(engine):
+    found = {f.rule_id: f for f in engine.check(read_report(str(SEED)))}
+    assert [(r.line, r.col) for r in found["TEXT-BOILERPLATE"].related] == [(26, 4)]
+    assert [(r.line, r.col) for r in found["TEXT-SUBSTITUTED"].related] == [(7, 117), (7, 188), (9, 189)]
 
 
 def test_seed_prose_figures_agree_with_the_tables(engine):

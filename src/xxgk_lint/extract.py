@@ -66,6 +66,8 @@ def to_document(report: Report) -> dict[str, Any]:
     if m.period_raw:
         meta["period"] = {"start": m.period_start or m.period_raw, "end": m.period_end or m.period_raw}
     meta["template"] = m.template
+    if m.doubts:
+        meta["doubts"] = {k: v.zh for k, v in m.doubts.items()}
     meta["source"] = report.path
     doc: dict[str, Any] = {FORMAT_KEY: FORMAT_VERSION, "meta": meta}
     pre = report.section(0)
@@ -74,6 +76,12 @@ def to_document(report: Report) -> dict[str, Any]:
     doc["sections"] = [{"heading": s.heading, **({"key": s.key} if s.form == "other" else {}),
                         **({"text": s.text} if s.text else {})} for s in report.sections if s.key]
     doc["tables"] = {tid: _table(t) for tid, t in report.tables.items()}
+    if report.cut is not None:
+        c = report.cut
+        doc["cut"] = {k: v for k, v in (("start", c.start), ("end", c.end), ("start_at", c.start_at and c.start_at.zh),
+                                         ("end_at", c.end_at and c.end_at.zh), ("tables", list(c.tables))) if v}
+    if report.dropped:
+        doc["dropped"] = [{"section": key, "text": text} for key, _, text in report.dropped]
     if report.notes:
         doc["notes"] = [{"code": n.code, **{k: n.args[k] for k in ("table_id", *_NOTE_ARGS) if k in n.args},
                          **({"at": f"{n.loc.line}:{n.loc.col}"} if n.loc and n.loc.line else {})}

@@ -17,7 +17,7 @@ from ..model import Report
 from ..values import shown
 from ..prose import fold, quantities
 from . import Checks, Context, LazyPattern
-from .scan import locate, rx, texts, where_param
+from .scan import locate, paragraphs, rx, texts, where_param
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
@@ -25,7 +25,8 @@ _CLAUSE = re.compile(r"[、，,]")
 _PERCENT_ONLY = re.compile(r"^[^\d]{0,6}\d+(?:\.\d+)?%$")
 
 
-CLAIMS = Checks("claims", {"total", "sum", "unit", "parts", "section", "sentence", "subject", "row", "col", "value"})
+CLAIMS = Checks("claims", {"total", "sum", "unit", "parts", "section", "sentence", "subject", "row", "col", "value",
+                           "share", "bases"})
 _IN = {"in": ((str, int, list), False)}
 
 
@@ -123,3 +124,95 @@ def upheld(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit
                     "col": both(col_label, "t4", bad[1]),
                     "section": both(section_label, sec.key),
                     "sentence": sentence.strip()}, (cell.loc,) if cell is not None and cell.loc else ())
+
+
+# "不予公开35件，占4.34%", "（占比5.8%）", "占总数的12%"
+_SHARE = LazyPattern(r"[，,（(]?\s*(?:占比?|比例为|占总数的|占全部的)(?:达|为)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_ABOUT_REQUESTS = LazyPattern(r"申请|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复")
+# the result categories a full breakdown of table 3's results names, and which rows each covers
+_RESULTS = (("disclosed", r"(?<!不)予以公开"), ("partially_disclosed", r"部分公开"), ("withheld", r"不予公开"),
+            ("unavailable", r"无法提供"), ("not_processed", r"不予处理"), ("other_processing", r"其他处理"))
+
+
+def _shares(text: str, folded: str) -> list[tuple[Any, float, int, int, str]]:
+    """(count, share, share start, share end, clause) for each "N件，占P%" in a text."""
+    out = []
+    for m in _SHARE.finditer(folded):
+        before = [q for q in quantities(folded, max(m.start() - 24, 0), m.start()) if q.unit == "件"]
+        if not before or before[-1].approx or folded[before[-1].end:m.start()].strip("，,（( 　"):
+            continue
+        s0 = max((k.end() for k in re.finditer(r"[。；;，,：:]", folded[:before[-1].start])), default=0)
+        out.append((before[-1], float(m.group(1)), m.start(1), m.end(), folded[s0:m.end()]))
+    return out
+
+
+def _bases(report: Report, text: str, folded: str, upto: int) -> set[float]:
+    """What a share of requests may be a share of: table 3's totals, and the counts the text
+    gives before it (收到…件, 办结…件)."""
+    out: set[float] = set()
+    t3 = report.table("t3")
+    if t3 is not None:
+        get = t3.numbers().get
+        for row in ("new_received", "result_total"):
+            if get((row, "total")) is not None:
+                out.add(get((row, "total")))
+        if get(("new_received", "total")) is not None and get(("carried_over_prev", "total")) is not None:
+            out.add(get(("new_received", "total")) + get(("carried_over_prev", "total")))
+    out.update(q.value for q in quantities(folded, 0, upto) if q.unit == "件" and not q.approx)
+    return {b for b in out if b}
+
+
+def _fits(count: float, share: float, decimals: int, bases: set[float]) -> bool:
+    tolerance = 10 ** -decimals if decimals else 1.0    # rounded or cut at the digits it shows
+    return any(abs(100 * count / b - share) <= tolerance + 1e-9 for b in bases)
+
+
+@CLAIMS.register("PROSE-SHARE", _IN, prepare=where_param)
+def share(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
+    """"不予公开35件，占4.34%": the share must be the count over a base the report gives (the
+    requests received or handled, in table 3 or in the text before it), within rounding."""
+    for text, to_section in texts(report, where):
+        if "占" not in text:
+            continue
+        folded = fold(text)
+        for count, pct, s0, s1, clause in _shares(text, folded):
+            if not _ABOUT_REQUESTS.search(clause) or count.value > 0 and pct == 0:
+                continue
+            bases = _bases(report, text, folded, count.start) - {count.value}
+            decimals = len(text[s0:s1].split(".")[1].rstrip("%％ ")) if "." in text[s0:s1] else 0
+            if not bases or _fits(count.value, pct, decimals, bases):
+                continue
+            sec, loc = locate(to_section, count.start, s1)
+            yield Hit(loc, Place(section=sec.key), {
+                "value": shown(count.value), "share": f"{pct:g}%", "section": both(section_label, sec.key),
+                "bases": "、".join(str(shown(b)) for b in sorted(bases, reverse=True)[:3]),
+                "sentence": text[count.start:s1]})
+
+
+@CLAIMS.register("PROSE-SHARES-SUM", _IN, prepare=where_param)
+def shares_sum(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
+    """The shares of a full breakdown of the results (予以公开…其他处理, each category named) add
+    up to about 100%."""
+    for text, to_section in texts(report, where):
+        if text.count("占") < 3:
+            continue
+        folded = fold(text)
+        found = _shares(text, folded)
+        for para_start, para in paragraphs(folded):
+            inside = [f for f in found if para_start <= f[0].start < para_start + len(para)]
+            if len(inside) < 3:
+                continue
+            span = folded[max(inside[0][0].start - 24, 0):inside[-1][3] + 30]    # a last "其他处理0件" too
+            named = {row for row, rx_ in _RESULTS if re.search(rx_, span)}
+            if not ({"withheld", "unavailable", "not_processed", "other_processing"} <= named and
+                    ("disclosed" in named or "partially_disclosed" in named)):
+                continue          # not the whole breakdown: its shares need not add up
+            total = sum(f[1] for f in inside)
+            slack = 0.5 * len(inside) if all(f[1] == int(f[1]) for f in inside) else 0.1 * len(inside)
+            if abs(total - 100) <= slack:
+                continue
+            first, last = inside[0], inside[-1]
+            sec, loc = locate(to_section, first[0].start, last[3])
+            yield Hit(loc, Place(section=sec.key), {
+                "sum": f"{total:.4g}%", "parts": len(inside), "section": both(section_label, sec.key),
+                "sentence": text[first[0].start:last[3]]})

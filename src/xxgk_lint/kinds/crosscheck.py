@@ -10,8 +10,9 @@ from typing import Any, Iterator
 
 from .. import expr
 from ..findings import Hit, Place
-from ..labels import place_args
-from ..model import Report
+from ..labels import col_label, place_args, row_label
+from ..model import BLANK, NUMBER, Report
+from ..record import Tr
 from ..values import shown
 from ..prose import clauses_with, fold, quantities
 from . import Context, Kind, LazyPattern, ParamError, str_list
@@ -22,6 +23,50 @@ from .tables import col_ids, row_ids, table_param
 _PARTIAL = LazyPattern(r"季度|上半年|下半年|(?<![\d年])\d{1,2}月|[一二三四五六七八九十]{1,2}月|月份|同比|去年|往年|"
                       r"上一?年度?(?!结转)|前一?年")
 _DEFAULT_GAP_STOP = r"其中|维持|纠正|撤销|驳回|确认|审结|结果|决定|不予|部分|予以|同比|增长|减少|下降|上升"
+
+
+DERIVED = Tr("表三「总计」列有空白，总数按各列相加（空白按0计）", "table 3's total column is blank; totals are the "
+             "sum of the columns (blank taken as 0)")
+
+
+def _in_column(resolve: Any, col: str) -> Any:
+    """A resolver that reads a figure's cells in one applicant column instead of the total."""
+    return lambda name: [(row, col) for row, _ in resolve(name)]
+
+
+def _with_derived_totals(table: Any, derived: list[bool]) -> Any:
+    """Table 3's numbers, where a row's 总计 cell is blank its columns' sum (blank as 0) — a
+    reading the table does not state, so ``derived`` records that it was used."""
+    numbers = table.numbers()
+    cols = [c.id for c in table.spec.cols if c.id != "total"]
+
+    def get(key: tuple[str, str]) -> Any:
+        v = numbers.get(key)
+        if v is not None or key[1] != "total":
+            return v
+        total = table.cells.get(key)
+        row = [table.cells.get((key[0], c)) for c in cols]
+        if total is None or total.state != BLANK or any(c is None or c.state not in (NUMBER, BLANK) for c in row):
+            return None
+        if not any(c.state == NUMBER for c in row):
+            return None
+        derived.append(True)
+        return sum(c.value for c in row if c.state == NUMBER)
+    return get
+
+
+def _one_column(value: Any, values: list[Any], by_column: dict[tuple[str, str], set]) -> Tr:
+    """A hint when the prose figure is the figure of one applicant column only (自然人), or of one
+    row of the figure in one column: the text quoted a column as the total.  Small figures match
+    by chance and get none."""
+    hits = [k for k, vs in by_column.items() if any(v is not None and abs(v - value) < 1e-9 for v in vs)]
+    if value < 10 or len(hits) != 1 or any(abs(v - value) < 1e-9 for v in values):
+        return Tr("", "")
+    col, row = hits[0]
+    where = Tr(f"「{row_label('t3', row, 'zh')}」行" if row else "", f"row \"{row_label('t3', row, 'en')}\", " if row else "")
+    label = Tr(col_label("t3", col, "zh"), col_label("t3", col, "en"))
+    return Tr(f"；{value:g} 恰为{where.zh}「{label.zh}」一列之数，正文可能只计了这一列",
+              f"; {value:g} is the figure of {where.en}the \"{label.en}\" column alone: the text may count that column only")
 
 
 class Crosscheck(Kind):
@@ -36,7 +81,7 @@ class Crosscheck(Kind):
     """
 
     name = "crosscheck"
-    fields = frozenset({"value", "expected", "table", "row", "col", "section", "sentence"})
+    fields = frozenset({"value", "expected", "table", "row", "col", "section", "sentence", "hint"})
     params = {"table": ((str,), True), "expect": ((str, list), True), "keywords": ((str,), True),
               "requires": ((str,), True),
               "units": ((str,), False), "exclude": ((str,), False), "gap": ((int,), False),
@@ -80,32 +125,52 @@ class Crosscheck(Kind):
                 return keys
             return r
 
-        bound: dict[Any, list[tuple[Any, Any]]] = {}     # table layout -> [(fn, first cell key)]
+        bound: dict[Any, list[tuple[Any, Any, dict[str, Any]]]] = {}   # layout -> [(fn, first key, by column)]
+
+        def bind_all(spec):
+            out = []
+            for _, node in sides:
+                try:
+                    fn, keys = expr.bind(node, resolve(spec))
+                except KeyError:
+                    continue          # this layout lacks a cell of that alternative
+                columns = {}          # the same figure in one applicant column only (table 3)
+                if all(k[1] == "total" for k in keys) and table_id == "t3":
+                    for col in spec.col_by_id:
+                        if col != "total":
+                            columns[(col, "")] = expr.bind(node, _in_column(resolve(spec), col))[0]
+                            if len({k[0] for k in keys}) > 1:    # or in one row of it, in one column
+                                columns.update({(col, row): (lambda get, key=(row, col): get(key))
+                                                for row in dict.fromkeys(k[0] for k in keys)})
+                out.append((fn, keys[0], columns))
+            return out
 
         def expected_values(report: Report):
+            """(values the figure may equal, the cell to point at, the figure by single column,
+            whether a total was derived from the row's columns)."""
             table = report.table(table_id)
             if table is None:
-                return None, None
+                return None, None, {}, False
             fns = bound.get(table.spec)
             if fns is None:
-                fns = bound[table.spec] = []
-                for _, node in sides:
-                    try:
-                        fn, keys = expr.bind(node, resolve(table.spec))
-                    except KeyError:
-                        continue      # this layout lacks a cell of that alternative
-                    fns.append((fn, keys[0]))
-            get = table.numbers().get
-            values, first_key = [], None
-            for fn, key in fns:
+                fns = bound[table.spec] = bind_all(table.spec)
+            numbers = table.numbers()
+            derived: list[bool] = []
+            get = _with_derived_totals(table, derived) if table_id == "t3" else numbers.get
+            values, first_key, by_column = [], None, {}
+            for fn, key, columns in fns:
                 v = fn(get)
                 if v is not None:
                     values.append(v)
                     first_key = first_key or key
-            return (values or None), (table.cells[first_key] if first_key else None)
+                    for k, cfn in columns.items():
+                        by_column.setdefault(k, set()).add(cfn(numbers.get))
+            return (values or None), (table.cells[first_key] if first_key else None), by_column, bool(derived)
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             values = cell = None
+            by_column: dict[str, set] = {}
+            derived = False
             for text, to_section in texts(report, where):
                 folded = None
                 for start, end in clauses_with(text, requires):
@@ -117,7 +182,7 @@ class Crosscheck(Kind):
                     if not absent and _PARTIAL.search(text, start, end):
                         continue
                     if values is None:
-                        values, cell = expected_values(report)
+                        values, cell, by_column, derived = expected_values(report)
                         if values is None:
                             return
                     if absent:
@@ -142,9 +207,10 @@ class Crosscheck(Kind):
                         continue     # "约60件" for 64: what "about" means
                     sec, loc = locate(to_section, q.start, q.end)
                     hit = Hit(loc, Place(table=table_id, row=cell.row, col=cell.col, section=sec.key),
-                              place_args(table_id, cell.row, cell.col, sec.key) | {"value": shown(value), "expected": shown(values[0]),
-                                      "sentence": text[start:end].strip()},
-                              (cell.loc,) if cell.loc else ())
+                              place_args(table_id, cell.row, cell.col, sec.key)
+                              | {"value": shown(value), "expected": shown(values[0]),
+                                 "sentence": text[start:end].strip(), "hint": _one_column(value, values, by_column)},
+                              (cell.loc,) if cell.loc else (), doubt=DERIVED if derived else None)
                     if q.approx:
                         hit.severity = "info"
                     yield hit

@@ -180,3 +180,20 @@ def unused(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
         if s.reason and id(s) not in checked.used and (
                 any(s.covers_rule(r) for r in checked.ran) or not any(s.covers_rule(r) for r in checked.left_out)):
             yield Hit(s.loc, Place(), {"rules": ", ".join(s.rules)})
+
+
+BLANK_TEMPLATE = Checks("blank", {"tables", "chars"})
+_PLACEHOLDER = re.compile(r"[（(][^（()）]{0,30}[）)]|[XＸ×x]{2,}|某某|_{2,}|＿{2,}|——")
+
+
+@BLANK_TEMPLATE.register("TPL-BLANK")
+def blank_template(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """The template itself, not a report: tables present with no figure in any cell, and hardly
+    a word of text besides its placeholders."""
+    present = [t for t in report.tables.values() if t.present]
+    if len(present) < 2 or any(t.numbers() for t in present):
+        return
+    text = "".join(_PLACEHOLDER.sub("", s.text) for s in report.sections if s.key)
+    chars = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    if chars <= 60:
+        yield Hit(None, Place(), {"tables": len(present), "chars": chars})

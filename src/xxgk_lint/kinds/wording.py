@@ -50,12 +50,13 @@ WORDING = Checks("wording", {"bracket", "section", "context", "phrase", "count"}
 def brackets(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
     """《》（）“”【】〔〕 that open without closing, or close without opening, in one paragraph —
     not in the line a cut document stops on (its partner is in the lost part)."""
-    cut = report.cut.loc if report.cut is not None and report.cut.end_at is not None else None
+    cut = report.cut.end if report.cut is not None and report.cut.end_at is not None else 0
     for text, to_section in texts(report, where):
         for pos, b in _bracket_problems(text):
-            sec, loc = locate(to_section, pos, pos + 1)
-            if cut is not None and loc is not None and loc.line == cut.line and loc.path == cut.path:
-                continue
+            sec, off = to_section(pos)
+            if sec.key == cut and "\n" not in sec.text[off:]:
+                continue                # the line the document stops on
+            loc = sec.locate(off, off + 1)
             yield Hit(loc, Place(section=sec.key),
                       {"bracket": b, "context": text[max(pos - 8, 0):pos + 12].replace("\n", " ")})
 
@@ -123,24 +124,31 @@ _ORDINAL = "一二三四五六七八九十"
 
 @WORDING.register("TEXT-ITEM-NUMBER", {"in": ((str, int, list), False)}, prepare=where_param)
 def item_numbers(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
-    """Items counted in the prose out of order ("一是…三是…三是…"): a list starts at 一是 and
-    goes on one by one; the first item that breaks the count is reported, once a list."""
+    """Items counted in the prose with a number said twice ("一是…三是…三是…"): a list starts at
+    一是; where one number follows itself, the first item that broke the count is reported.  A
+    count that only jumps (a list whose middle is elsewhere) is left alone."""
     for text, to_section in texts(report, where):
         if "是" not in text:
             continue
-        expected, broken = 0, True
-        for m in _ITEM.finditer(text):
-            n = _ORDINAL.index(m.group(1)) + 1
-            if n == 1:
-                expected, broken = 2, False
+        lists: list[list[Any]] = []
+        current: list[Any] | None = None
+        for start, para in paragraphs(text):
+            if current is not None and not _ITEM.match(para):
+                current = None      # a list goes on into a paragraph only as its next item
+            for m in _ITEM.finditer(text, start, start + len(para)):
+                n = _ORDINAL.index(m.group(1)) + 1
+                if n == 1:
+                    current = [(n, m)]
+                    lists.append(current)
+                elif current is not None:
+                    current.append((n, m))
+        for items in lists:
+            numbers = [n for n, _ in items]
+            if not any(a == b for a, b in zip(numbers, numbers[1:])):
                 continue
-            if broken or expected == 0:
-                continue
-            if n != expected:
-                broken = True
-                sec, loc = locate(to_section, m.start(), m.end())
-                yield Hit(loc, Place(section=sec.key), {
-                    "phrase": m.group(0), "context": text[max(m.start() - 12, 0):m.end() + 12].replace("\n", " "),
-                    "section": both(section_label, sec.key), "count": expected})
-                continue
-            expected += 1
+            k = next(k for k, n in enumerate(numbers) if n != k + 1)
+            m = items[k][1]
+            sec, loc = locate(to_section, m.start(), m.end())
+            yield Hit(loc, Place(section=sec.key), {
+                "phrase": m.group(0), "context": text[max(m.start() - 12, 0):m.end() + 12].replace("\n", " "),
+                "section": both(section_label, sec.key), "count": _ORDINAL[k]})

@@ -11,7 +11,8 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from ..model import MISSING, NUMBER, TEXT, Cell, InputError, Location, Metadata, Note, Report, Section, Table
+from ..model import MISSING, NUMBER, TEXT, Cell, Cut, InputError, Location, Metadata, Note, Report, Section, Table
+from ..record import Tr
 from ..issuers import ISSUER_KINDS
 from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_UNKNOWN, VERSIONS, TableSpec, current, detect,
                         known_templates, table_spec)
@@ -23,9 +24,10 @@ from .meta import cited_template, date_match, parse_title
 
 FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1
-TOP_KEYS = {FORMAT_KEY, "meta", "preamble", "sections", "tables", "notes"}
+TOP_KEYS = {FORMAT_KEY, "meta", "preamble", "sections", "tables", "notes", "cut", "dropped"}
+CUT_KEYS = {"start", "end", "start_at", "end_at", "tables"}
 NOTE_KEYS = {"code", "table_id", "label", "found", "expected", "at"}
-META_KEYS = {"title", "body", "kind", "year", "published", "template", "period", "source"}
+META_KEYS = {"title", "body", "kind", "year", "published", "template", "period", "source", "doubts"}
 SECTION_KEYS = {"key", "heading", "text"}
 
 
@@ -79,11 +81,42 @@ def read(text: str, path: str) -> Report:
                 break
     report = Report(path, meta, sections, tables, _notes(ctx, data.get("notes"), data.locs.get("notes")),
                     ctx.lines, "yaml")
+    report.cut = _cut(ctx, data.get("cut"), data.locs.get("cut"))
+    report.dropped = _dropped(ctx, data.get("dropped"), data.locs.get("dropped"))
     if "xxgk-lint:" in text:
         from ..suppress import inline
 
         report.suppressions = inline(ctx.lines, path)
     return report
+
+
+def _cut(ctx: _Ctx, d: Any, pos: Any) -> Cut | None:
+    """Where the original document stopped or started in the middle (written by `extract`)."""
+    if d is None:
+        return None
+    if not isinstance(d, LocDict):
+        raise ctx.err("'cut' must be a mapping (start, end, start_at, end_at, tables)", pos)
+    _check_keys(ctx, d, CUT_KEYS, "cut")
+    for k in ("start", "end"):
+        if not isinstance(d.get(k, 0), int) or not 0 <= d.get(k, 0) <= 6:
+            raise ctx.err(f"cut.{k} must be a section number 0-6", d.locs[k])
+    tables = d.get("tables") or []
+    if not isinstance(tables, list) or any(t not in TABLE_IDS for t in tables):
+        raise ctx.err("cut.tables must list table ids (t2, t3, t4)", d.locs.get("tables", pos))
+
+    def said(key: str) -> Tr | None:
+        v = d.get(key)
+        return Tr(str(v), str(v)) if v else None
+    return Cut(d.get("start", 0), d.get("end", 0), said("start_at"), said("end_at"), ctx.loc(pos), tuple(tables))
+
+
+def _dropped(ctx: _Ctx, items: Any, pos: Any) -> list[tuple[int, Location, str]]:
+    if items is None:
+        return []
+    if not isinstance(items, LocList) or not all(isinstance(i, LocDict) and isinstance(i.get("text"), str)
+                                                 for i in items):
+        raise ctx.err("'dropped' must be a list of {section, text}", pos)
+    return [(int(i.get("section") or 0), ctx.loc(p), i["text"]) for i, p in zip(items, items.locs)]
 
 
 def _notes(ctx: _Ctx, items: Any, pos: Any) -> list[Note]:
@@ -124,6 +157,11 @@ def _meta(ctx: _Ctx, d: Any, pos: Any) -> Metadata:
         meta.title_loc = ctx.loc(d.locs["title"])
     meta.body = text("body")
     meta.body_source = "metadata" if meta.body else ""
+    doubts = d.get("doubts")
+    if doubts is not None:
+        if not isinstance(doubts, LocDict) or not all(isinstance(v, str) for v in doubts.values()):
+            raise ctx.err("meta.doubts must map a field to the reading it rests on", d.locs["doubts"])
+        meta.doubts = {str(k): Tr(v, v) for k, v in doubts.items()}
     kind = text("kind")
     if kind:
         if kind not in ISSUER_KINDS:

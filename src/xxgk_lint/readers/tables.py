@@ -203,10 +203,12 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
 
 
 def _next_is_value(cells: list[RawCell], i: int) -> bool:
+    """Whether values follow the label at ``i``: the next text is a value, or a whole row of
+    cells left blank follows it (the 2019 single （六）其他处理 row with nothing filled in)."""
     for c in cells[i + 1:]:
         if c.text.strip():
             return is_value_like(c.text)
-    return False
+    return len(_distinct(cells[_after(cells, i):])) >= len(_T3_ORG) + 2
 
 
 def _put_row(b: _Builder, row_id: str, columns: list[str], cells: list[RawCell], start: int) -> None:
@@ -290,14 +292,16 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     header_rows: list[list[RawCell]] = []
     for cells in grid.rows:
         idx = _nonempty(cells)
-        if not idx:
+        blank_row = not idx and header_rows and not b.values and len(_distinct(cells)) >= 15
+        if not idx and not blank_row:
             continue
         numeric = [i for i in idx if parse_cell(cells[i].text)[1] == "number"]
-        if not numeric:
+        if not numeric and not blank_row:       # (a row of fifteen blank cells under the header is the data row)
             if any(b.values):
                 continue
             header_rows.append(cells)
             continue
+        idx = idx or [0]
         label_row = match("t4", "row", cells[idx[0]].text) if not is_value_like(cells[idx[0]].text) else None
         if label_row is not None:       # layout with one labelled row per group
             b.row_locs[label_row] = cells[idx[0]].loc
