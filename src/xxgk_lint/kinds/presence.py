@@ -119,3 +119,20 @@ def cut(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     if not parts:
         parts = [Tr("止于第五部分之后" if c.end == 5 else f"只含第{c.end}部分以前", f"ends after section {c.end}")]
     yield Hit(c.loc, Place(), {"where": Tr("，".join(x.zh for x in parts), "; ".join(x.en for x in parts))})
+
+
+DROPPED = Checks("dropped", {"count", "where", "text"})
+
+
+@DROPPED.register("READ-DROPPED")
+def dropped(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """Text the reader could place nowhere, said once with its first place (the findings that
+    something is missing are doubted meanwhile: engine.py)."""
+    if not report.dropped:
+        return
+    key, loc, text = report.dropped[0]
+    where = Tr(f"第 {loc.page} 页" if loc.page else f"第 {loc.line} 行" if loc.line else "",
+               f"page {loc.page}" if loc.page else f"line {loc.line}" if loc.line else "")
+    yield Hit(loc, Place(section=key) if key else Place(),
+              {"count": len(report.dropped), "where": where, "text": text[:30] + ("…" if len(text) > 30 else "")},
+              related=tuple(x[1] for x in report.dropped[1:] if x[1] is not None))

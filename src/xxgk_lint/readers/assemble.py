@@ -106,6 +106,7 @@ def assemble(doc: Document) -> Report:
     seen_keys: set[int] = set()
     grids: dict[str, tuple[Section, Grid]] = {}    # table id -> (its section, its rows so far)
     trace = cut_mod.Trace()                         # what tells a document cut off
+    dropped: list[tuple[int, Location, str]] = []   # text placed nowhere (READ-DROPPED)
 
     # each section's text is joined once at the end: += on a long report is quadratic
     texts: dict[int, list] = {}
@@ -159,11 +160,15 @@ def assemble(doc: Document) -> Report:
             fields = meta_mod.table_fields(block.rows)
             paras.extend(fields)
             preamble_count += len(fields)
+            if not fields and _sentences(block):        # a layout table holding the report's own text
+                dropped.append((current.key, block.loc, _grid_text(block)))
             continue
         if kind == "pre2019":
             pre2019 = True
             continue
-        if kind is None:
+        if kind is None:                # no table of the template: its text lands nowhere
+            if _grid_text(block):
+                dropped.append((current.key, block.loc, _grid_text(block)))
             continue
         if kind in grids:
             if grids[kind][0] is current:     # one table split over several grids (page breaks)
@@ -189,7 +194,27 @@ def assemble(doc: Document) -> Report:
     meta.template = _template(versions, pre2019, meta.template_cited)
     report = Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
     report.cut = cut
+    report.dropped = dropped
     return report
+
+
+def _grid_text(grid: Grid) -> str:
+    """The Chinese text of a grid, each merged cell once ("" when it holds none worth a word)."""
+    seen: set[int] = set()
+    parts = []
+    for row in grid.rows:
+        for c in row:
+            if id(c) not in seen and c.text.strip():
+                seen.add(id(c))
+                parts.append(c.text.strip())
+    text = " ".join(parts)
+    return text if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4 else ""
+
+
+def _sentences(grid: Grid) -> bool:
+    """A grid whose cells hold running text (a sentence's end, or a long run of words)."""
+    text = _grid_text(grid)
+    return "。" in text or any(len(c.text.strip()) >= 40 for row in grid.rows for c in row)
 
 
 _END = ("。", "！", "？", "；", "!", "?", ";")
