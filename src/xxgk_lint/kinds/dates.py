@@ -41,7 +41,16 @@ def period(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     if (start, end) != (exp_s, exp_e):
         yield Hit(meta.period_loc, Place(field="period"), {
             "start": start.isoformat(), "end": end.isoformat(), "year": year,
-            "expected_start": exp_s.isoformat(), "expected_end": exp_e.isoformat()})
+            "expected_start": exp_s.isoformat(), "expected_end": exp_e.isoformat()},
+            doubt=meta.doubts.get("period") or meta.doubts.get("year"))
+
+
+@DATES.register("META-PERIOD-MALFORMED")
+def period_malformed(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """A period written with 年 or 月 dropped ("20231月1日"): read as meant, and said."""
+    why = report.meta.doubts.get("period")
+    if why is not None and report.meta.period_start is not None:
+        yield Hit(report.meta.period_loc, Place(field="period"), {"raw": why})
 
 
 @DATES.register("DATE-TITLE-YEAR")

@@ -63,7 +63,8 @@ class Date(Kind):
                     yield Hit(meta.published_loc, Place(field="published"), {
                         "date": published.isoformat(), "bound": bound.isoformat(), "year": year,
                         "kind": kind_name(meta.kind),
-                        "deadline": _bound("deadline", year, ctx, meta.kind).isoformat()})
+                        "deadline": _bound("deadline", year, ctx, meta.kind).isoformat()},
+                        doubt=meta.doubts.get("year") or (meta.doubts.get("kind") if spec == "deadline" else None))
         return check
 
 
@@ -85,14 +86,15 @@ class Template(Kind):
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             args = {"year": report.meta.year, "expected": _template_name(expected)}
+            doubt = report.meta.doubts.get("year")
             if report.meta.template in outdated:
                 yield Hit(None, Place(field="template"),
-                          args | {"template": _template_name(report.meta.template), "table": ""})
+                          args | {"template": _template_name(report.meta.template), "table": ""}, doubt=doubt)
                 return
             for tid, table in report.tables.items():   # a current report with one old table
                 if table.present and table.spec.version in outdated:
                     yield Hit(table.loc, Place(table=tid),
-                              args | {"template": _template_name(table.spec.version), "table": tid})
+                              args | {"template": _template_name(table.spec.version), "table": tid}, doubt=doubt)
         return check
 
 

@@ -44,6 +44,40 @@ def match(table: str, what: str, text: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=4096)
+def near_match(table: str, what: str, text: str) -> tuple[str, str] | None:
+    """(id, the template's label) of the one label a text names with a character wrong, added
+    or lost ("本年废纸件数" for 本年废止件数, "处理绝对数量" for 处理决定数量) — a recovery: the
+    cells read under it are doubted and the typo is reported.  None when no label is that
+    close, or two are."""
+    key = label_key(text)
+    if len(key) < 4 or match(table, what, text) is not None:
+        return None
+    found: dict[int, set[str]] = {}            # distance -> ids that close
+    for alias, id_ in _label_index(table, what).items():
+        if len(alias) >= 4:
+            d = _edits(key, alias, 1 if len(alias) < 6 else 2)
+            if d is not None:
+                found.setdefault(d, set()).add(id_)
+    if not found or len(found[min(found)]) != 1:
+        return None
+    id_ = next(iter(found[min(found)]))
+    return id_, max((a for a, i in _label_index(table, what).items() if i == id_), key=len)
+
+
+def _edits(a: str, b: str, most: int) -> int | None:
+    """How many characters replaced, added or lost make a into b, if at most ``most``."""
+    if abs(len(a) - len(b)) > most:
+        return None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1] if prev[-1] <= most else None
+
+
 @lru_cache(maxsize=8192)
 def label_kind(text: str, table: str = "") -> str | None:
     """What a cell's text is in the tables (``table`` or any): "row" (a row label), "group" (a

@@ -34,6 +34,9 @@ _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\
 _PERIOD = re.compile(
     r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
     r"(?:至|到|-|—|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+# the same sentence with 年 or 月 dropped ("自20231月1日起至202312月31日止", "202311日至20231231日")
+_GLUED = r"((?:19|20)\d{2})(年?\d{1,2}月\d{1,2}|年\d{2,4}|\d{2,4})日"
+_PERIOD_GLUED = re.compile(r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?" + _GLUED + r"(?:起)?[,，]?(?:至|到|-|—|～|~)" + _GLUED)
 _OPENING = re.compile(r"^((?:19|20)\d{2})年度?[,，](?:我|全)?")
 _PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
 
@@ -193,14 +196,40 @@ def _period(paras: list[Para], meta: Metadata) -> None:
                 or m is None and k + 1 < len(paras) and re.search(r"统计.{0,24}\d{4}年?$", text):
             m = _PERIOD.search(text + squash(paras[k + 1].text))
         if m is None:
+            g = _PERIOD_GLUED.search(text)
+            if g is not None and g.group(1) == g.group(3):
+                start, end = _glued(g.group(1), g.group(2), True), _glued(g.group(3), g.group(4), False)
+                if start is not None and end is not None:
+                    meta.period_raw, meta.period_start, meta.period_end = g.group(0), start, end
+                    meta.period_loc = _period_loc(p)
+                    raw = text[g.start(1):g.end()]
+                    meta.doubts["period"] = Tr(f"统计期限「{raw}」缺字，按 {start} 至 {end} 读取",
+                                               f"the period \"{raw}\" lacks characters; read as {start} – {end}")
+                    return
             continue
         y1, m1, d1, y2, m2, d2 = m.groups()
         meta.period_raw = m.group(0)
         meta.period_start = _date(y1, m1, d1)
         meta.period_end = _date(y2 or y1, m2, d2)
-        i = max(p.text.find("统计"), 0)
-        meta.period_loc = p.loc.span(i, i + 4)
+        meta.period_loc = _period_loc(p)
         return
+
+
+def _period_loc(p: Para) -> Location:
+    i = max(p.text.find("统计"), 0)
+    return p.loc.span(i, i + 4)
+
+
+def _glued(year: str, rest: str, first: bool) -> dt.date | None:
+    """A date whose 年 or 月 was dropped: "1月1" after the year, or its digits alone ("11",
+    "1231"); where the digits split two ways, the period's own bound (1 January, 31 December)."""
+    rest = rest.lstrip("年")
+    if "月" in rest:
+        return _date(year, *rest.split("月"))
+    splits = [(rest[:k], rest[k:]) for k in (1, 2) if 0 < k < len(rest) and len(rest) - k <= 2]
+    found = [d for d in (_date(year, mo, day) for mo, day in splits) if d is not None]
+    bound = (1, 1) if first else (12, 31)
+    return next((d for d in found if (d.month, d.day) == bound), found[0] if found else None)
 
 
 def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: str = "") -> Metadata:

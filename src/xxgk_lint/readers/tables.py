@@ -13,7 +13,8 @@ from ..normalize import label_key
 from ..template import PRE2019_ROWS, current, detect, table_spec
 from ..values import is_value_like, parse_cell
 from .blocks import Grid, RawCell
-from .labels import join_split_labels, match, merge_broken_rows, row_index, t3_fused, t3_group
+from ..record import Tr
+from .labels import join_split_labels, match, merge_broken_rows, near_match, row_index, t3_fused, t3_group
 
 
 def _distinct(cells: list[RawCell]) -> list[RawCell]:
@@ -48,9 +49,28 @@ class _Builder:
         self.values: dict[tuple[str, str], RawCell] = {}
         self.row_locs: dict[str, Location] = {}
         self.notes_text: list[tuple[str, Location]] = []
+        # rows and columns read by a recovery (a label with a typo, a header read by position):
+        # the reading each of their cells rests on
+        self.doubt_rows: dict[str, Tr] = {}
+        self.doubt_cols: dict[str, Tr] = {}
+        self.said: set[str] = set()         # the recovery notes given, once a table each
 
     def note(self, code: str, loc: Location | None, **args) -> None:
         self.notes.append(Note(code, loc, {"table_id": self.table, **args}))
+
+    def near(self, what: str, cell: RawCell) -> str | None:
+        """The row or column a label with a typo names; its cells are then doubted, and the typo
+        is said once for the table (READ-LABEL-TYPO)."""
+        found = near_match(self.table, what, cell.text)
+        if found is None:
+            return None
+        id_, label = found
+        why = Tr(f"标签「{cell.text.strip()}」按「{label}」读取", f"label \"{cell.text.strip()}\" read as \"{label}\"")
+        (self.doubt_rows if what == "row" else self.doubt_cols)[id_] = why
+        if "label-typo" not in self.said:
+            self.said.add("label-typo")
+            self.note("label-typo", cell.loc, found=cell.text.strip(), expected=label)
+        return id_
 
     def header_notes(self, cells: list[RawCell]) -> None:
         """Keep the header's longer texts (the identity note), once each."""
@@ -72,6 +92,9 @@ class _Builder:
             else:
                 value, state = parse_cell(raw.text)
                 cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, src=raw)
+                why = self.doubt_rows.get(row) or self.doubt_cols.get(col)
+                if why is not None:
+                    raw.loc.doubtful(why)
         table = Table(spec, cells, self.grid.loc)
         table.notes = self.notes_text
         return table
@@ -95,6 +118,7 @@ def _take(cells: list[RawCell], start: int, n: int) -> list[RawCell | None]:
 def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     b = _Builder("t2", grid, notes)
     header: list[str | None] | None = None
+    header_at: Location | None = None
     seen_rows: set[str] = set()
     seen_cols: set[str] = set()          # the evidence for the version (template.detect)
     for cells in merge_broken_rows(grid.rows, "t2"):
@@ -104,25 +128,47 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         i0 = idx[0]
         first = label_key(cells[i0].text)
         if first == "信息内容":
-            header = [match("t2", "col", c.text) for c in _distinct(cells[_after(cells, i0):]) if c.text.strip()]
+            heads = [c for c in _distinct(cells[_after(cells, i0):]) if c.text.strip()]
+            header = [match("t2", "col", c.text) or b.near("col", c) for c in heads]
+            header_at = heads[0].loc if heads else cells[i0].loc
             seen_cols.update(c for c in header if c is not None)
             continue
         if first.startswith("第二十条") or first.startswith("第") and first.endswith("项"):
             header = None
             continue
-        row = match("t2", "row", cells[i0].text)
+        row = match("t2", "row", cells[i0].text) or (b.near("row", cells[i0]) if len(idx) > 1 else None)
         if row is None:
             if len(idx) > 1 and not is_value_like(cells[i0].text):
                 b.note("unknown-row", cells[i0].loc, label=cells[i0].text.strip())
             continue
         seen_rows.add(row)
         b.row_locs[row] = cells[i0].loc
-        row_cols = header or list(_t2_default_cols(row, detect("t2", seen_rows, seen_cols)))
+        row_cols = list(_t2_default_cols(row, detect("t2", seen_rows, seen_cols)))
+        if header and None in header:       # a header cell cut or garbled past reading
+            header = _by_position(b, header, row_cols, header_at)
+        row_cols = header or row_cols
         for col, cell in zip(row_cols, _take(_distinct(cells[_after(cells, i0):]), 0, len(row_cols))):
             if col is not None and cell is not None:
                 b.put(row, col, cell)
     version = detect("t2", seen_rows, seen_cols)
     return b.finish(version), version
+
+
+def _by_position(b: _Builder, header: list[str | None], template: list[str], at: Location) -> list[str | None]:
+    """A header with cells nothing can be read from ("本年新" | "本年新" | "对外公开总数量"): its
+    columns are the template's for the row, by position, when every cell that was read stands
+    where the template has it — a recovery, so those columns' cells are doubted and the header
+    is said once (READ-HEADER)."""
+    if len(header) != len(template) or any(h is not None and h != t for h, t in zip(header, template)):
+        return header
+    why = Tr("表头残缺，按模板列序读取", "the header is cut; its columns are the template's, by position")
+    for h, t in zip(header, template):
+        if h is None:
+            b.doubt_cols[t] = why
+    if "header-position" not in b.said:
+        b.said.add("header-position")
+        b.note("header-position", at, found=len([h for h in header if h is None]))
+    return list(template)
 
 
 def _t2_default_cols(row: str, version: str) -> tuple[str, ...]:
@@ -176,7 +222,7 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
                     row_id, start = "other_processing", _after(cells, i)     # the 2019 single row
                     break
                 continue
-            row_id = match("t3", "row", text)
+            row_id = match("t3", "row", text) or (b.near("row", cells[i]) if not _label_only(cells, i) else None)
             if row_id == "other_other" and group not in ("other_processing", ""):
                 row_id = None       # a bare "其他" belongs to （六）其他处理 only
             if row_id is None:
@@ -200,6 +246,11 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         _put_row(b, row_id, columns, cells, start)
     version = detect("t3", set(b.row_locs))
     return b.finish(version), version
+
+
+def _label_only(cells: list[RawCell], i: int) -> bool:
+    """A label with no value after it on its row (a header's or a group's words)."""
+    return not any(c.text.strip() and is_value_like(c.text) for c in cells[i + 1:])
 
 
 def _next_is_value(cells: list[RawCell], i: int) -> bool:
@@ -302,7 +353,8 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             header_rows.append(cells)
             continue
         idx = idx or [0]
-        label_row = match("t4", "row", cells[idx[0]].text) if not is_value_like(cells[idx[0]].text) else None
+        label_row = match("t4", "row", cells[idx[0]].text) or b.near("row", cells[idx[0]]) \
+            if not is_value_like(cells[idx[0]].text) else None
         if label_row is not None:       # layout with one labelled row per group
             b.row_locs[label_row] = cells[idx[0]].loc
             for col, cell in zip(_T4_LEAVES, _take(cells, _after(cells, idx[0]), 5)):

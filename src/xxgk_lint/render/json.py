@@ -34,6 +34,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "place_label": describe(f.place, lang),
         "values": plain_args(f.args, lang),
         "related": [r.as_dict() for r in f.related],
+        "doubt": f.doubt.pick(lang) if f.doubt is not None else None,   # the recovered reading it rests on
     }
 
 

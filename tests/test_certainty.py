@@ -1,0 +1,73 @@
+"""A finding may only be as certain as the reading it rests on: an error needs values read for
+certain.  Every recovery the readers make (a label matched despite a typo, a header read by
+position, a period whose 年 was dropped, a year on weak evidence, a kind of body its name does
+not settle, a table-3 total derived from its columns) marks what it read, and a finding resting
+on it is at most a warning that names the reading."""
+
+from __future__ import annotations
+
+from xxgk_lint.readers import read_text
+
+from .conftest import SEED
+
+ROW = "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+
+
+def _seed_with_row(label: str, total: int) -> str:
+    text = SEED.read_text(encoding="utf-8")
+    assert ROW in text
+    return text.replace(ROW, f"{label} | 0 | 0 | 0 | 0 | 0 | 0 | {total} |")
+
+
+def _found(engine, text, rule):
+    return [f for f in engine.check(read_text(text, "r.txt")) if f.rule_id == rule]
+
+
+def test_a_sum_failing_on_a_row_read_by_its_exact_label_is_an_error(engine):
+    found = _found(engine, _seed_with_row("5.属于三类内部事务信息", 1), "T3-ROW-SUM")
+    assert [f.severity for f in found] == ["error"] and found[0].doubt is None
+
+
+def test_a_sum_failing_on_a_row_read_by_a_label_with_a_typo_is_a_warning_naming_the_reading(engine):
+    text = _seed_with_row("5.属于三类内部事物信息", 1)          # 务 typed as 物
+    found = _found(engine, text, "T3-ROW-SUM")
+    assert [f.severity for f in found] == ["warning"]
+    message = found[0].message("zh")
+    assert message.startswith("读取不确定（标签「5.属于三类内部事物信息」按「属于三类内部事务信息」读取）")
+    typo = _found(engine, text, "READ-LABEL-TYPO")
+    assert len(typo) == 1 and "事物" in typo[0].message("zh")
+
+
+def test_a_period_with_its_year_character_dropped_is_malformed_not_missing(engine):
+    text = SEED.read_text(encoding="utf-8")
+    good = "统计期限自2023年1月1日起至2023年12月31日止"
+    assert good in text
+    text = text.replace(good, "统计期限自20221月1日起至202212月31日止")
+    r = read_text(text, "r.txt")
+    assert (str(r.meta.period_start), str(r.meta.period_end)) == ("2022-01-01", "2022-12-31")
+    rules = {f.rule_id: f for f in engine.check(r)}
+    assert "META-PERIOD-MISSING" not in rules and rules["META-PERIOD-MALFORMED"].severity == "warning"
+    # the recovered period against the report's year: a finding, at most a warning, naming the reading
+    assert rules["DATE-PERIOD"].severity == "warning" and "缺字" in rules["DATE-PERIOD"].message("zh")
+
+
+def test_a_deadline_on_a_year_only_the_opening_names_is_a_warning(engine):
+    text = ("示例县教育局政府信息公开工作年度报告\n发布日期：2025-02-10\n一、总体情况\n"
+            "2023年，示例县教育局坚持公开为常态。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n")
+    r = read_text(text, "r.txt")
+    assert r.meta.year == 2023 and "year" in r.meta.doubts
+    late = [f for f in engine.check(r) if f.rule_id == "DATE-DEADLINE"]
+    assert [f.severity for f in late] == ["warning"] and "仅据正文开头推定" in late[0].message("zh")
+    # the title naming the year settles it: the same lateness is an error
+    r = read_text(text.replace("示例县教育局政府", "示例县教育局2023年政府"), "r.txt")
+    assert [f.severity for f in engine.check(r) if f.rule_id == "DATE-DEADLINE"] == ["error"]
+
+
+def test_a_deadline_for_a_body_named_only_in_the_contact_sentence_is_a_warning(engine):
+    text = ("2023年度政府信息公开工作年度报告\n发布日期：2024-03-20\n"
+            "如对本报告有疑问，请与示例县教育局办公室联系。\n一、总体情况\n本年度工作情况。\n"
+            "六、其他需要报告的事项\n本年度未收取信息处理费。\n")
+    r = read_text(text, "r.txt")
+    assert (r.meta.body, r.meta.kind, r.meta.body_source) == ("示例县教育局", "department", "contact")
+    late = [f for f in engine.check(r) if f.rule_id == "DATE-DEADLINE"]
+    assert [f.severity for f in late] == ["warning"] and "联系方式" in late[0].message("zh")
