@@ -261,12 +261,13 @@ def register(version: TemplateVersion) -> None:
 
 register(TemplateVersion(
     TEMPLATE_2021, ("2021年版（国办公开办函〔2021〕30号）", "2021 (国办公开办函〔2021〕30号)"),
-    r"〔2021〕\s*30\s*号|\[2021\]\s*30\s*号", 2021,
+    # also garbled ("〔202130号", "〔202130)": the bracket lost) and cited by its title only
+    r"[〔\[]\s*2021\s*[〕\]]?\s*30\s*[号)）]|印发\s*[〈《<]?\s*中华人民共和国政府信息公开工作年度报告格式", 2021,
     tables_of(TEMPLATE_2021, (_T2_ROWS_2021, _T2_COLS_2021),
               (_T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2021 + _T3_TAIL, _T3_COLS), (_T4_ROWS, _T4_COLS))))
 register(TemplateVersion(
     TEMPLATE_2019, ("2019年版（国办公开办函〔2019〕60号）", "2019 (国办公开办函〔2019〕60号)"),
-    r"〔2019〕\s*60\s*号|\[2019\]\s*60\s*号", 2019,
+    r"[〔\[]\s*2019\s*[〕\]]?\s*60\s*[号)）]|关于政府信息公开工作年度报告有关事项的通知", 2019,
     tables_of(TEMPLATE_2019, (_T2_ROWS_2019, _T2_COLS_2019),
               (_T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2019 + _T3_TAIL, _T3_COLS), (_T4_ROWS, _T4_COLS))))
 PRE2019_NAME = Tr("2019年以前的旧格式", "pre-2019 format")
@@ -351,7 +352,8 @@ class SectionSpec(Record):
 
 
 SECTIONS = (
-    SectionSpec(1, "一", "总体情况", "Overview", (), (("总体情况",),)),
+    SectionSpec(1, "一", "总体情况", "Overview", ("政府信息公开工作的基本情况", "政府信息公开工作基本情况"),
+                (("总体情况",), ("基本情况",))),
     SectionSpec(2, "二", "主动公开政府信息情况", "Proactive disclosure",
                 ("行政机关主动公开政府信息情况",), (("主动公开政府信息",), ("主动公开",))),
     SectionSpec(3, "三", "收到和处理政府信息公开申请情况", "Requests received and handled",
@@ -362,7 +364,7 @@ SECTIONS = (
                 (("行政复议", "行政诉讼"),)),
     SectionSpec(5, "五", "存在的主要问题及改进情况", "Problems and improvements",
                 ("政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况", "存在的主要问题和改进情况"),
-                (("问题", "改进"),)),
+                (("问题", "改进"), ("问题", "计划"), ("问题", "措施"), ("问题", "打算"))),
     SectionSpec(6, "六", "其他需要报告的事项", "Other matters", (), (("其他需要报告",),)),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}

@@ -19,10 +19,17 @@ _BRACKET = re.compile(r"[《》（）()“”【】〔〕]")
 _LIST_MARK = re.compile(r"(?:^|[\s，。；：:])[0-9A-Za-z一二三四五六七八九十]$")
 
 
+# a page's font-size widget left in a byline by the extraction: 字体:【 大 中 小, 【字号, 【字体：
+_WIDGET = re.compile(r"【\s*(?:字体|字号)[】:：]?|(?:字体|字号)\s*[:：]?\s*【|【\s*[大中小]\s*】?(?=\s*[大中小【]|\s*$)")
+
+
 def _bracket_problems(text: str) -> Iterator[tuple[int, str]]:
     """(offset, bracket) of each bracket without its partner, paragraph by paragraph.
-    Half- and full-width parentheses close each other; "1)" list markers are not brackets."""
+    Half- and full-width parentheses close each other; "1)" list markers are not brackets, nor
+    are the brackets of a font-size widget (site chrome)."""
     for para_start, para in paragraphs(text):
+        if "字" in para or "【" in para:
+            para = _WIDGET.sub(lambda m: " " * len(m.group()), para)
         stack: list[tuple[int, str, str]] = []
         for bm in _BRACKET.finditer(para):
             i, ch = bm.start(), bm.group(0)
@@ -50,7 +57,7 @@ WORDING = Checks("wording", {"bracket", "section", "context", "phrase", "count"}
 def brackets(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
     """《》（）“”【】〔〕 that open without closing, or close without opening, in one paragraph —
     not in the line a cut document stops on (its partner is in the lost part)."""
-    cut = report.cut.end if report.cut is not None and report.cut.end_at is not None else 0
+    cut = report.cut.end if report.cut is not None and report.cut.end_at is not None else -1
     for text, to_section in texts(report, where):
         for pos, b in _bracket_problems(text):
             sec, off = to_section(pos)

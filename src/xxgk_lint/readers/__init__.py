@@ -88,6 +88,10 @@ def read_data(data: bytes, path: str, charset: str | None = None, pictures: dict
     text, encoding = decode(data, path, html=kind == "html", charset=charset)
     if not text.strip():
         raise InputError("empty file", path)
+    if kind != "structured":
+        from .chinese import readable
+
+        text = readable(text)           # a mirror's "統(tǒng)計": read as 统计
     if kind == "structured":
         from .structured import read
 

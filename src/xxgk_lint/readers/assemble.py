@@ -89,8 +89,11 @@ def _simplify(doc: Document) -> None:
 
 
 def assemble(doc: Document) -> Report:
-    from .chinese import looks_traditional
+    from .chinese import looks_traditional, strip_pinyin
 
+    for block in doc.blocks:        # Word and PDF mirrors (text and HTML lose it when decoded)
+        if isinstance(block, Para) and "(" in block.text:
+            block.text = strip_pinyin(block.text)
     if looks_traditional("".join(b.text for b in doc.blocks if isinstance(b, Para))):
         _simplify(doc)
     notes: list[Note] = []

@@ -28,3 +28,21 @@ def to_simplified(text: str) -> str:
     """Simplified text of the same length (a conversion that changes the length is not used)."""
     out = _converter().convert(text)
     return out if len(out) == len(text) else text
+
+
+# a character followed by its romanised reading, as mirror sites annotate pages: 統(tǒng)計, 數(shù)據(jù)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+def strip_pinyin(text: str) -> str:
+    """Text without the pinyin a mirror site put after its characters (a reading with tone
+    marks in brackets: never part of a report's own words), so labels and sentences match."""
+    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+
+
+def readable(text: str) -> str:
+    """A page's text as the readers match it: without a mirror's pinyin, in simplified characters
+    (done before the text is cut into lines and cells, so a heading in traditional characters
+    is seen as one)."""
+    text = strip_pinyin(text)
+    return to_simplified(text) if looks_traditional(text) else text
