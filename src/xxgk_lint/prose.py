@@ -33,6 +33,10 @@ _QUANTITY = re.compile(
     r"(?P<post2>余|多|左右|以上)?")
 
 
+# a measure word that begins a span of time or a rate, not a count of things
+_SPANS = {"个": ("工作日", "月", "小时", "季度", "百分点", "自然日", "日", "星期", "周"), "次": ("日",)}
+
+
 class Quantity(Record):
     """A number in the text: value (万/亿 applied), span [start, end) of the whole expression,
     its unit (a measure word or "%"), and whether it is approximate (约, 余, 多, 左右 …)."""
@@ -121,6 +125,8 @@ def quantities(text: str, start: int = 0, end: int | None = None, folded: str | 
             continue
         num, cn = m.group("num"), m.group("cn")
         unit = m.group("unit") or ""
+        if unit in _SPANS and folded.startswith(_SPANS[unit], m.end("unit")):
+            continue                 # "7个工作日内", "3个月": a span of time, not a count
         if cn is not None:
             prev = folded[m.start("cn") - 1] if m.start("cn") > 0 else ""
             # a Chinese numeral counts only with a measure word, and not as an ordinal (第一次)

@@ -31,7 +31,8 @@ _IN = {"in": ((str, int, list), False)}
 
 
 def _parts_params(p: dict[str, Any]) -> tuple[tuple[str, ...], Any, int]:
-    return where_param(p), rx(p, "marker", r"其中[：:，,]?"), int(p.get("min_parts", 3))
+    # "…465条，其中A…" or "…320条：A…"
+    return where_param(p), rx(p, "marker", r"其中[：:，,]?|(?<=[条件篇个项期次])[：:](?!\d)"), int(p.get("min_parts", 3))
 
 
 @CLAIMS.register("PROSE-PARTS-SUM", {**_IN, "marker": ((str,), False), "min_parts": ((int,), False)},
@@ -40,7 +41,7 @@ def parts_sum(report: Report, ctx: Context, p: tuple[tuple[str, ...], Any, int])
     """A total and its parts: "全年主动公开政府信息465条，其中机构职能1条、政策文件34条…"."""
     where, marker, min_parts = p
     for text, to_section in texts(report, where):
-        if "其中" not in text:
+        if "其中" not in text and "：" not in text and ":" not in text:
             continue
         # nested parts in brackets ("127条（其中领导信息2条…）") are not parts of the total
         flat = _PARENS.sub(lambda m: "　" * len(m.group()), fold(text))
@@ -69,7 +70,8 @@ def _check(flat: str, start: int, end: int, min_parts: int):
         return None      # the number right before 其中 is the total ("…465条，其中")
     stop = _SENTENCE.search(flat, end)
     stop_at = stop.start() if stop else len(flat)
-    parts = []
+    parts, labels = [], []
+    etc = other_unit = False
     pos = end
     for clause in _CLAUSE.split(flat[end:stop_at]):
         c0 = pos
@@ -82,14 +84,30 @@ def _check(flat: str, start: int, end: int, min_parts: int):
         qs = [q for q in quantities(flat, c0, c0 + len(clause)) if q.unit]
         if len(qs) != 1 or qs[0].unit != total.unit or qs[0].approx or \
                 flat[qs[0].end:c0 + len(clause)].strip("　 等") or not flat[c0:qs[0].start].strip("　 "):
+            other_unit = any(q.unit != total.unit for q in qs)     # the list goes on in other units
             break                    # not "<what><n><unit>": the list has ended
         parts.append(qs[0])
+        labels.append(flat[c0:qs[0].start].strip("　 "))
+        etc = "等" in flat[qs[0].end:c0 + len(clause)]
     if len(parts) < 2:
         return None
     got = sum(p.value for p in parts)
-    if abs(got - total.value) < 1e-9 or (len(parts) < min_parts and got < total.value):
+    if abs(got - total.value) < 1e-9 or got < total.value and not _claims_whole(labels, etc, other_unit, got,
+                                                                               total.value, min_parts):
         return None
     return total, parts
+
+
+def _claims_whole(labels: list[str], etc: bool, other_unit: bool, got: float, total: float, min_parts: int) -> bool:
+    """Whether parts that fall short of their total are said to be all of it: a list ending in
+    其他 claims to be; one ending in 等, or going on in another measure word, says it is not;
+    otherwise enough parts that come near the total (90%) are read as the whole breakdown with a
+    figure wrong, a few far short of it as examples."""
+    if etc or other_unit:
+        return False
+    if labels[-1].startswith("其他") or labels[-1].startswith("其它"):
+        return True
+    return len(labels) >= min_parts and got >= 0.9 * total
 
 
 _CLAIM = LazyPattern(r"(?:均|全部|都)(?:获|被|予以|为|是)?(?:维持|维持原)|结果均为维持")
