@@ -17,6 +17,8 @@ from ..normalize import squash
 from .assemble import classify_heading
 from .blocks import Document, Grid, Para, RawCell
 from .meta import has_field, is_label
+
+_DATED = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 from .tables import classify
 
 MAX_SPAN = 64              # a hostile colspan="100000" must not allocate a huge grid
@@ -257,7 +259,8 @@ class _Walker:
                 continue
             text = squash(el.text_content())
             if text and len(text) < 300 and (has_field(text) or el.tag in ("h1", "h2", "h3")
-                                             or "title" in (el.get("class") or "")):
+                                             or "title" in (el.get("class") or "")
+                                             or len(text) < 60 and _DATED.match(text)):    # "2024-01-19 示例局"
                 found.append(el)
         inner = [el for el in found if not any(o is not el and el in set(o.iterancestors()) for o in found)]
         for el in inner:

@@ -18,8 +18,16 @@ from .body import issuer_kind, kind_doubt, named_in_text
 from .year import decide as decide_year
 
 _YEAR = r"((?:19|20)\d{2})"
-_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,30}(?:政府信息公开|政务公开|信息公开).{0,12}报告")
-_TITLE_BODY = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:" + _YEAR + r")\s*年度?(?P<post>.*?)(?:政府信息公开|政务公开|信息公开)")
+_OPEN = r"(?:政府信息公开|政务公开|信息公开)"
+# a title: the year (its 年 sometimes dropped: "…局2023政府信息公开…"), then the report's name —
+# or the year after 工作 ("…政府信息公开工作2023年度报告")
+_TITLE = re.compile(r"(?:19|20)\d{2}\s*(?:年.{0,30}|(?=" + _OPEN + r"))" + _OPEN + r".{0,12}报告|"
+                    + _OPEN + r"工作\s*(?:19|20)\d{2}\s*年度?报告")
+_TITLE_BODY = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:" + _YEAR + r")\s*(?:年度?|(?=" + _OPEN + r"))(?P<post>.*?)" + _OPEN
+                         + r"|^(?P<pre2>.*?)" + _OPEN + r"工作\s*" + _YEAR + r"\s*年度?报告")
+# a metadata label left in front of the title ("标　　题　…"), and openings that are no title
+_TITLE_LABEL = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)\s*[:：]?\s*")
+_NOT_TITLE = re.compile(r"^(?:根据|按照|依据|依照|为|现将|本)|现将|如下|编制了")
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
@@ -31,6 +39,11 @@ def date_match(text: str, whole: bool = False) -> re.Match[str] | None:
         return _DATE_ISO.fullmatch(text) or _DATE_CN.fullmatch(text)
     return _DATE_CN.search(text) or _DATE_ISO.search(text)
 _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）\]]?$")
+# a date with the publisher after it and no label ("2024-01-18      示例县统计局"), as a byline shows them
+_DATE_BY = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2})?"
+                      r"[\s\u3000]+([\u4e00-\u9fff（）()]{3,30})$")
+# a year opening a sentence ("2023年，我委…", "2024年度，"), not a document number's 〔2025〕
+_YEAR_OPENS = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
 _PERIOD = re.compile(
     r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
     r"(?:至|到|-|—|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
@@ -104,6 +117,8 @@ def parse_title(title: str) -> tuple[int | None, str]:
     m = _TITLE_BODY.search(squash(title)) if title else None
     if not m:
         return None, ""
+    if m.group("pre2") is not None:                  # "…政府信息公开工作2023年度报告"
+        return int(m.group(5)), m.group("pre2").strip("的")
     return int(m.group(2)), (m.group("pre") or m.group("post")).strip("的")
 
 
@@ -133,20 +148,23 @@ def _title(head: list[Para]) -> tuple[str, Location] | None:
     on one, "2024年政府信息公开工作年度报告" on the next; or broken inside a word)."""
     def ok(text: str) -> bool:
         t = text.strip()
-        return len(t) <= 80 and not t.endswith("。") and not t.startswith("本") and not _FIELD_RX.search(t)
+        return len(t) <= 80 and not t.endswith(("。", "：", ":")) and not _NOT_TITLE.search(squash(t)) \
+            and not _FIELD_RX.search(t)
 
     for i, p in enumerate(head):
-        t = p.text.strip()
+        raw = p.text.strip()
+        label = _TITLE_LABEL.match(raw) if len(raw) > 4 else None
+        t = raw[label.end():] if label and _TITLE.search(norm_text(raw[label.end():])) else raw
         nxt = head[i + 1].text.strip() if i + 1 < len(head) else ""
-        if ok(t) and not _TITLE.search(norm_text(t)) and re.search(r"(?:19|20)\d{2}\s*年", t) and \
+        if ok(t) and not _TITLE.search(norm_text(t)) and re.search(r"(?:19|20)\d{2}\s*年|(?:19|20)\d{2}$", t) and \
                 len(nxt) <= 20 and ok(nxt) and squash(nxt).endswith("报告") and _TITLE.search(norm_text(t + nxt)):
-            return t + nxt, p.loc                                  # broken inside a word
+            return t + nxt, p.loc                                  # broken inside a word, or after a bare year
         if not ok(t) or not _TITLE.search(norm_text(t)) or _PERIOD.search(squash(t)):
             continue
         if not parse_title(t)[1] and i and _name_line(head[i - 1].text):
             prev = head[i - 1]
             return prev.text.strip() + t, prev.loc                 # the body's name on the line above
-        lead = len(p.text) - len(p.text.lstrip())
+        lead = len(p.text) - len(p.text.lstrip()) + len(raw) - len(t)
         return t, p.loc.span(lead, lead + len(t))
     return None
 
@@ -254,8 +272,10 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
     if not meta.published_raw:
         for p in (*head[:12], *reversed(tail)):
             t = squash(p.text)
-            if _DATE_LINE.match(t):
-                _set_date(meta, t.strip("()（）[]"), p.loc)
+            by = _DATE_BY.match(norm_text(p.text.strip()))
+            if _DATE_LINE.match(t) or by and issuer_kind(by.group(2)) not in ("other", "unknown"):
+                _set_date(meta, by.group(1) if by else t.strip("()（）[]"), p.loc)
+                posted = posted or (by.group(2) if by else "")
                 break
 
     _period(paras, meta)
@@ -268,8 +288,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
             meta.body, meta.body_source = place + "人民政府", "text"
     if not meta.body:
         _body_from_text(meta, [p.text for p in head], opening_text, posted)
-    m = _OPENING.match(opening_text)
-    decide_year(meta, title_year, int(m.group(1)) if m else None, head, path)
+    decide_year(meta, title_year, _opening_year(opening_text, head, title_year, meta), head, path)
 
     meta.template_cited = cited_template(full_text)
     if meta.body:
@@ -280,6 +299,23 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
     return meta
 
 
+def _opening_year(opening: str, head: list[Para], title_year: int | None, meta: Metadata) -> int | None:
+    """The year the overview opens with ("2023年，…"); where no title or period names one, the
+    first sentence of the overview or the preamble that opens with a year ("…。2023年，我委…",
+    "2024年度，")."""
+    m = _OPENING.match(opening)
+    if m:
+        return int(m.group(1))
+    if title_year is not None or meta.period_start is not None:
+        return None
+    for text in (opening, *(squash(p.text) for p in head)):
+        m = _YEAR_OPENS.search(_QUOTED.sub("", text))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+_QUOTED = re.compile(r"《[^》]{0,80}》")
 _WEAK_SOURCES = {"contact": Tr("发布机关取自联系方式一句", "the body is taken from the contact sentence"),
                  "posted": Tr("发布机关取自网页的“来源”", "the body is taken from the page's source line")}
 
