@@ -10,7 +10,8 @@ from .normalize import squash
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A unit after the number ("12件", "251000元") is tolerated; the raw text is kept.
-_UNIT = re.compile(r"(?:件|个|项|次|条|万元|元)$")
+_UNIT = re.compile(r"(?:件次|人次|件|个|项|次|条|笔|起|宗|份|人|万元|元)$")
+_COUNT_UNIT = re.compile(r"\d(?:件次|人次|件|个|项|次|条|笔|起|宗|份|人)$")
 MAX_DIGITS = 15            # integer digits of any real figure (a fee in 元 stays far below 10^15)
 PLACEHOLDERS = frozenset({"/", "-", "--", "---", "\\", "无", "空", "x", "X", "×", "*", "—", "——", "－", "N/A", "NA"})
 
@@ -53,3 +54,9 @@ def shown(v: int | float) -> int | float:
         v = round(v, 6)
         return int(v) if v.is_integer() else v
     return v
+
+
+def counted_with_unit(raw: str | None) -> bool:
+    """A count written with its measure word ("2笔", "3个"): read as the number, but no cell of a
+    count holds a word (an amount with 元 is the 2019 template's own habit, and no count)."""
+    return raw is not None and _COUNT_UNIT.search(squash(raw)) is not None

@@ -9,14 +9,14 @@ from .. import expr
 from ..findings import Hit, Place
 from ..record import Tr
 from ..labels import col_label, place_args, row_label
-from ..model import BLANK, MISSING, PLACEHOLDER, TEXT, Report, Table
-from ..values import shown
+from ..model import BLANK, MISSING, NUMBER, PLACEHOLDER, TEXT, Report, Table
+from ..values import counted_with_unit, shown
 from ..template import TABLE_IDS, TABLES, TableSpec
 from . import Context, Kind, ParamError, one_of, str_list
 
 _STATE_LABELS = {
     BLANK: Tr("空白", "blank"), PLACEHOLDER: Tr("占位符", "placeholder"),
-    TEXT: Tr("文字", "text"), MISSING: Tr("缺失", "missing"),
+    TEXT: Tr("文字", "text"), MISSING: Tr("缺失", "missing"), NUMBER: Tr("数字带单位", "a number with a unit"),
 }
 
 
@@ -278,3 +278,27 @@ def _describe_cells(table: str, rows: list[str], cols: list[str], count: int) ->
                   f'"{row_label(table, rows[0], "en")}" / "{col_label(table, cols[0], "en")}"')
     return Tr(f"共 {count} 个单元格（行：{names(rows, row_label, 'zh')}；列：{names(cols, col_label, 'zh')}）",
               f"{count} cells (rows {names(rows, row_label, 'en')}; columns {names(cols, col_label, 'en')})")
+
+
+_AMOUNTS = ("amount", "procurement_amount")      # money, not counts (251000元 is the 2019 table's habit)
+
+
+class UnitCell(_CellSelection):
+    """Count cells written with a measure word ("2笔", "3个"): the figure is read, the word is a
+    slip, said once per table like a blank habit."""
+
+    name = "unitcell"
+    fields = CellState.fields
+    params = {"table": ((str, list), False), "rows": ((str, list), False), "cols": ((str, list), False)}
+
+    def build(self, params: dict[str, Any], rule: Any):
+        tables, rows, cols = self._select(params)
+
+        def check(report: Report, ctx: Context) -> Iterator[Hit]:
+            found: dict[str, list[tuple[Table, Any]]] = {}
+            for table, cell in _selected_cells(report, tables, rows, cols):
+                if cell.state == NUMBER and cell.col not in _AMOUNTS and counted_with_unit(cell.raw):
+                    found.setdefault(table.id, []).append((table, cell))
+            for cells in found.values():
+                yield _group_hit(cells, NUMBER)
+        return check

@@ -1,6 +1,7 @@
 """Tables printed one cell per line, as some web extractions give them: every cell on a line of
 its own, blank lines between them, with or without a bar ("规章 |" / "0 |", or "|" alone between
-cells).  The rows are rebuilt from what the cells are: a row label (and the group labels before
+cells; a bar alone right after a row's label is a cell the page hid, not a blank one).  The rows
+are rebuilt from what the cells are: a row label (and the group labels before
 it) followed by its values is a row; the labels before them are the header; 第二十条第（一）项
 is a row of its own.  A label broken over two lines ("（四）无" / "法提供") is joined when the
 two together name a row.  Blank cells cannot be told from the blank lines between cells, so a
@@ -50,8 +51,8 @@ def region(lines: list[str], start: int, table: str, path: str) -> tuple[list[li
     while i < len(lines):
         raw = lines[i]
         stripped = raw.strip()
-        if not stripped or stripped == "|" and not barred:
-            i += 1
+        if not stripped or stripped == "|" and (not barred or _after_label(cells, table)):
+            i += 1              # (a bar alone right after a row's label is a hidden cell of the page)
             continue
         if classify_heading(stripped) is not None and label_kind(stripped) is None:
             break
@@ -66,6 +67,10 @@ def region(lines: list[str], start: int, table: str, path: str) -> tuple[list[li
     if len(cells) < MIN_CELLS or values < 2 or not any(label_kind(c.text, table) for c in cells):
         return None
     return _rows(_join_split_labels(cells, table), table), end
+
+
+def _after_label(cells: list[RawCell], table: str) -> bool:
+    return bool(cells) and bool(cells[-1].text) and label_kind(cells[-1].text, table) in ("row", "group")
 
 
 def _join_split_labels(cells: list[RawCell], table: str) -> list[RawCell]:

@@ -144,8 +144,9 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         seen_rows.add(row)
         b.row_locs[row] = cells[i0].loc
         row_cols = list(_t2_default_cols(row, detect("t2", seen_rows, seen_cols)))
+        values = _distinct(cells[_after(cells, i0):])
         if header and None in header:       # a header cell cut or garbled past reading
-            header = _by_position(b, header, row_cols, header_at)
+            header = _by_position(b, header, row_cols, header_at, len(values))
         row_cols = header or row_cols
         for col, cell in zip(row_cols, _take(_distinct(cells[_after(cells, i0):]), 0, len(row_cols))):
             if col is not None and cell is not None:
@@ -154,16 +155,19 @@ def build_t2(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
     return b.finish(version), version
 
 
-def _by_position(b: _Builder, header: list[str | None], template: list[str], at: Location) -> list[str | None]:
-    """A header with cells nothing can be read from ("本年新" | "本年新" | "对外公开总数量"): its
-    columns are the template's for the row, by position, when every cell that was read stands
-    where the template has it — a recovery, so those columns' cells are doubted and the header
-    is said once (READ-HEADER)."""
-    if len(header) != len(template) or any(h is not None and h != t for h, t in zip(header, template)):
+def _by_position(b: _Builder, header: list[str | None], template: list[str], at: Location | None,
+                 values: int) -> list[str | None]:
+    """A header with cells nothing can be read from ("本年新" | "本年新" | "对外公开总数量", or two
+    of them run into one): its columns are the template's for the row, by position, when the row
+    has as many values as the template has columns and every header cell that was read stands in
+    the template's order — a recovery, so the columns not read are doubted and the header is
+    said once (READ-HEADER)."""
+    known = [h for h in header if h is not None]
+    if values != len(template) or len(header) > len(template) or known != [t for t in template if t in known]:
         return header
     why = Tr("表头残缺，按模板列序读取", "the header is cut; its columns are the template's, by position")
-    for h, t in zip(header, template):
-        if h is None:
+    for t in template:
+        if t not in known:
             b.doubt_cols[t] = why
     if "header-position" not in b.said:
         b.said.add("header-position")
