@@ -97,3 +97,13 @@ def typo(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     for sec in report.sections:
         if sec.key in SECTION_BY_KEY and sec.form == "garbled":
             yield Hit(sec.loc, Place(section=sec.key), _heading_args(sec))
+
+
+@SECTIONS.register("SEC-STRUCTURE")
+def structure(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """A report with none of the six numbered headings (its parts only （一）…（七）, or its own
+    scheme): one finding for the structure, not six for the sections (SEC-MISSING is superseded).
+    A document cut off before its first heading is READ-CUT's."""
+    if any(s.key for s in report.sections) or report.cut is not None and report.cut.start:
+        return
+    yield Hit(None, Place(), {}, absent=True)

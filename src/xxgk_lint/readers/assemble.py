@@ -55,6 +55,42 @@ def classify_heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _inline_heading_rx() -> re.Pattern[str]:
+    titles = sorted({t for spec in SECTIONS for t in (spec.title, *spec.variants)}, key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=[\s。；;]))([一二三四五六][、.．]\s*(?:" + "|".join(map(re.escape, titles)) + r"))(?=\s|$)")
+
+
+_INLINE_HEADING = _inline_heading_rx()
+
+
+def _split_inline_headings(blocks: list) -> list:
+    """A page whose text is one long line with the headings inside it ("…。 一、总体情况 2023年，…
+    二、主动公开政府信息情况 …"): each heading becomes a paragraph of its own, the text between them
+    the paragraphs of their sections.  Only the template's own headings are split out."""
+    out = []
+    for b in blocks:
+        if not isinstance(b, Para) or len(b.text) < 60 or "、" not in b.text:
+            out.append(b)
+            continue
+        cuts = [m.span(1) for m in _INLINE_HEADING.finditer(b.text) if m.start(1) > 0 or m.end(1) < len(b.text)]
+        if not cuts:
+            out.append(b)
+            continue
+        pos = 0
+        for start, end in cuts:
+            for a, z in ((pos, start), (start, end)):
+                piece = b.text[a:z]
+                if piece.strip():
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(Para(piece.strip(), b.loc.span(a + lead, a + lead + len(piece.strip())), b.cont and a == 0))
+            pos = end
+        rest = b.text[pos:]
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            out.append(Para(rest.strip(), b.loc.span(pos + lead, pos + lead + len(rest.strip()))))
+    return out
+
+
 def _garbled(numeral: str, key: str) -> int:
     """The section a heading names with a character or two wrong ("行政法复议"): its numeral is
     the section's and its words all but the template's.  0 when it is not one."""
@@ -94,6 +130,7 @@ def assemble(doc: Document) -> Report:
     for block in doc.blocks:        # Word and PDF mirrors (text and HTML lose it when decoded)
         if isinstance(block, Para) and "(" in block.text:
             block.text = strip_pinyin(block.text)
+    doc.blocks = _split_inline_headings(doc.blocks)
     if looks_traditional("".join(b.text for b in doc.blocks if isinstance(b, Para))):
         _simplify(doc)
     notes: list[Note] = []

@@ -60,9 +60,9 @@ def find(trace: Trace, sections: list[Section], tables: dict[str, Table], notes:
         end = last                      # a page from the middle: what follows is not in it
     if not start and not end:
         return None
-    if end_at is not None and not cut_table:    # a paragraph cut right after its section's table
+    if end_at is not None and not cut_table:    # a paragraph cut in a section whose table it never reached
         tid = {v: k for k, v in _SECTION_OF.items()}.get(end, "")
-        cut_table = tid if tid in tables and not _whole(tables[tid]) else ""
+        cut_table = tid if tid and (tid not in tables or not _whole(tables[tid])) else ""
     opened = tuple(dict.fromkeys((trace.lead_tables[:1] if start else []) + ([cut_table] if cut_table else [])))
     first = trace.lead_tables[0] if start and trace.lead_tables else ""
     start_at = Tr(f"始于{TABLE_NAMES[first].zh}中间", f"starts inside {TABLE_NAMES[first].en}") if first else None
