@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any, Iterator
 
 from ..findings import Hit, Place
+from ..labels import both, section_label, table_label
 from ..record import Tr
 from ..model import Report
 from . import Checks, Context, LazyPattern
@@ -110,3 +111,60 @@ def _evidence(meta: Any) -> Tr:
     """The sources that agree on the report's year: "统计期限、总体情况开头、发布日期"."""
     srcs = list(dict.fromkeys(src for src, y in meta.year_evidence if y == meta.year))
     return Tr("、".join(_SOURCE_LABELS[s].zh for s in srcs), ", ".join(_SOURCE_LABELS[s].en for s in srcs))
+
+
+_SENTENCE_YEAR = LazyPattern(r"(?:^|(?<=[。；;！？]))\s*(?:[（(][一二三四五六七八九十][）)][^。；]{0,16}?[。：:]\s*)?"
+                             r"((?:19|20)\d{2})\s*年度?\s*[,，]?")
+_COMPARED = LazyPattern(r"较|比|同比|相比|增长|减少|下降|上升|去年|上年|以来|截至|截止")
+_COUNTED = LazyPattern(r"\d+\s*(?:条|件|篇|期|次|个|项)")
+_PLANNED = LazyPattern(r"将|计划|拟|继续|要|力争")
+
+
+def _sentences_opening_with_a_year(report: Report, keys: tuple[int, ...]) -> Iterator[tuple[Any, int, Any, str]]:
+    """(section, year, match, sentence) for each sentence of the sections that opens with a year."""
+    for key in keys:
+        sec = report.section(key)
+        if sec is None:
+            continue
+        for m in _SENTENCE_YEAR.finditer(sec.text):
+            end = next((k for k in range(m.end(), len(sec.text)) if sec.text[k] in "。；;！？\n"), len(sec.text))
+            yield sec, int(m.group(1)), m, sec.text[m.end():end]
+
+
+@DATES.register("TEXT-YEAR-STATS")
+def stats_year(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """A statistics sentence of the year's work dated the year before ("2022年，全年主动公开…158条"
+    in the 2023 report): last year's text left in.  A comparison with last year is no such
+    sentence, and the overview's opening is TEXT-OPENING-YEAR's."""
+    year = report.meta.year
+    if year is None or report.meta.year_source == "text":
+        return
+    opening = report.section(1)
+    first = len(opening.text.split("\n")[0]) if opening is not None else 0
+    for sec, written, m, sentence in _sentences_opening_with_a_year(report, (1, 2, 3, 4)):
+        if written != year - 1 or sec.key == 1 and m.start(1) < first:
+            continue
+        if _COUNTED.search(sentence) and not _COMPARED.search(sentence):
+            yield Hit(sec.locate(m.start(1), m.end(1)), Place(section=sec.key),
+                      {"written": written, "year": year, "section": both(section_label, sec.key)},
+                      doubt=report.meta.doubts.get("year"))
+    for note in report.notes:       # a table column headed with last year ("2022年本年制发件数")
+        if note.code == "header-year" and note.args.get("year") == year - 1:
+            tid = note.args.get("table_id", "")
+            yield Hit(note.loc, Place(table=tid), {"written": year - 1, "year": year,
+                                                   "section": both(table_label, tid)},
+                      doubt=report.meta.doubts.get("year"))
+
+
+@DATES.register("TEXT-YEAR-PLAN")
+def plan_year(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """Section 五's plan dated the report's own year ("2023年，我局将…" in the 2023 report): the
+    plan of last year's report, copied with its year."""
+    year = report.meta.year
+    if year is None:
+        return
+    for sec, written, m, sentence in _sentences_opening_with_a_year(report, (5,)):
+        if written == year and _PLANNED.search(sentence[:20]):
+            yield Hit(sec.locate(m.start(1), m.end(1)), Place(section=5),
+                      {"written": written, "year": year, "section": both(section_label, 5)},
+                      doubt=report.meta.doubts.get("year"))

@@ -113,7 +113,9 @@ def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
                                                   "template": _template_name(used), "year": report.meta.year})
 
 
-_FIELDS = ("title", "title_body", "body", "year", "published", "period", "kind")
+_FIELDS = ("title", "title_body", "title_place", "body", "year", "published", "period", "kind")
+# a name that says where (示例县…, 平潭综合实验区…) or is national; "县教育局", "人民政府办公室" do not
+_PLACED = re.compile(r"[\u4e00-\u9fff][省市县区镇乡旗州盟]|^(?:国家|国务院|中国|中华人民共和国)")
 
 
 class Metadata(Kind):
@@ -130,13 +132,17 @@ class Metadata(Kind):
 
         def check(report: Report, ctx: Context) -> Iterator[Hit]:
             m = report.meta
-            if name == "title_body" and not m.title:
+            if name in ("title_body", "title_place") and not m.title:
                 return      # no title at all is the title rule's finding
-            value = {"title": m.title, "title_body": m.title_body, "body": m.body, "year": m.year, "published": m.published or m.published_raw,
-                     "period": m.period_start or m.period_raw, "kind": m.kind != "unknown"}[name]
+            if name == "title_place" and not m.title_body:
+                return      # naming no body at all is META-TITLE-BODY's
+            value = {"title": m.title, "title_body": m.title_body, "body": m.body, "year": m.year,
+                     "published": m.published or m.published_raw, "period": m.period_start or m.period_raw,
+                     "kind": m.kind != "unknown",
+                     "title_place": _PLACED.search(m.title_body) is not None}[name]
             if not value:
-                loc = m.title_loc if name == "title_body" else None
-                yield Hit(loc, Place(field="title" if name == "title_body" else name),
+                loc = m.title_loc if name in ("title_body", "title_place") else None
+                yield Hit(loc, Place(field="title" if name in ("title_body", "title_place") else name),
                           {"field": name, "title": m.title}, absent=True)
         return check
 

@@ -159,3 +159,32 @@ def item_numbers(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterat
             yield Hit(loc, Place(section=sec.key), {
                 "phrase": m.group(0), "context": text[max(m.start() - 12, 0):m.end() + 12].replace("\n", " "),
                 "section": both(section_label, sec.key), "count": _ORDINAL[k]})
+
+
+_PARTS_LIST = LazyPattern(r"(?:包括|包含|由|分为|分)(?P<list>[^。；]{8,240}?)(?:等|共)?(?P<n>[一二三四五六七八九十])(?:个)?部分")
+
+
+@WORDING.register("TEXT-PARTS-COUNT", {"in": ((str, int, list), False)}, prepare=where_param)
+def parts_count(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]:
+    """A preamble that counts the report's parts ("…等六部分") against the parts it lists: six
+    said and a part left out of the list, or another number said for the six listed.  The list's
+    parts are the template's sections named in it."""
+    from ..template import SECTIONS
+    from ..normalize import label_key
+
+    for text, to_section in texts(report, where):
+        if "部分" not in text:
+            continue
+        for m in _PARTS_LIST.finditer(text):
+            said = _ORDINAL.index(m.group("n")) + 1
+            listed = label_key(m.group("list"))
+            named = [spec for spec in SECTIONS if any(all(label_key(w) in listed for w in phrases)
+                                                      for phrases in spec.keys)]
+            if (said == 6) == (len(named) == 6):
+                continue        # as many said as listed (or a list of some other scheme)
+            left_out = [spec.title for spec in SECTIONS if spec not in named]
+            sec, loc = locate(to_section, m.start("n"), m.end())
+            yield Hit(loc, Place(section=sec.key), {
+                "phrase": m.group(0)[-12:], "count": len(named), "context": "、".join(left_out[:2]),
+                "section": both(section_label, sec.key)})
+            break

@@ -1,0 +1,92 @@
+"""What the builders of tables 2, 3 and 4 share: a table's cells gathered by (row, column), the
+rows and columns read by a recovery (their cells doubted), and the notes for what could not be
+matched, which the `reader` rules turn into findings."""
+
+from __future__ import annotations
+
+from ..model import MISSING, Cell, Location, Note, Table
+from ..record import Tr
+from ..template import table_spec
+from ..values import parse_cell
+from .blocks import Grid, RawCell
+from .labels import near_match
+
+
+def distinct(cells: list[RawCell]) -> list[RawCell]:
+    """Cells with a merged cell's repeats dropped (table 2 values span the unused columns)."""
+    return [c for k, c in enumerate(cells) if k == 0 or c is not cells[k - 1]]
+
+
+def nonempty(cells: list[RawCell]) -> list[int]:
+    return [i for i, c in enumerate(cells) if c.text.strip()]
+
+
+class Builder:
+    def __init__(self, table: str, grid: Grid, notes: list[Note]):
+        self.table, self.grid, self.notes = table, grid, notes
+        self.values: dict[tuple[str, str], RawCell] = {}
+        self.row_locs: dict[str, Location] = {}
+        self.notes_text: list[tuple[str, Location]] = []
+        # rows and columns read by a recovery (a label with a typo, a header read by position):
+        # the reading each of their cells rests on
+        self.doubt_rows: dict[str, Tr] = {}
+        self.doubt_cols: dict[str, Tr] = {}
+        self.said: set[str] = set()         # the recovery notes given, once a table each
+
+    def note(self, code: str, loc: Location | None, **args) -> None:
+        self.notes.append(Note(code, loc, {"table_id": self.table, **args}))
+
+    def near(self, what: str, cell: RawCell) -> str | None:
+        """The row or column a label with a typo names; its cells are then doubted, and the typo
+        is said once for the table (READ-LABEL-TYPO)."""
+        found = near_match(self.table, what, cell.text)
+        if found is None:
+            return None
+        id_, label = found
+        why = Tr(f"标签「{cell.text.strip()}」按「{label}」读取", f"label \"{cell.text.strip()}\" read as \"{label}\"")
+        (self.doubt_rows if what == "row" else self.doubt_cols)[id_] = why
+        if "label-typo" not in self.said:
+            self.said.add("label-typo")
+            self.note("label-typo", cell.loc, found=cell.text.strip(), expected=label)
+        return id_
+
+    def header_notes(self, cells: list[RawCell]) -> None:
+        """Keep the header's longer texts (the identity note), once each."""
+        for c in distinct(cells):
+            text = c.text.strip()
+            if len(text) >= 12 and all(text != t for t, _ in self.notes_text):
+                self.notes_text.append((text, c.loc))
+
+    def put(self, row: str, col: str, cell: RawCell) -> None:
+        self.values.setdefault((row, col), cell)
+
+    def finish(self, version: str) -> Table:
+        spec = table_spec(self.table, version)
+        cells: dict[tuple[str, str], Cell] = {}
+        for row, col in spec.cell_ids():
+            raw = self.values.get((row, col))
+            if raw is None:
+                cells[(row, col)] = Cell(self.table, row, col, None, None, MISSING, self.row_locs.get(row))
+            else:
+                value, state = parse_cell(raw.text)
+                cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, src=raw)
+                why = self.doubt_rows.get(row) or self.doubt_cols.get(col)
+                if why is not None:
+                    raw.loc.doubtful(why)
+        table = Table(spec, cells, self.grid.loc)
+        table.notes = self.notes_text
+        return table
+
+
+def after(cells: list[RawCell], i: int) -> int:
+    """Index of the first cell after cells[i] that is not cells[i] itself repeated (a label
+    merged over several grid columns is one object in each of them)."""
+    j = i + 1
+    while j < len(cells) and cells[j] is cells[i]:
+        j += 1
+    return j
+
+
+def take(cells: list[RawCell], start: int, n: int) -> list[RawCell | None]:
+    out: list[RawCell | None] = list(cells[start:start + n])
+    return out + [None] * (n - len(out))
