@@ -27,7 +27,7 @@ KIND_ZH = {"web": "网上发布", "claims": "正文所称", "prose": "正文陈�
            "presence": "必备项", "range": "取值范围", "reader": "读取", "sections": "章节",
            "suppression": "忽略注释", "template": "模板版本", "citation": "模板引用", "blank": "空白模板",
            "document": "文档完整性", "dropped": "读取覆盖",
-           "unitcell": "单元格单位"}
+           "unitcell": "单元格单位", "applicants": "申请人类别"}
 
 WHEN_ZH = {"year": "报告年度", "kind": "机关类型", "template": "模板", "and": "且", "or": "或", "not": "非"}
 

@@ -12,7 +12,7 @@ from typing import Any
 from .model import BLANK, MISSING, NUMBER, Cell, Report, Table
 from .readers.structured import FORMAT_KEY, FORMAT_VERSION
 
-_NOTE_ARGS = ("label", "found", "expected")
+_NOTE_ARGS = ("label", "found", "expected", "row")
 
 
 def _value(cell: Cell) -> Any:

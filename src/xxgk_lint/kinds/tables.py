@@ -8,11 +8,11 @@ from typing import Any, Iterator
 from .. import expr
 from ..findings import Hit, Place
 from ..record import Tr
-from ..labels import col_label, place_args, row_label
+from ..labels import both, col_label, place_args, row_label
 from ..model import BLANK, MISSING, NUMBER, PLACEHOLDER, TEXT, Report, Table
 from ..values import counted_with_unit, shown
 from ..template import TABLE_IDS, TABLES, TableSpec
-from . import Context, Kind, ParamError, one_of, str_list
+from . import Checks, Context, Kind, ParamError, one_of, str_list
 
 _STATE_LABELS = {
     BLANK: Tr("空白", "blank"), PLACEHOLDER: Tr("占位符", "placeholder"),
@@ -102,7 +102,7 @@ class Identity(Kind):
     """An equation between cells, evaluated for each column, each row, or once."""
 
     name = "identity"
-    fields = frozenset({"table", "row", "col", "lhs", "rhs", "diff", "lhs_terms", "rhs_terms"})
+    fields = frozenset({"table", "row", "col", "lhs", "rhs", "diff", "lhs_terms", "rhs_terms", "hint"})
     params = {
         "table": ((str,), True), "equation": ((str,), True), "each": ((str,), False),
         "rows": ((str, list), False), "cols": ((str, list), False), "tolerance": ((int, float), False),
@@ -183,10 +183,22 @@ class Identity(Kind):
                 diff = a - b
                 args.update(lhs=shown(a), rhs=shown(b), diff=shown(abs(diff)),
                             lhs_terms=expr.render(lhs_node, resolve, get, shown),
-                            rhs_terms=expr.render(rhs_node, resolve, get, shown))
+                            rhs_terms=expr.render(rhs_node, resolve, get, shown),
+                            hint=_split_hint(report, table_id, row))
                 yield Hit(cells[akey].loc, Place(table=table_id, row=row or akey[0], col=col or akey[1]),
                           args, related)
         return check
+
+
+def _split_hint(report: Report, table_id: str, row: str) -> Tr:
+    """What the reader saw of a number cut in two on this row (a "split-cell" note): a hint."""
+    note = next((n for n in report.notes if n.code == "split-cell" and n.args.get("table_id") == table_id
+                 and n.args.get("row") == row and row), None)
+    if note is None:
+        return Tr("", "")
+    a, b, ab = note.args.get("label"), note.args.get("found"), note.args.get("expected")
+    return Tr(f"；若「{a}」「{b}」是被拆成两格的同一个数「{ab}」，本行即平衡",
+              f"; if \"{a}\" and \"{b}\" are one number, {ab}, cut into two cells, the row adds up")
 
 
 class Range(_CellSelection):
@@ -302,3 +314,34 @@ class UnitCell(_CellSelection):
             for cells in found.values():
                 yield _group_hit(cells, NUMBER)
         return check
+
+
+APPLICANTS = Checks("applicants", {"table", "more", "less", "diff", "col", "row"})
+_BALANCE_IN = ("new_received", "carried_over_prev")
+_BALANCE_OUT = ("result_total", "carried_forward")
+
+
+@APPLICANTS.register("T3-WRONG-COLUMN")
+def wrong_column(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """Two applicant columns that fail table 3's balance by opposite amounts while the 总计 column
+    holds: requests booked under the wrong kind of applicant — one finding naming both columns,
+    in place of two T3-BALANCE findings (it supersedes them)."""
+    t3 = report.table("t3")
+    if t3 is None:
+        return
+    get = t3.numbers().get
+    deltas: dict[str, Any] = {}
+    for col in (c.id for c in t3.spec.cols):
+        values = [get((r, col)) for r in (*_BALANCE_IN, *_BALANCE_OUT)]
+        if None in values:
+            return
+        deltas[col] = values[0] + values[1] - values[2] - values[3]
+    off = [c for c, d in deltas.items() if d and c != "total"]
+    if deltas.get("total") != 0 or len(off) != 2 or deltas[off[0]] + deltas[off[1]] != 0:
+        return
+    more, less = sorted(off, key=lambda c: -deltas[c])
+    cell = t3.cell("new_received", more)
+    yield Hit(cell.loc if cell is not None else t3.loc, Place(table="t3", col=more), place_args("t3") | {
+        "more": both(col_label, "t3", more), "less": both(col_label, "t3", less), "diff": shown(deltas[more])},
+        related=tuple(c.loc for c in (t3.cell("new_received", less),) if c is not None and c.loc),
+        covers=(Place(table="t3", col=more), Place(table="t3", col=less)))

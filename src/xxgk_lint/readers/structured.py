@@ -26,7 +26,7 @@ FORMAT_KEY = "xxgk-report"
 FORMAT_VERSION = 1
 TOP_KEYS = {FORMAT_KEY, "meta", "preamble", "sections", "tables", "notes", "cut", "dropped"}
 CUT_KEYS = {"start", "end", "start_at", "end_at", "tables"}
-NOTE_KEYS = {"code", "table_id", "label", "found", "expected", "at"}
+NOTE_KEYS = {"code", "table_id", "label", "found", "expected", "row", "at"}
 META_KEYS = {"title", "body", "kind", "year", "published", "template", "period", "source", "doubts"}
 SECTION_KEYS = {"key", "heading", "text"}
 

@@ -110,3 +110,21 @@ def _put_row(b: Builder, row_id: str, columns: list[str], cells: list[RawCell], 
     if extra:
         b.note("extra-cells", extra[0].loc, label=cells[start - 1].text.strip() if start else "",
                found=n + len(extra), expected=n)
+        split = _split_cell([c.text.strip() for c in cells[start:start + n] + extra], n)
+        if split is not None:
+            b.note("split-cell", extra[0].loc, row=row_id, label=split[0], found=split[1], expected=split[2])
+
+
+def _split_cell(texts: list[str], n: int) -> tuple[str, str, str] | None:
+    """A number cut in two by the reading ("2", "0" for 20): the two adjacent single digits that,
+    read as one number, leave the row its n values and its sum right — a hint, never a reading."""
+    if len(texts) != n + 1:
+        return None
+    for i in range(n - 1):
+        a, b = texts[i], texts[i + 1]
+        if len(a) == len(b) == 1 and a.isdigit() and b.isdigit() and a != "0":
+            merged = [*texts[:i], a + b, *texts[i + 2:]]
+            values = [parse_cell(t)[0] for t in merged]
+            if None not in values and sum(values[:-1]) == values[-1]:
+                return a, b, a + b
+    return None
