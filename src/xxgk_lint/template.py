@@ -7,8 +7,9 @@ unified brackets).  See ../shared/spec/report-format.md for the source of every 
 
 from __future__ import annotations
 
-from .normalize import label_key
 from .record import Record, Tr
+from .sections_spec import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, PRE2019_ROWS, SECTION_BY_KEY,  # noqa: F401
+                            SECTIONS, VARIANT_TITLE_KEYS, SectionSpec)
 
 TEMPLATE_2021 = "2021"
 TEMPLATE_2019 = "2019"
@@ -218,7 +219,11 @@ def _spec(id_, version, zh, en, rows, cols) -> TableSpec:
 
 
 TABLE_IDS = ("t2", "t3", "t4")
-TABLE_NAMES = {"t2": Tr("表二", "Table 2"), "t3": Tr("表三", "Table 3"), "t4": Tr("表四", "Table 4")}
+TABLE_NAMES = {"t2": Tr("表二", "Table 2"), "t3": Tr("表三", "Table 3"), "t4": Tr("表四", "Table 4"),
+               "t1": Tr("统计表（旧格式）", "the statistics table (old format)")}
+# every table a rule may name: the three of the template, and the one statistics table of the
+# reports before 2019 (t1, below), which is checked where a report has it and never asked for
+ALL_TABLE_IDS = (*TABLE_IDS, "t1")
 
 
 def tables_of(version: str, t2: tuple[tuple[Row, ...], tuple[Col, ...]],
@@ -271,6 +276,32 @@ register(TemplateVersion(
     tables_of(TEMPLATE_2019, (_T2_ROWS_2019, _T2_COLS_2019),
               (_T3_HEAD + _T3_RESULTS_A + _T3_OTHER_2019 + _T3_TAIL, _T3_COLS), (_T4_ROWS, _T4_COLS))))
 PRE2019_NAME = Tr("2019年以前的旧格式", "pre-2019 format")
+
+# --------------------------------------------------------------------------- the pre-2019 table
+# The reports before the 2019 template ended with one statistics table (指标名称 | 计量单位 |
+# 本年度 | 历年累计), laid out by each province; its common rows are these.
+_T1_ROWS = tuple(Row(id_, zh, zh, en, aliases) for id_, zh, en, aliases in (
+    ("active", "主动公开信息数", "information published", ("主动公开信息数", "主动公开政府信息数", "主动公开信息总数")),
+    ("requests", "受理申请总数", "requests received", ("受理申请总数", "申请总数", "收到申请数", "受理依申请公开信息总数",
+                                                   "受理政府信息公开申请总数", "依申请公开信息总数", "受理依申请公开总数")),
+    ("req_in_person", "当面申请数", "in person", ("当面申请数",)),
+    ("req_fax", "传真申请数", "by fax", ("传真申请数",)),
+    ("req_email", "电子邮件申请数", "by e-mail", ("电子邮件申请数",)),
+    ("req_online", "网上申请数", "online", ("网上申请数", "网络申请数")),
+    ("req_letter", "信函申请数", "by letter", ("信函申请数",)),
+    ("req_other", "其他形式申请数", "other ways", ("其他形式申请数", "其它形式申请数")),
+    ("replies", "对申请的答复总数", "requests answered", ("对申请的答复总数", "本年度对申请的答复总数", "申请答复数",
+                                                       "答复总数", "已答复数")),
+    ("reply_agree", "同意公开答复数", "disclosed", ("同意公开答复数",)),
+    ("reply_partial", "同意部分公开答复数", "partly disclosed", ("同意部分公开答复数",)),
+    ("reply_refuse", "否决公开答复总数", "refused", ("否决公开答复总数", "不同意公开答复数", "否决公开答复数")),
+    ("reconsideration", "行政复议数", "reconsiderations", ("行政复议数", "行政复议数量", "行政复议案件数")),
+    ("litigation", "行政诉讼数", "lawsuits", ("行政诉讼数", "行政诉讼数量", "行政诉讼案件数")),
+    ("complaints", "行政申诉数", "complaints", ("行政申诉数",)),
+))
+_T1_COLS = (Col("year", "本年度", "this year", ("本年度", "本年", "本期实际", "统计数", "数量")),
+            Col("cumulative", "历年累计", "all years", ("历年累计", "累计")))
+TABLES[("t1", TEMPLATE_PRE2019)] = TableSpec("t1", TEMPLATE_PRE2019, *TABLE_NAMES["t1"], _T1_ROWS, _T1_COLS, {})
 
 
 def current() -> TemplateVersion:
@@ -337,40 +368,3 @@ def detect(table_id: str, rows: set[str] | frozenset[str] = frozenset(),
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[0][:3] == scored[1][:3]):
         return TEMPLATE_UNKNOWN
     return scored[0][3]
-
-
-# --------------------------------------------------------------------------- sections
-class SectionSpec(Record):
-    """title: the canonical 2021 title without the numeral; variants: legal variants (accepted,
-    reported at low severity); keys: any of these sets of phrases identifies the section."""
-
-    __slots__ = ("key", "numeral", "title", "en", "variants", "keys")
-
-    def __init__(self, key: int, numeral: str, title: str, en: str, variants: tuple[str, ...],
-                 keys: tuple[tuple[str, ...], ...]):
-        self.key, self.numeral, self.title, self.en, self.variants, self.keys = key, numeral, title, en, variants, keys
-
-
-SECTIONS = (
-    SectionSpec(1, "一", "总体情况", "Overview", ("政府信息公开工作的基本情况", "政府信息公开工作基本情况"),
-                (("总体情况",), ("基本情况",))),
-    SectionSpec(2, "二", "主动公开政府信息情况", "Proactive disclosure",
-                ("行政机关主动公开政府信息情况",), (("主动公开政府信息",), ("主动公开",))),
-    SectionSpec(3, "三", "收到和处理政府信息公开申请情况", "Requests received and handled",
-                ("行政机关收到和处理政府信息公开申请情况",), (("收到和处理",), ("处理政府信息公开申请",))),
-    SectionSpec(4, "四", "政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation",
-                ("因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-                 "因政府信息公开工作被申请行政复议提起行政诉讼情况"),
-                (("行政复议", "行政诉讼"),)),
-    SectionSpec(5, "五", "存在的主要问题及改进情况", "Problems and improvements",
-                ("政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况", "存在的主要问题和改进情况"),
-                (("问题", "改进"), ("问题", "计划"), ("问题", "措施"), ("问题", "打算"))),
-    SectionSpec(6, "六", "其他需要报告的事项", "Other matters", (), (("其他需要报告",),)),
-)
-SECTION_BY_KEY = {s.key: s for s in SECTIONS}
-CANONICAL_TITLE_KEYS = {label_key(s.title): s.key for s in SECTIONS}
-VARIANT_TITLE_KEYS = {label_key(v): s.key for s in SECTIONS for v in s.variants}
-
-# Markers of the obsolete pre-2019 format (old 条例, Art. 31/32).
-PRE2019_HEADINGS = ("概述", "依申请公开政府信息情况", "政府信息公开的收费及减免情况", "咨询处理情况")
-PRE2019_ROWS = ("同意公开答复数", "否决公开答复总数", "当面申请数")

@@ -997,3 +997,81 @@ add("html-cut-2023", "html",
     [{"rule": "READ-CUT", "at": "-", "severity": "warning", "defect": False,
       "why": "页面在第三部分的一句话中间中断"}],
     options={"page_title": "示例县乡村振兴局2023年政府信息公开工作年度报告", "footer": ""})
+
+
+# ------------------------------------------------------------------------------------------------ before 2019
+# Reports before the 2019 template: the 2008 条例's parts (概述, 依申请公开, 收费及减免 …) and one
+# statistics table, 指标名称 | 计量单位 | 本年度 | 历年累计, whose rows the reader matches by label.
+_OLD_ROWS = (("active", "主动公开信息数", "条"), ("requests", "受理依申请公开信息总数", "条"),
+             ("req_in_person", "其中:1.当面申请数", "条"), ("req_fax", "2.传真申请数", "条"),
+             ("req_email", "3.电子邮件申请数", "条"), ("req_online", "4.网上申请数", "条"),
+             ("req_letter", "5.信函申请数", "条"), ("req_other", "6.其它形式申请数", "条"),
+             ("replies", "本年度对申请的答复总数", "条"), ("reply_agree", "其中:1.同意公开答复数", "条"),
+             ("reply_partial", "2.同意部分公开答复数", "条"), ("reply_refuse", "3.否决公开答复总数", "条"),
+             ("reconsideration", "行政复议数", "件"), ("litigation", "行政诉讼数", "件"), ("complaints", "行政申诉数", "件"))
+_OLD_HEADINGS = ("一、概述", "二、主动公开政府信息情况", "三、依申请公开政府信息情况", "四、政府信息公开的收费及减免情况",
+                 "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "六、政府信息公开工作存在的主要问题及改进措施",
+                 "七、需要说明的事项与附表")
+
+
+def _old_table_pipe(fig: dict[str, list[Any]], year: int) -> list[str]:
+    return [f"指标名称 | 计量单位 | {year}年度 | 历年累计 |",
+            *(f"{label} | {unit} | {fig[row][0]} | {fig[row][1]} |" for row, label, unit in _OLD_ROWS)]
+
+
+def _old_table_html(fig: dict[str, list[Any]]) -> str:
+    cells = "".join(f"<tr><td>{label}</td><td>{unit}</td><td>{fig[row][0]}</td><td>{fig[row][1]}</td></tr>"
+                    for row, label, unit in _OLD_ROWS)
+    return ('<table border="1"><tr><td>指标名称</td><td>计量单位</td><td>本年度</td><td>历年累计</td></tr>'
+            + cells + "</table>")
+
+
+_f = {"t1": {"active": [186, 1420], "requests": [9, 58], "req_in_person": [2, 20], "req_fax": [0, 1],
+             "req_email": [1, 6], "req_online": [5, 25], "req_letter": [1, 6], "req_other": [0, 0],
+             "replies": [9, 58], "reply_agree": [6, 40], "reply_partial": [1, 8], "reply_refuse": [2, 10],
+             "reconsideration": [0, 1], "litigation": [0, 0], "complaints": [0, 0]}}
+add("pipe-pre2019-2017", "txt",
+    "县民政局2017年度报告（2008年条例的格式：概述、依申请公开、收费及减免……七部分，文末附统计表“指标名称｜计量单位｜2017年度｜"
+    "历年累计”）：统计表按行读取并核对；正文“共受理申请11件”与表中本年度受理9件不符。3月15日发布，旧条例下期限是3月31日。",
+    ["pre2019-table", "pipe-tables"],
+    {"body": "示例县民政局", "kind": "department", "year": 2017, "period": "2017-01-01/2017-12-31",
+     "published": "2018-03-15", "template": "pre2019"}, _f,
+    [("title", "示例县民政局2017年政府信息公开工作年度报告"),
+     ("byline", "发布日期:2018-03-15 来源:示例县民政局"),
+     "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、"
+     "政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的主要问题及改进措施、需要说明的事项"
+     "与附表七个部分。本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。",
+     _OLD_HEADINGS[0], "2017年，我局认真贯彻落实《条例》，围绕低保救助、养老服务做好政府信息公开。",
+     _OLD_HEADINGS[1], "全年主动公开政府信息186条，重点公开低保、特困供养和救灾资金信息。",
+     _OLD_HEADINGS[2], "全年共受理政府信息公开申请11件，均按期答复。",
+     _OLD_HEADINGS[3], "全年未收取政府信息公开费用。",
+     _OLD_HEADINGS[4], "全年未发生因政府信息公开申请引起的行政复议和行政诉讼。",
+     _OLD_HEADINGS[5], "部分栏目更新不够及时。下一步将加强栏目维护，定期检查。",
+     _OLD_HEADINGS[6], ("lines", _old_table_pipe(_f["t1"], 2017))],
+    [{"rule": "PROSE-T1-RECEIVED", "at": "t1.requests.year", "severity": "warning", "defect": True,
+      "why": "正文称受理申请11件，统计表本年度为9件"}],
+    options=PIPE)
+
+_f = {"t1": {**_f["t1"], "active": [230, 1650], "requests": [12, 70], "req_in_person": [3, 23], "req_online": [7, 30],
+             "req_letter": [1, 7], "replies": [12, 70], "reply_agree": [9, 49], "reply_partial": [1, 9],
+             "reply_refuse": [2, 12]}}
+_f["t1"]["req_email"] = [1, 11]         # the cumulative channels now add up to 72: a figure wrong
+add("html-pre2019-2018", "html",
+    "市卫生计生委2018年度报告的网页（旧条例格式，附统计表）：统计表“历年累计”一列各申请方式相加72件，而申请总数写70件；"
+    "本年度一列相加正确；正文受理12件与表一致。",
+    ["pre2019-table"],
+    {"body": "示例市卫生和计划生育委员会", "kind": "department", "year": 2018, "period": "2018-01-01/2018-12-31",
+     "published": "2019-03-22", "template": "pre2019"}, _f,
+    [CRUMB, ("title", "示例市卫生和计划生育委员会2018年政府信息公开工作年度报告"),
+     ("byline", "发布时间：2019-03-22 10:20 来源：市卫生计生委"),
+     "本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自2018年1月1日起至2018年12月31日止。",
+     _OLD_HEADINGS[0], "2018年，我委围绕医疗卫生和计划生育服务推进政府信息公开。",
+     _OLD_HEADINGS[1], "全年主动公开政府信息230条，重点公开医疗机构执业登记和公共卫生服务信息。",
+     _OLD_HEADINGS[2], "全年共受理政府信息公开申请12件，均按期答复。",
+     _OLD_HEADINGS[3], "全年未收取政府信息公开费用。",
+     _OLD_HEADINGS[4], "全年未发生因政府信息公开申请引起的行政复议和行政诉讼。",
+     _OLD_HEADINGS[5], "政策解读形式较为单一。下一步将丰富解读形式。",
+     _OLD_HEADINGS[6], ("raw", _old_table_html(_f["t1"]))],
+    [{"rule": "T1-REQUESTS", "at": "t1.requests.cumulative", "severity": "warning", "defect": True,
+      "why": "历年累计：各申请方式相加72件，申请总数70件"}],
+    options={"page_title": "示例市卫生和计划生育委员会2018年政府信息公开工作年度报告"})

@@ -22,7 +22,9 @@ def _template_name(template: str) -> Any:
 
 def _bound(spec: str, year: int, ctx: Context, kind: str) -> dt.date:
     if spec == "deadline":
-        mmdd = ctx.deadlines.get(kind) or ctx.deadlines["unknown"]
+        # the 2008 条例 (Art. 31) gave every body until 31 March; Art. 49 of the revised one applies
+        # to the reports of 2019 on
+        mmdd = (ctx.deadlines.get(kind) or ctx.deadlines["unknown"]) if year >= 2019 else "03-31"
         return dt.date(year + 1, int(mmdd[:2]), int(mmdd[3:]))
     m = _BOUND.match(spec)
     assert m is not None

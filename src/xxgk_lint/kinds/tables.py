@@ -11,7 +11,7 @@ from ..record import Tr
 from ..labels import both, col_label, place_args, row_label
 from ..model import BLANK, MISSING, NUMBER, PLACEHOLDER, TEXT, Report, Table
 from ..values import counted_with_unit, shown
-from ..template import TABLE_IDS, TABLES, TableSpec
+from ..template import ALL_TABLE_IDS, TABLE_IDS, TABLES, TableSpec
 from . import Checks, Context, Kind, ParamError, one_of, str_list
 
 _STATE_LABELS = {
@@ -22,8 +22,8 @@ _STATE_LABELS = {
 
 def table_param(params: dict[str, Any]) -> str:
     t = params.get("table")
-    if t not in TABLE_IDS:
-        raise ParamError(f"'table' must be one of {', '.join(TABLE_IDS)}", "table")
+    if t not in ALL_TABLE_IDS:
+        raise ParamError(f"'table' must be one of {', '.join(ALL_TABLE_IDS)}", "table")
     return t
 
 

@@ -22,6 +22,8 @@ _CHROME = re.compile(r"^(?:扫一扫在手机(?:上)?打开当前页|【?(?:打�
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、.,，]\s*(.{2,36}?)[。.:：]?$")
 _NUMBER = re.compile(r"(?<![\d.年月日号])\b\d+(?:\.\d+)?\b(?![\d.年月日号%件条次个])")
 _PRE2019_KEYS = {label_key(h) for h in PRE2019_HEADINGS}
+# a document that says it is a report (its structure is then the findings, it is not refused)
+_SAYS_REPORT = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,12}年度报告|统计(?:期限|时限)")
 _SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
 
 
@@ -203,9 +205,8 @@ def assemble(doc: Document) -> Report:
             if not fields and _sentences(block):        # a layout table holding the report's own text
                 dropped.append((current.key, block.loc, _grid_text(block)))
             continue
-        if kind == "pre2019":
-            pre2019 = True
-            continue
+        if kind == "pre2019":           # the old format's one statistics table
+            pre2019, kind = True, "t1"
         if kind is None:                # no table of the template: its text lands nowhere
             if _grid_text(block):
                 dropped.append((current.key, block.loc, _grid_text(block)))
@@ -226,9 +227,9 @@ def assemble(doc: Document) -> Report:
         tid = _SECTION_TABLE.get(sec.key)
         if tid and tid not in tables and len(_NUMBER.findall(sec.text)) >= 6:
             tables[tid] = Table(templates.current().tables[tid], {}, sec.loc, form="unreadable")
-    if not seen_keys and not tables and not pre2019:
-        raise InputError("no report found: none of the six section headings (一、总体情况 …) "
-                         "and none of tables 2-4", doc.path)
+    if not seen_keys and not tables and not pre2019 and not any(_SAYS_REPORT.search(squash(p.text)) for p in paras[:60]):
+        raise InputError("no report found: none of the six section headings (一、总体情况 …), none of "
+                         "tables 2-4, and no sentence naming a 政府信息公开…年度报告 or its statistics period", doc.path)
     cut = cut_mod.find(trace, sections, tables, notes)
     meta = meta_mod.extract(paras, preamble_count, opening, doc.path)
     meta.template = _template(versions, pre2019, meta.template_cited)

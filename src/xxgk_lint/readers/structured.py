@@ -14,8 +14,8 @@ from typing import Any
 from ..model import MISSING, NUMBER, TEXT, Cell, Cut, InputError, Location, Metadata, Note, Report, Section, Table
 from ..record import Tr
 from ..issuers import ISSUER_KINDS
-from ..template import (SECTION_BY_KEY, TABLE_IDS, TEMPLATE_UNKNOWN, VERSIONS, TableSpec, current, detect,
-                        known_templates, table_spec)
+from ..template import (ALL_TABLE_IDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN, VERSIONS,
+                        TableSpec, current, detect, known_templates, table_spec)
 from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load
 from .assemble import classify_heading
@@ -302,15 +302,16 @@ def _tables(ctx: _Ctx, d: Any, pos: Any, meta: Metadata) -> dict[str, Table]:
     out: dict[str, Table] = {}
     for tid, rows in d.items():
         tpos = d.key_locs[tid]
-        if tid not in TABLE_IDS:
-            raise ctx.err(f"unknown table {tid!r}{_suggest(tid, TABLE_IDS)}; tables are t2, t3, t4", tpos)
+        if tid not in ALL_TABLE_IDS:
+            raise ctx.err(f"unknown table {tid!r}{_suggest(tid, ALL_TABLE_IDS)}; tables are t2, t3, t4 (t1: the "
+                          "pre-2019 statistics table)", tpos)
         if rows in ("image", "unreadable"):
             out[tid] = Table(current().tables[tid], {}, ctx.loc(tpos), form=rows)
             continue
         if not isinstance(rows, LocDict):
             raise ctx.err(f"tables.{tid} must be a mapping of row id to values (or 'image', 'unreadable')",
                           d.locs[tid])
-        spec = table_spec(tid, _version(tid, rows, meta.template))
+        spec = table_spec(tid, TEMPLATE_PRE2019 if tid == "t1" else _version(tid, rows, meta.template))
         out[tid] = _table(ctx, spec, rows, ctx.loc(tpos))
     return out
 

@@ -9,13 +9,15 @@ from ..normalize import label_key
 from ..template import PRE2019_ROWS
 from .blocks import Grid
 from .labels import row_index
+from .table1 import build_t1
 from .table2 import build_t2
 from .table3 import build_t3
 from .table4 import build_t4
 
 
 def classify(grid: Grid) -> str | None:
-    """Which table a grid is: t2, t3, t4, pre2019 — or None."""
+    """Which table a grid is: t2, t3, t4, pre2019 (the old format's statistics table, built as
+    t1) — or None."""
     keys = {label_key(c.text) for row in grid.rows for c in row[:4] if c.text.strip()}
     t3 = row_index("t3")
     if any(t3.get(k) in ("new_received", "carried_over_prev", "carried_forward") for k in keys):
@@ -30,4 +32,4 @@ def classify(grid: Grid) -> str | None:
     return None
 
 
-BUILDERS = {"t2": build_t2, "t3": build_t3, "t4": build_t4}
+BUILDERS = {"t1": build_t1, "t2": build_t2, "t3": build_t3, "t4": build_t4}

@@ -35,7 +35,7 @@ from ..rules import Rule
 from ..template import TEMPLATE_2019, table_spec
 from ..yamlio import to_plain
 
-BASES = {"2021": "clean-2021.yaml", "2019": "clean-2019.yaml"}
+BASES = {"2021": "clean-2021.yaml", "2019": "clean-2019.yaml", "pre2019": "clean-pre2019.yaml"}
 
 
 @lru_cache(maxsize=None)
@@ -90,7 +90,8 @@ def example_report(rule: Rule, example: dict[str, Any]) -> Report:
         return read_text(str(example["text"]), f"<{rule.id} example>")
     if example.get("yaml"):         # a structured report as written, comments included
         return read(str(example["yaml"]), f"<{rule.id} example>")
-    template = str(example.get("base") or (TEMPLATE_2019 if rule.templates == (TEMPLATE_2019,) else "2021"))
+    template = str(example.get("base") or (rule.templates[0] if rule.templates in ((TEMPLATE_2019,), ("pre2019",))
+                                           else "2021"))
     doc = patch(base_document(template), example, template)
     text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
     return read(text, f"<{rule.id} example>")
