@@ -117,7 +117,7 @@ def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
 
 _FIELDS = ("title", "title_body", "title_place", "body", "year", "published", "period", "kind")
 # a name that says where (示例县…, 平潭综合实验区…) or is national; "县教育局", "人民政府办公室" do not
-_PLACED = re.compile(r"[\u4e00-\u9fff][省市县区镇乡旗州盟]|^(?:国家|国务院|中国|中华人民共和国)")
+_PLACED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z][省市县区镇乡旗州盟]|^(?:国家|国务院|中国|中华人民共和国)")
 
 
 class Metadata(Kind):

@@ -59,8 +59,8 @@ def body_name(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
                           {"named": named, "body": body, "what": _WHAT_SUBJECT})
             break
         m = _WE_BUREAU.match(para)
-        if m and report.meta.kind in ("township", "government", "zone") and not body.endswith("局"):
-            # "我局" in a town's or a government's report: the words of a bureau's report
+        if m and report.meta.kind == "township":
+            # "我局" in a town's report: the words of a bureau's report
             yield Hit(sec.locate(off + m.start(1), off + m.end(1)), Place(section=1),
                       {"named": m.group(1), "body": body, "what": _WHAT_SUBJECT})
             break

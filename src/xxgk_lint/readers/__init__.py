@@ -88,6 +88,7 @@ def read_data(data: bytes, path: str, charset: str | None = None, pictures: dict
     text, encoding = decode(data, path, html=kind == "html", charset=charset)
     if not text.strip():
         raise InputError("empty file", path)
+    written = text
     if kind != "structured":
         from .chinese import readable
 
@@ -103,6 +104,8 @@ def read_data(data: bytes, path: str, charset: str | None = None, pictures: dict
         report = assemble(_with_pictures_read(parse_html(text, path, pictures.get if pictures is not None else None)))
     else:
         report = read_text(text, path)
+    if text != written:                 # diagnostics show the source lines as written
+        report.lines = written.splitlines()
     report.encoding = encoding
     return report
 
