@@ -71,3 +71,25 @@ def test_a_deadline_for_a_body_named_only_in_the_contact_sentence_is_a_warning(e
     assert (r.meta.body, r.meta.kind, r.meta.body_source) == ("示例县教育局", "department", "contact")
     late = [f for f in engine.check(r) if f.rule_id == "DATE-DEADLINE"]
     assert [f.severity for f in late] == ["warning"] and "联系方式" in late[0].message("zh")
+
+
+def test_a_figure_against_a_blank_total_column_is_doubted_and_a_one_column_figure_named(engine):
+    """The real 2019 report of 上海市人民政府办公厅: its table 3 总计 column is blank, so the
+    totals are its columns' sum (blank as 0), a reading the table does not state; the prose's
+    "予以公开及部分公开258件" is the 自然人 column of 予以公开 alone."""
+    import pytest
+
+    from xxgk_lint.readers import read_report
+    from xxgk_lint.testing.corpus import shared_dir
+
+    from .conftest import ROOT
+
+    path = shared_dir(ROOT) / "corpus" / "real" / "shanghai-office-2019.html"
+    if not path.exists():
+        pytest.skip("the shared reference documents are not beside the checkout")
+    found = {f.rule_id: f for f in engine.check(read_report(str(path)))}
+    partly = found["PROSE-T3-DISCLOSED-PARTLY"]
+    assert partly.severity == "warning"
+    message = partly.message("zh")
+    assert message.startswith("读取不确定（表三「总计」列有空白") and "合计 275 件" in message
+    assert "258 恰为「（一）予以公开」行「自然人」一列之数" in message

@@ -5,6 +5,7 @@ of its rule; without the other reports the engine does not run them."""
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import Any, Iterator
 
@@ -41,12 +42,17 @@ def carry(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
                       _base(ctx) | place_args("t3", "carried_over_prev", col) | {"value": now, "expected": before})
 
 
+_CLEANED = re.compile(r"清理[^。；]{0,20}规范性文件|规范性文件[^。；]{0,12}清理")
+
+
 @CROSSYEAR.register("XY-IN-FORCE")
 def in_force(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """Table 2 in force = last year's in force + issued − repealed (the versions that keep it)."""
     t2, before = report.table("t2"), ctx.previous.table("t2")
     if t2 is None or before is None or "in_force" not in t2.spec.col_by_id or "in_force" not in before.spec.col_by_id:
         return
+    if _CLEANED.search(report.corpus().text):
+        return      # the report says its documents were cleaned up: the count starts afresh
     for row in ("regulations", "normative_docs"):
         now = _value(report, "t2", row, "in_force")
         parts = (_value(ctx.previous, "t2", row, "in_force"), _value(report, "t2", row, "issued"),
