@@ -315,7 +315,9 @@ class Report(Record):
     @property
     def template(self) -> str:
         """The template the report is checked against: detected, else implied by the year."""
+        t = self.meta.template
+        if t != TEMPLATE_UNKNOWN:
+            return t
         from .template import implied_by_year
 
-        t = self.meta.template
-        return t if t != TEMPLATE_UNKNOWN else implied_by_year(self.meta.year)
+        return implied_by_year(self.meta.year)

@@ -59,4 +59,4 @@ def shown(v: int | float) -> int | float:
 def counted_with_unit(raw: str | None) -> bool:
     """A count written with its measure word ("2笔", "3个"): read as the number, but no cell of a
     count holds a word (an amount with 元 is the 2019 template's own habit, and no count)."""
-    return raw is not None and _COUNT_UNIT.search(squash(raw)) is not None
+    return raw is not None and raw[-1:] > "\u4e00" and _COUNT_UNIT.search(squash(raw)) is not None

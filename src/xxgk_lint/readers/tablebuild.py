@@ -63,6 +63,7 @@ class Builder:
     def finish(self, version: str) -> Table:
         spec = table_spec(self.table, version)
         cells: dict[tuple[str, str], Cell] = {}
+        doubted = bool(self.doubt_rows or self.doubt_cols)
         for row, col in spec.cell_ids():
             raw = self.values.get((row, col))
             if raw is None:
@@ -70,7 +71,7 @@ class Builder:
             else:
                 value, state = parse_cell(raw.text)
                 cells[(row, col)] = Cell(self.table, row, col, raw.text.strip(), value, state, src=raw)
-                why = self.doubt_rows.get(row) or self.doubt_cols.get(col)
+                why = (self.doubt_rows.get(row) or self.doubt_cols.get(col)) if doubted else None
                 if why is not None:
                     raw.loc.doubtful(why)
         table = Table(spec, cells, self.grid.loc)
