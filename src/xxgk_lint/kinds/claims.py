@@ -82,6 +82,10 @@ def _check(flat: str, start: int, end: int, min_parts: int):
         if _PERCENT_ONLY.match(body):
             continue                 # "占比5.8%" between parts
         qs = [q for q in quantities(flat, c0, c0 + len(clause)) if q.unit]
+        if len(qs) == 1 and _SUBTOTAL.match(flat[c0:qs[0].start].strip("　 ")):
+            if abs(qs[0].value - sum(p.value for p in parts)) < 1e-9:
+                return None          # "…其他3条，共发布102条": the parts are a sub-list's, and add up
+            break
         if len(qs) != 1 or qs[0].unit != total.unit or qs[0].approx or \
                 flat[qs[0].end:c0 + len(clause)].strip("　 等") or not flat[c0:qs[0].start].strip("　 "):
             other_unit = any(q.unit != total.unit for q in qs)     # the list goes on in other units
@@ -96,6 +100,9 @@ def _check(flat: str, start: int, end: int, min_parts: int):
                                                                                total.value, min_parts):
         return None
     return total, parts
+
+
+_SUBTOTAL = re.compile(r"^(?:共|合计|共计|总计|小计|累计)")
 
 
 def _claims_whole(labels: list[str], etc: bool, other_unit: bool, got: float, total: float, min_parts: int) -> bool:

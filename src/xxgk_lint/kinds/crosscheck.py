@@ -69,6 +69,21 @@ def _one_column(value: Any, values: list[Any], by_column: dict[tuple[str, str], 
               f"; {value:g} is the figure of {where.en}the \"{label.en}\" column alone: the text may count that column only")
 
 
+_SENTENCE_START = LazyPattern(r"[。；;！？\n]")
+_YEAR_SAID = LazyPattern(r"((?:19|20)\d{2})\s*年(?!\d|月)")
+
+
+def _another_year(report: Report, text: str, start: int) -> bool:
+    """A sentence dated another year than the report's ("2022年，…共制定规范性文件0件" in the 2023
+    report): its figures are not the table's (TEXT-YEAR-STATS says when they should have been)."""
+    year = report.meta.year
+    if year is None:
+        return False
+    s0 = max((m.end() for m in _SENTENCE_START.finditer(text, max(start - 200, 0), start)), default=max(start - 200, 0))
+    m = _YEAR_SAID.search(text, s0, start)
+    return m is not None and int(m.group(1)) != year
+
+
 class Crosscheck(Kind):
     """A number stated in the prose against the table.
 
@@ -179,7 +194,7 @@ class Crosscheck(Kind):
                         continue
                     if exclude is not None and exclude.search(text, start, end):
                         continue
-                    if not absent and _PARTIAL.search(text, start, end):
+                    if not absent and (_PARTIAL.search(text, start, end) or _another_year(report, text, start)):
                         continue
                     if values is None:
                         values, cell, by_column, derived = expected_values(report)

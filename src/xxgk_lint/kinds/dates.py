@@ -113,7 +113,7 @@ def _evidence(meta: Any) -> Tr:
     return Tr("、".join(_SOURCE_LABELS[s].zh for s in srcs), ", ".join(_SOURCE_LABELS[s].en for s in srcs))
 
 
-_SENTENCE_YEAR = LazyPattern(r"(?:^|(?<=[。；;！？]))\s*(?:[（(][一二三四五六七八九十][）)][^。；]{0,16}?[。：:]\s*)?"
+_SENTENCE_YEAR = LazyPattern(r"(?:^|(?<=[。；;！？]))\s*(?:[（(][一二三四五六七八九十][）)][^。；]{0,16}?[。：:\s]\s*)?"
                              r"((?:19|20)\d{2})\s*年度?\s*[,，]?")
 _COMPARED = LazyPattern(r"较|比|同比|相比|增长|减少|下降|上升|去年|上年|以来|截至|截止")
 _COUNTED = LazyPattern(r"\d+\s*(?:条|件|篇|期|次|个|项)")

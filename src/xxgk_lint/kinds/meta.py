@@ -116,8 +116,9 @@ def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
 
 
 _FIELDS = ("title", "title_body", "title_place", "body", "year", "published", "period", "kind")
-# a name that says where (示例县…, 平潭综合实验区…) or is national; "县教育局", "人民政府办公室" do not
-_PLACED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z][省市县区镇乡旗州盟]|^(?:国家|国务院|中国|中华人民共和国)")
+# a name that says only what kind of office it is: a bare 县/市/区… before the organ ("县教育局",
+# "市生态环境局"), or a government's office ("人民政府办公室"); "东风路街道", "五华科技产业园…" name a place
+_UNPLACED = re.compile(r"^(?:[省市县区镇乡]|(?:人民)?政府)")
 
 
 class Metadata(Kind):
@@ -141,7 +142,7 @@ class Metadata(Kind):
             value = {"title": m.title, "title_body": m.title_body, "body": m.body, "year": m.year,
                      "published": m.published or m.published_raw, "period": m.period_start or m.period_raw,
                      "kind": m.kind != "unknown",
-                     "title_place": _PLACED.search(m.title_body) is not None}[name]
+                     "title_place": _UNPLACED.match(m.title_body) is None}[name]
             if not value:
                 loc = m.title_loc if name in ("title_body", "title_place") else None
                 yield Hit(loc, Place(field="title" if name in ("title_body", "title_place") else name),

@@ -27,6 +27,10 @@ def _known(p: dict[str, Any]) -> None:
         raise ParamError(f"unknown table {bad[0]!r} (tables: {', '.join(TABLE_IDS)})", "table")
 
 
+# a table's finding explains its section's being empty (SEC-EMPTY): one defect, one finding
+_TABLE_AND_SECTION = {tid: (Place(table=tid), Place(section=key)) for tid, key in (("t2", 2), ("t3", 3), ("t4", 4))}
+
+
 def _anchor(report: Report, table: str) -> Any:
     """Where to point for a missing table: the heading of its section, if any."""
     sec = report.section({"t2": 2, "t3": 3, "t4": 4}[table])
@@ -38,7 +42,8 @@ def tables_missing(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[
     """A table the report does not have at all (pictures and unreadable tables have their own rules)."""
     for tid in _tables(p):
         if tid not in report.tables:
-            yield Hit(_anchor(report, tid), Place(table=tid), {"table": both(table_label, tid)}, absent=True)
+            yield Hit(_anchor(report, tid), Place(table=tid), {"table": both(table_label, tid)}, absent=True,
+                      covers=_TABLE_AND_SECTION[tid])
 
 
 def _shown_as(form: str):
@@ -46,7 +51,8 @@ def _shown_as(form: str):
         for tid in _tables(p):
             table = report.tables.get(tid)
             if table is not None and table.form == form:
-                yield Hit(table.loc or _anchor(report, tid), Place(table=tid), {"table": both(table_label, tid)})
+                yield Hit(table.loc or _anchor(report, tid), Place(table=tid), {"table": both(table_label, tid)},
+                          covers=_TABLE_AND_SECTION[tid])
     check.__doc__ = f"A table the document shows only as {form}."
     return check
 

@@ -1,7 +1,7 @@
 """Tables printed one cell per line, as some web extractions give them: every cell on a line of
 its own, blank lines between them, with or without a bar ("规章 |" / "0 |", or "|" alone between
-cells; a bar alone right after a row's label is a cell the page hid, not a blank one).  The rows
-are rebuilt from what the cells are: a row label (and the group labels before
+cells; a bar alone right after a row's label that leaves the row one cell too many is a cell the
+page hid, not a blank one).  The rows are rebuilt from what the cells are: a row label (and the group labels before
 it) followed by its values is a row; the labels before them are the header; 第二十条第（一）项
 is a row of its own.  A label broken over two lines ("（四）无" / "法提供") is joined when the
 two together name a row.  Blank cells cannot be told from the blank lines between cells, so a
@@ -51,8 +51,8 @@ def region(lines: list[str], start: int, table: str, path: str) -> tuple[list[li
     while i < len(lines):
         raw = lines[i]
         stripped = raw.strip()
-        if not stripped or stripped == "|" and (not barred or _after_label(cells, table)):
-            i += 1              # (a bar alone right after a row's label is a hidden cell of the page)
+        if not stripped or stripped == "|" and not barred or len(stripped) > 1 and not stripped.strip("|"):
+            i += 1          # ("||", "|||||": a row's padding, no cell)
             continue
         if classify_heading(stripped) is not None and label_kind(stripped) is None:
             break
@@ -69,8 +69,18 @@ def region(lines: list[str], start: int, table: str, path: str) -> tuple[list[li
     return _rows(_join_split_labels(cells, table), table), end
 
 
-def _after_label(cells: list[RawCell], table: str) -> bool:
-    return bool(cells) and bool(cells[-1].text) and label_kind(cells[-1].text, table) in ("row", "group")
+def _widths(label: str, table: str) -> set[int]:
+    """How many values the row a label names has, in any template version."""
+    from ..template import TABLES
+    from .labels import match
+
+    out = set()
+    for tid in ((table,) if table else ("t2", "t3", "t4")):
+        row = match(tid, "row", label)
+        for (t, _), spec in TABLES.items():
+            if t == tid and row in spec.row_by_id:
+                out.add(len(spec.row_cols(spec.row_by_id[row])))
+    return out
 
 
 def _join_split_labels(cells: list[RawCell], table: str) -> list[RawCell]:
@@ -78,7 +88,7 @@ def _join_split_labels(cells: list[RawCell], table: str) -> list[RawCell]:
     for c in cells:
         prev = out[-1] if out else None
         if prev is not None and c.text and not is_value_like(c.text) and not is_value_like(prev.text) and \
-                label_kind(prev.text, table) is None and label_kind(prev.text + c.text, table) in ("row", "group"):
+                label_kind(prev.text, table) is None and label_kind(prev.text + c.text, table) in ("row", "group", "col"):
             out[-1] = RawCell(prev.text + c.text, prev.loc)
             continue
         out.append(c)
@@ -89,6 +99,7 @@ def _rows(cells: list[RawCell], table: str) -> list[list[RawCell]]:
     rows: list[list[RawCell]] = []
     labels: list[RawCell] = []
     values: list[RawCell] = []
+    hidden: list[int] = []          # a row showed a hidden cell after its label
 
     def flush() -> None:
         k = len(labels)
@@ -110,6 +121,10 @@ def _rows(cells: list[RawCell], table: str) -> list[list[RawCell]]:
                 header.append(c)
         if header:
             rows.append(header)
+        if values and row_labels and not values[0].text and (hidden or len(values) - 1 in _widths(
+                row_labels[-1].text, table) and len(values) not in _widths(row_labels[-1].text, table)):
+            del values[0]       # a bar alone right after the label, one cell too many: a cell the page hid,
+            hidden.append(1)    # and the page's habit for its other rows
         if values:
             rows.append(row_labels + values)
         labels.clear()

@@ -4,8 +4,8 @@ page whose rest sits behind a link, one page of a flip-book that begins in the m
 Such a document is reported once (READ-CUT), and nothing outside what it holds is reported missing:
 not the sections after the cut, not the rows of the table it cuts open, not a date that would
 stand in the lost part.  A document is cut only where it shows it:
-- at its end, when its last block is a table whose last template row was never read (or whose
-  last row is short), or a paragraph that stops mid-sentence, with sections still to come;
+- at its end, when its last block is a table (no whole report ends on one: section 五 and 六 come
+  after the tables) or a paragraph that stops mid-sentence, with sections still to come;
 - at its start, when it opens with table rows before any section heading and its first heading
   is not 一 (the page of a longer document).
 A fragment that begins in the middle says nothing of what follows its last section either.
@@ -21,8 +21,6 @@ from ..record import Tr
 from ..template import TABLE_NAMES
 from .blocks import Grid, Para
 
-# the row a table ends with, in every template version (table 2 of 2019 ends with procurement)
-_LAST_ROWS = {"t2": ("admin_fees", "procurement"), "t3": ("carried_forward",), "t4": ("litigation_after",)}
 _SECTION_OF = {"t2": 2, "t3": 3, "t4": 4}
 _ENDS = ("。", "！", "？", "；", "!", "?", ";", "…", "”", "）", ")", "》", "】")
 _DATE = re.compile(r"^[(（]?\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
@@ -79,12 +77,13 @@ def _end(trace: Trace, tables: dict[str, Table], notes: list[Note]) -> tuple[Tr 
         table = tables.get(tid)
         last_row = block.rows[-1] if block.rows else []
         label = next((c.text.strip() for c in last_row if c.text.strip()), "")
-        short = [n for n in notes if n.code == "short-row" and n.args.get("table_id") == tid
-                 and n.loc is not None and last_row and n.loc.line == last_row[0].loc.line]
+        lines = {c.loc.line for c in last_row}       # (a row of one cell per line spans several)
+        short = [n for n in notes if n.code in ("short-row", "extra-cells") and n.args.get("table_id") == tid
+                 and n.loc is not None and n.loc.line in lines]
         if table is None or not table.present:
             return None, None, ""
-        if _whole(table) and not short:
-            return None, None, ""
+        if _whole(table) and not short and trace.last_section >= 6:
+            return None, None, ""       # (no whole report ends on a table: what follows it is lost)
         for n in short:                 # the cut row is short because of the cut
             notes.remove(n)
         name = TABLE_NAMES[tid]
@@ -98,4 +97,5 @@ def _end(trace: Trace, tables: dict[str, Table], notes: list[Note]) -> tuple[Tr 
 
 def _whole(table: Table) -> bool:
     """Whether a table's last template row was read (a cut table never reaches it)."""
-    return any(c.state != "missing" for (r, _), c in table.cells.items() if r in _LAST_ROWS[table.id])
+    last = table.spec.rows[-1].id
+    return any(c.state != "missing" for (r, _), c in table.cells.items() if r == last)

@@ -280,14 +280,16 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
 
     _period(paras, meta)
     opening_text = squash(opening.text) if opening is not None else ""
+    if not meta.body:
+        _body_from_text(meta, [p.text for p in head], opening_text, posted)
     found = _opening_place(opening_text)
-    if found is not None and not meta.body:
+    if found is not None and meta.body_source in ("", "contact", "posted"):
         # a place named as the actor is the report of its government, if the text says so
         place = found[1]
         if place + "人民政府" in full_text or place + "政府" in full_text:
             meta.body, meta.body_source = place + "人民政府", "text"
-    if not meta.body:
-        _body_from_text(meta, [p.text for p in head], opening_text, posted)
+            meta.doubts.pop("body", None)
+            meta.doubts.pop("kind", None)
     decide_year(meta, title_year, _opening_year(opening_text, head, title_year, meta), head, path)
 
     meta.template_cited = cited_template(full_text)
@@ -333,12 +335,17 @@ def _body_from_text(meta: Metadata, head: list[str], opening: str, posted: str) 
         meta.doubts["body"] = meta.doubts["kind"] = _WEAK_SOURCES[meta.body_source]
 
 
+_PREPOSITIONS = "在于按由经对向据根为从以随"
+
+
 def _opening_place(text: str) -> tuple[int, str] | None:
     """(year, place) from an opening like "2023年，耒阳市坚持……" (squashed text)."""
     m = _OPENING.match(text)
     if not m:
         return None
     rest = text[m.end():m.end() + 14]
+    if rest[:1] in _PREPOSITIONS:
+        return None             # "2020年，在省政府…的领导下": no place is the actor
     for i in range(1, len(rest) - 1):
         for suffix in _PLACE_SUFFIXES:
             if rest.startswith(suffix, i) and "\u4e00" <= rest[i + len(suffix):i + len(suffix) + 1] <= "\u9fff":

@@ -61,6 +61,8 @@ def build_t3(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
             if row_id is None:
                 break
             start = after(cells, i)
+            if columns is None and start >= len(cells) and match("t3", "col", text):
+                row_id = None       # "总计" or "其他" alone on a header line: a column, not a row
             break
         if row_id is None:
             if columns is None and not any(is_value_like(cells[i].text) and cells[i].text.strip() for i in idx):

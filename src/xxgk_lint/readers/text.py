@@ -112,6 +112,8 @@ def _label_like(text: str) -> bool:
 
 
 _SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
+# what a web extraction leaves of a picture: its file name, or the long id a CMS named it by
+_PICTURE = re.compile(r"^(?:[0-9a-fA-F]{12,40}|[\w\-]{1,80}\.(?:jpe?g|png|gif|bmp|webp))$")
 
 
 _END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
@@ -155,7 +157,13 @@ def parse(text: str, path: str) -> Document:
         head = classify_heading(stripped) if len(stripped) <= 40 and stripped.count("|") < 3 else None
         if head is not None and label_kind(stripped) is None:
             table = _SECTION_TABLE.get(head[0], "")
+        if table and _PICTURE.match(stripped):
+            grid = None           # a picture's file name or id where the table stands: the table is an image
+            blocks.append(Grid([], Location(path, lineno, 1, lineno, 1 + len(stripped)), image=True))
+            continue
         cells = _split(line, path, lineno, table)
+        if cells == []:
+            continue          # a bar alone ("|"), outside a table of one cell per line: no cell at all
         if cells is None or len(cells) == 1:
             found = region(lines, i - 1, table, path)
             if found is not None:          # one cell per line
