@@ -197,7 +197,8 @@ class Metadata(Record):
 
     __slots__ = ("body", "body_source", "kind", "year", "year_source", "published",
                  "published_raw", "title", "template", "template_cited", "period_start", "period_end",
-                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body", "year_evidence", "doubts")
+                 "period_raw", "title_loc", "published_loc", "period_loc", "title_body", "year_evidence", "doubts",
+                 "named_report")
 
     def __init__(self) -> None:
         self.body = self.body_source = self.year_source = ""
@@ -220,6 +221,9 @@ class Metadata(Record):
         # sentence, a kind its name does not settle, a year on weak evidence): field -> a Tr naming
         # the reading; a finding resting on such a field is at most a warning and says so
         self.doubts: dict[str, Any] = {}
+        # the report's full name as a sentence of the text gives it ("现公布《示例县2023年…报告》"),
+        # read only where no title line is: the title may stand where the extraction lost it
+        self.named_report = ""
 
 
 class Cut(Record):

@@ -40,8 +40,10 @@ def meta(body, kind, year, published, template="2021", period_=None) -> dict[str
             "published": published, "template": template}
 
 
-def title_lost(why: str = "网页抽取丢了页面标题，正文里没有标题行") -> dict[str, Any]:
-    return {"rule": "META-TITLE-MISSING", "at": "field:title", "severity": "warning", "defect": False, "why": why}
+def title_lost(why: str = "网页抽取丢了页面标题，正文里没有标题行", named: bool = False) -> dict[str, Any]:
+    """The title line the extraction lost: a note only when the text names the report in full."""
+    return {"rule": "META-TITLE-MISSING", "at": "field:title", "severity": "info" if named else "warning",
+            "defect": False, "why": why + ("；前言写明了报告全称，只作提示" if named else "")}
 
 
 def five(active: str, request: str, manage: str, platform: str, oversight: str) -> list[str]:
@@ -160,7 +162,7 @@ add("pipe-body-published-2023", "txt",
            "维护县政府网站统计专栏，开设“统计数据查询”栏目。",
            "将政务公开纳入股室年度考核，明确专人负责。"),
      *tables(), *tail("我局", 2023)],
-    [title_lost()], options=PIPE)
+    [title_lost(named=True)], options=PIPE)
 
 # ---------------------------------------------------------- the subject of the first overview sentence; a zone
 _f = {"t2": t2(norm=(2, 0, 11), lic=156, pen=4),
@@ -208,7 +210,7 @@ add("pipe-title-sentence-office-2024", "txt",
            "将政务公开纳入年度绩效考核，组织业务培训2次。"),
      *tables(), *tail("我办", 2024),
      ("sign", ["示例市人民政府办公室", "2025年1月17日"])],
-    [title_lost("抽取文本第一行是开头句，不是标题；网页本身有标题")], options=PIPE)
+    [title_lost("抽取文本第一行是开头句，不是标题；网页本身有标题", named=True)], options=PIPE)
 
 # ---------------------------------------------------------------- 发布机构 | BODY; the body's usual short form
 _f = {"t2": t2(norm=(1, 0, 5), lic=3260, pen=1842, coe=57),
@@ -347,7 +349,7 @@ add("pipe-no-sections-2024", "txt",
      "（七）其他需要报告的事项", fee_none("我局", 2024)],
     [{"rule": "SEC-STRUCTURE", "at": "-", "severity": "error", "defect": True,
       "why": "全文没有编号的部分标题，只有（一）至（七）分项：报告未按六部分组织"},
-     title_lost()],
+     title_lost(named=True)],
     options=PIPE)
 
 # ----------------------------------------------- 结合…BODY政府信息公开工作编制而成; no sections (HTML); a park

@@ -218,9 +218,9 @@ add("pipe-year-title-wrong-2024", "txt",
 _f = {"t2": t2(norm=(0, 0, 4), lic=0, pen=5), "t3": t3(new=(2, 1), disclosed=(2, 1)), "t4": t4()}
 add("pipe-year-period-wrong-notitle", "txt",
     "抽取文本没有标题行，统计期限照抄上年（2022年），正文开头“2023年，”与2024年1月的发布日期都指向2023年度："
-    "错的是统计期限，发布日期不算逾期。",
+    "错的是统计期限，发布日期不算逾期；机关名不在文中，机关类型据自称“我局”推断为部门（不确定）。",
     ["year-by-evidence", "date-line", "period-wording"],
-    {"body": None, "kind": "unknown", "year": 2023, "period": "2022-01-01/2022-12-31",
+    {"body": None, "kind": "department", "year": 2023, "period": "2022-01-01/2022-12-31",
      "published": "2024-01-25", "template": "2021"}, _f,
     [("byline", "日期：2024-01-25 字号：[大][中][小]"),
      "根据《中华人民共和国政府信息公开条例》要求，现公布本局2023年度政府信息公开工作年度报告。"

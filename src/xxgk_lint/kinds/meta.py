@@ -10,6 +10,7 @@ from ..findings import Hit, Place
 from ..issuers import kind_name
 from ..labels import both, table_label
 from ..model import Report
+from ..record import Tr
 from ..template import PRE2019_NAME, TEMPLATE_PRE2019, VERSIONS, implied_by_year, known_templates
 from . import Checks, Context, Kind, ParamError, str_list
 
@@ -145,8 +146,16 @@ class Metadata(Kind):
                      "title_place": _UNPLACED.match(m.title_body) is None}[name]
             if not value:
                 loc = m.title_loc if name in ("title_body", "title_place") else None
-                yield Hit(loc, Place(field="title" if name in ("title_body", "title_place") else name),
+                hit = Hit(loc, Place(field="title" if name in ("title_body", "title_place") else name),
                           {"field": name, "title": m.title}, absent=True)
+                if name == "title" and m.named_report:
+                    # the text names itself in full: attributable, and the title line may stand
+                    # where the text was cut from (a page's heading the extraction lost)
+                    hit.severity, hit.doubt = "info", Tr(
+                        f"正文写明了报告全称「{m.named_report}」，标题可能在未读到的网页标题中",
+                        f"the text names the report in full (\"{m.named_report}\"); the title may be in a page "
+                        f"heading not read")
+                yield hit
         return check
 
 

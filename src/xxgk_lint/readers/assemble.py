@@ -232,7 +232,7 @@ def assemble(doc: Document) -> Report:
                          "tables 2-4, and no sentence naming a 政府信息公开…年度报告 or its statistics period", doc.path)
     cut = cut_mod.find(trace, sections, tables, notes)
     meta = meta_mod.extract(paras, preamble_count, opening, doc.path)
-    meta.template = _template(versions, pre2019, meta.template_cited)
+    meta.template = _template(versions, pre2019)
     report = Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
     report.cut = cut
     report.dropped = dropped
@@ -270,13 +270,14 @@ def _in_brackets(open_in_line: dict[str, int], last: str, text: str) -> bool:
                                            for a, b in _PAIRS)
 
 
-def _template(versions: dict[str, str], pre2019: bool, cited: str) -> str:
-    """Detected from the tables (table 2's columns first, then table 3's shape); the text's
-    citation of a template only counts when no table says anything."""
+def _template(versions: dict[str, str], pre2019: bool) -> str:
+    """Detected from the tables (table 2's columns first, then table 3's shape).  A notice the
+    text cites says nothing of the tables a report uses (reports cite the 2019 notice beside the
+    2021 one for years), so it never decides: without tables the year implies the template."""
     for tid in ("t2", "t3"):
         v = versions.get(tid, TEMPLATE_UNKNOWN)
         if v != TEMPLATE_UNKNOWN:
             return v
     if pre2019:
         return TEMPLATE_PRE2019
-    return cited or TEMPLATE_UNKNOWN
+    return TEMPLATE_UNKNOWN

@@ -4,11 +4,13 @@ that shows no title line (web extraction often loses it, mirror sites drop it).
 Where the text names the body, in the order trusted:
 1. the sentence that publishes the report: 现公布/现将/特向社会公布/特编制 BODY 2023年政府信息公开…报告;
 2. who drew it up: 由BODY编制, BODY编制了本报告, 结合BODY政府信息公开工作…编制;
-3. the subject of the overview's first sentence: 2023年，BODY坚持…;
-4. the contact sentence: 请与BODY办公室联系 (the organ, not its office);
+3. the subject of a sentence that opens the preamble or the overview: 2023年，BODY坚持…,
+   2023年，在区委的领导下，BODY紧紧围绕…, BODY高度重视…;
+4. the contact sentence: 请与BODY办公室（地址…）联系 (the organ, not its office);
 5. the site's byline: 来源：BODY.
 The first three say whose report it is; the last two only who answers for it or posted it, so a
-deadline resting on them is not certain (``Metadata.doubts``).
+deadline resting on them is not certain (``Metadata.doubts``).  Where no name is found, the
+kind of body may still show in how the text speaks of itself (我局, 我镇: ``kind_in_text``).
 """
 
 from __future__ import annotations
@@ -63,38 +65,65 @@ def kind_doubt(body: str) -> Tr | None:
 _ORG = (r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|街道办事处|管理委员会|"
         r"管委会|委员会|办事处|分局|局|委|厅|办公室|办|中心|署|院|所|站|队|开发区|高新区|新区|园区|管理区|实验区|"
         r"街道|乡|镇))")
+# the place alone, where the sentence names the report right after it (现发布《东宝区2024年…》)
+_PLACE = r"(?P<body>[\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|省|市|县|区|旗|盟))"
 _PRONOUN = re.compile(r"^(?:我|本|该|各|全|贵|此|其)")
 _YEAR = r"(?:19|20)\d{2}\s*年度?"
 _REPORT = r"(?:政府信息公开|信息公开|政务公开)"
+_PUBLISH = r"(?:现公布|现发布|现公开|现向社会公布|特向社会公布|现将|特编制|现编制|编制了?|发布)《?"
 _STRONG = (
-    re.compile(r"(?:现公布|现发布|现向社会公布|特向社会公布|现将|特编制|现编制|编制了?|发布)《?" + _ORG + _YEAR + _REPORT),
+    re.compile(_PUBLISH + _ORG + _YEAR + _REPORT),
+    re.compile(_PUBLISH + _PLACE + _YEAR + _REPORT),
     re.compile(r"由" + _ORG + r"(?:结合|根据|依据|按照|负责)?[^。；]{0,30}?编制"),
     re.compile(_ORG + r"(?:编制了?|编制完成了?)(?:本|该)?(?:年度)?报告"),
     re.compile(r"结合" + _ORG + "(?:" + _YEAR + ")?" + _REPORT + r"工作[^。；]{0,12}编制"),
     re.compile(r"^" + _ORG + r"(?:依据|根据|按照|依照)[^。；]{0,60}?编制"),
 )
-_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*[,，]\s*" + _ORG +
-                      r"(?=坚持|认真|高度重视|深入|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断|积极)")
-_CONTACT = re.compile(r"(?:请与|请联系|可与|向)" + _ORG + r"(?:联系|咨询)")
+_SUBJECT = re.compile(r"(?:^|[。；;：:）)]|[,，](?=" + _YEAR + r"[,，]))\s*(?:" + _YEAR + r"\s*[,，]\s*)?(?:在[^，,。；]{2,30}?[下中][,，]\s*)?" + _ORG +
+                      r"(?=坚持|认真|高度重视|深入|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断|"
+                      r"积极|秉持|扎实|着力|进一步)")
+_CONTACT = re.compile(r"(?:请与|请联系|可与|向)" + _ORG + r"(?:[（(][^（）()]{0,80}[）)])?(?:联系|咨询)")
+_QUOTED = re.compile(r"《[^《》]{0,80}》")
 _OFFICE = re.compile(r"(?<=[局委厅府区])(?:办公室|综合科|综合处|综合股|政务公开办公室|信息公开办公室|政策法规科)$")
 
 
-def named_in_text(head: list[str], opening: str) -> tuple[str, str] | None:
+def named_in_text(head: list[str], early: list[str]) -> tuple[str, str] | None:
     """(body, how it was found: "text", "opening" or "contact") from the preamble's lines and
-    the overview's first paragraph, or None."""
+    the first paragraphs of the overview, or None."""
     for rx in _STRONG:
         for line in head:
-            m = rx.search(norm_text(line))
+            # a cited document's title between 由BODY and 编制 is no part of the sentence's frame
+            m = rx.search(_QUOTED.sub("《》", norm_text(line)) if rx.pattern.startswith("由") else norm_text(line))
             if m and _organ(m.group("body")):
                 return _organ(m.group("body")), "text"
-    m = _SUBJECT.match(squash(opening)) if opening else None
-    if m and _organ(m.group("body")):
-        return _organ(m.group("body")), "opening"
+    for line in (*head, *early):
+        for m in _SUBJECT.finditer(squash(line)):
+            if _organ(m.group("body")):
+                return _organ(m.group("body")), "opening"
     for line in head:
         m = _CONTACT.search(norm_text(line))
         if m and _organ(m.group("body")):
             return _OFFICE.sub("", _organ(m.group("body"))), "contact"
     return None
+
+
+# the report's full name in the publishing sentence: the body, then the year, or the year first
+_NAMED = re.compile(_PUBLISH + r"(?P<name>(?:" + _YEAR + r")?[\u4e00-\u9fff（）()]{2,40}?(?:" + _YEAR + r")?"
+                    + _REPORT + r"[^。；;《》]{0,12}?报告)")
+_NAME_BODY = re.compile(r"^(?:" + _YEAR + r")?(?P<body>.*?)(?:" + _YEAR + r")?" + _REPORT)
+
+
+def report_named(head: list[str]) -> str:
+    """The report's full name, body and year in it, as the preamble's publishing sentence gives it."""
+    for line in head:
+        m = _NAMED.search(norm_text(line))
+        if m is None or not re.search(r"(?:19|20)\d{2}", m.group("name")):
+            continue
+        named = _NAME_BODY.match(m.group("name"))
+        body = named.group("body") if named else ""
+        if body and not _PRONOUN.match(body) and issuer_kind(body) not in ("other", "unknown"):
+            return m.group("name")
+    return ""
 
 
 def _organ(name: str) -> str:
@@ -106,3 +135,25 @@ def _organ(name: str) -> str:
     if len(name) < 3 or _PRONOUN.match(name) or issuer_kind(name) == "other":
         return ""
     return name
+
+
+
+# how a report speaks of its own body: 我局 is a department's, 我委 a department's or (beside its
+# 管委会) a zone's, 我镇/本街道 a township's, 我县/我市/我区 alone a government's (a department
+# says 我县 too, but also 我局)
+_SELF_DEPARTMENT = re.compile(r"[我本](?:局|厅|委(?!员|托|屈))")
+_SELF_TOWNSHIP = re.compile(r"[我本](?:镇|乡(?!村)|街道)")
+_SELF_GOVERNMENT = re.compile(r"我(?:县|市|区|旗)(?![委级])")
+
+
+def kind_in_text(text: str) -> str | None:
+    """The kind of body a report that names none speaks as, when it speaks as one only."""
+    department, township = _SELF_DEPARTMENT.search(text), _SELF_TOWNSHIP.search(text)
+    if department and township:
+        return None
+    if department:
+        zone = "委" in department.group(0) and ("管委会" in text or "管理委员会" in text)
+        return "zone" if zone else "department"
+    if township:
+        return "township"
+    return "government" if _SELF_GOVERNMENT.search(text) else None

@@ -5,7 +5,9 @@ Such a document is reported once (READ-CUT), and nothing outside what it holds i
 not the sections after the cut, not the rows of the table it cuts open, not a date that would
 stand in the lost part.  A document is cut only where it shows it:
 - at its end, when its last block is a table (no whole report ends on one: section 五 and 六 come
-  after the tables) or a paragraph that stops mid-sentence, with sections still to come;
+  after the tables) or a paragraph that stops mid-sentence, with sections still to come, or a
+  list that stops at its first item ("（一）…" and no "（二）": a page that stops at a clean
+  sentence end, its list's other items lost);
 - at its start, when it opens with table rows before any section heading and its first heading
   is not 一 (the page of a longer document).
 A fragment that begins in the middle says nothing of what follows its last section either.
@@ -23,6 +25,9 @@ from .blocks import Grid, Para
 
 _SECTION_OF = {"t2": 2, "t3": 3, "t4": 4}
 _ENDS = ("。", "！", "？", "；", "!", "?", ";", "…", "”", "）", ")", "》", "】")
+_WORDS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+# a list item's mark: （一） (一) 1. 1、 一是; the first of a list is 一 or 1
+_ITEM = re.compile(r"^(?:[（(]([一二三四五六七八九十]{1,2}|\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十])是)")
 _DATE = re.compile(r"^[(（]?\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
@@ -30,7 +35,7 @@ class Trace:
     """What assembling saw that tells a cut: the last block with its section and table, and the
     tables the document opens with before any heading."""
 
-    __slots__ = ("last", "last_section", "last_table", "lead_tables", "lead_prose")
+    __slots__ = ("last", "last_section", "last_table", "lead_tables", "lead_prose", "open_list")
 
     def __init__(self) -> None:
         self.last: Para | Grid | None = None
@@ -38,8 +43,17 @@ class Trace:
         self.last_table = ""
         self.lead_tables: list[str] = []      # tables met before the first section heading
         self.lead_prose = False                # a sentence met before the first heading
+        self.open_list = False                 # the last section's list has its first item only
 
     def saw(self, block: Para | Grid, section: Section, table: str = "") -> None:
+        if isinstance(block, Para) and not _WORDS.search(block.text):
+            return                              # a stray mark ("?", "|") is no end of anything
+        if section.key != self.last_section:
+            self.open_list = False
+        if isinstance(block, Para):
+            item = _ITEM.match(squash(block.text))
+            if item:
+                self.open_list = next(g for g in item.groups() if g) in ("一", "1")
         self.last, self.last_section, self.last_table = block, section.key, table
         if section.key == 0:
             if table:
@@ -90,6 +104,9 @@ def _end(trace: Trace, tables: dict[str, Table], notes: list[Note]) -> tuple[Tr 
         return (Tr(f"止于{name.zh}「{label[:20]}」", f"stops inside {name.en} (\"{label[:20]}\")"),
                 last_row[0].loc if last_row else block.loc, tid)
     text = squash(block.text)
+    if trace.open_list and trace.last_section and isinstance(block, Para) and _ITEM.match(text):
+        return (Tr(f"止于列表第一项「…{block.text.strip()[-16:]}」之后", f"stops after a list's first item "
+                   f"(\"…{block.text.strip()[-16:]}\")"), block.loc, "")
     if trace.last_section >= 6 or not text or text.endswith(_ENDS) or _DATE.match(text):
         return None, None, ""
     return Tr(f"止于「…{block.text.strip()[-16:]}」", f"stops at \"…{block.text.strip()[-16:]}\""), block.loc, ""

@@ -1,4 +1,4 @@
-"""Metadata from the text of a report: title, issuing body and its kind, dates, period.
+"""Metadata from the text of a report: title, issuing body and its kind, dates (the period: ``period``).
 
 Each value records where it came from (title, metadata block, text), so a user sees what was
 inferred.  Nothing found is left empty; the `metadata` rules report it.  The report's year is
@@ -7,22 +7,25 @@ decided from all the evidence together (``year.decide``).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections import Counter
 
 from ..model import Location, Metadata
 from ..normalize import norm_text, squash
 from ..record import Tr
 from .blocks import Para
-from .body import issuer_kind, kind_doubt, named_in_text
+from .body import issuer_kind, kind_doubt, kind_in_text, named_in_text, report_named
+from .period import PERIOD, make_date, read_period
 from .year import decide as decide_year
 
 _YEAR = r"((?:19|20)\d{2})"
 _OPEN = r"(?:政府信息公开|政务公开|信息公开)"
 # a title: the year (its 年 sometimes dropped: "…局2023政府信息公开…"), then the report's name —
-# or the year after 工作 ("…政府信息公开工作2023年度报告")
+# or the year after 工作 ("…政府信息公开工作2023年度报告"), or the name's last words scrambled at the
+# line's end ("…2023年政府信息公开 工作告年度报": a title, garbled — META-TITLE-WORDING's to say)
 _TITLE = re.compile(r"(?:19|20)\d{2}\s*(?:年.{0,30}|(?=" + _OPEN + r"))" + _OPEN + r".{0,12}报告|"
-                    + _OPEN + r"工作\s*(?:19|20)\d{2}\s*年度?报告")
+                    + _OPEN + r"工作\s*(?:19|20)\d{2}\s*年度?报告|"
+                    r"(?:19|20)\d{2}\s*年.{0,30}?" + _OPEN + r"[\s工作年度告]{0,8}报[\s工作年度告]{0,8}$")
 _TITLE_BODY = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:" + _YEAR + r")\s*(?:年度?|(?=" + _OPEN + r"))(?P<post>.*?)" + _OPEN
                          + r"|^(?P<pre2>.*?)" + _OPEN + r"工作\s*" + _YEAR + r"\s*年度?报告")
 # a metadata label left in front of the title ("标　　题　…"), and openings that are no title
@@ -43,13 +46,9 @@ _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\
 _DATE_BY = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2})?"
                       r"[\s\u3000]+([\u4e00-\u9fff（）()]{3,30})$")
 # a year opening a sentence ("2023年，我委…", "2024年度，"), not a document number's 〔2025〕
+# a year opening any sentence ("2022年共收到…"), not a span or a month ("2019年以来", "2023年3月")
+_YEAR_STARTS = re.compile(r"(?:^|(?<=[。；;：:，,）)]))((?:19|20)\d{2})年度?(?!以来|起|至|底|前|以前|之前|末|初|\d|月|[-—~～])")
 _YEAR_OPENS = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
-_PERIOD = re.compile(
-    r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
-    r"(?:至|到|-|—|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-# the same sentence with 年 or 月 dropped ("自20231月1日起至202312月31日止", "202311日至20231231日")
-_GLUED = r"((?:19|20)\d{2})(年?\d{1,2}月\d{1,2}|年\d{2,4}|\d{2,4})日"
-_PERIOD_GLUED = re.compile(r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?" + _GLUED + r"(?:起)?[,，]?(?:至|到|-|—|～|~)" + _GLUED)
 _OPENING = re.compile(r"^((?:19|20)\d{2})年度?[,，](?:我|全)?")
 _PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
 
@@ -122,13 +121,6 @@ def parse_title(title: str) -> tuple[int | None, str]:
     return int(m.group(2)), (m.group("pre") or m.group("post")).strip("的")
 
 
-def _date(y: str, m: str, d: str) -> dt.date | None:
-    try:
-        return dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
-
-
 def _fuller(posted_by: str, titled: str) -> bool:
     """The metadata's body is the title's place named in full ("示例镇" → "示例镇人民政府")."""
     return bool(posted_by) and posted_by.startswith(titled) and posted_by != titled and \
@@ -159,7 +151,7 @@ def _title(head: list[Para]) -> tuple[str, Location] | None:
         if ok(t) and not _TITLE.search(norm_text(t)) and re.search(r"(?:19|20)\d{2}\s*年|(?:19|20)\d{2}$", t) and \
                 len(nxt) <= 20 and ok(nxt) and squash(nxt).endswith("报告") and _TITLE.search(norm_text(t + nxt)):
             return t + nxt, p.loc                                  # broken inside a word, or after a bare year
-        if not ok(t) or not _TITLE.search(norm_text(t)) or _PERIOD.search(squash(t)):
+        if not ok(t) or not _TITLE.search(norm_text(t)) or PERIOD.search(squash(t)):
             continue
         if not parse_title(t)[1] and i and _name_line(head[i - 1].text):
             prev = head[i - 1]
@@ -204,52 +196,6 @@ def _fields(head: list[Para], meta: Metadata) -> str:
     return posted
 
 
-def _period(paras: list[Para], meta: Metadata) -> None:
-    """The statistics-period sentence, in any of its wordings; a sentence broken by a line end is
-    read across it."""
-    for k, p in enumerate(paras):
-        text = squash(p.text)
-        m = _PERIOD.search(text)
-        if m is None and k + 1 < len(paras) and not text.endswith(("。", "；", ";")) and "统计" in text[-30:] \
-                or m is None and k + 1 < len(paras) and re.search(r"统计.{0,24}\d{4}年?$", text):
-            m = _PERIOD.search(text + squash(paras[k + 1].text))
-        if m is None:
-            g = _PERIOD_GLUED.search(text)
-            if g is not None and g.group(1) == g.group(3):
-                start, end = _glued(g.group(1), g.group(2), True), _glued(g.group(3), g.group(4), False)
-                if start is not None and end is not None:
-                    meta.period_raw, meta.period_start, meta.period_end = g.group(0), start, end
-                    meta.period_loc = _period_loc(p)
-                    raw = text[g.start(1):g.end()]
-                    meta.doubts["period"] = Tr(f"统计期限「{raw}」缺字，按 {start} 至 {end} 读取",
-                                               f"the period \"{raw}\" lacks characters; read as {start} – {end}")
-                    return
-            continue
-        y1, m1, d1, y2, m2, d2 = m.groups()
-        meta.period_raw = m.group(0)
-        meta.period_start = _date(y1, m1, d1)
-        meta.period_end = _date(y2 or y1, m2, d2)
-        meta.period_loc = _period_loc(p)
-        return
-
-
-def _period_loc(p: Para) -> Location:
-    i = max(p.text.find("统计"), 0)
-    return p.loc.span(i, i + 4)
-
-
-def _glued(year: str, rest: str, first: bool) -> dt.date | None:
-    """A date whose 年 or 月 was dropped: "1月1" after the year, or its digits alone ("11",
-    "1231"); where the digits split two ways, the period's own bound (1 January, 31 December)."""
-    rest = rest.lstrip("年")
-    if "月" in rest:
-        return _date(year, *rest.split("月"))
-    splits = [(rest[:k], rest[k:]) for k in (1, 2) if 0 < k < len(rest) and len(rest) - k <= 2]
-    found = [d for d in (_date(year, mo, day) for mo, day in splits) if d is not None]
-    bound = (1, 1) if first else (12, 31)
-    return next((d for d in found if (d.month, d.day) == bound), found[0] if found else None)
-
-
 def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: str = "") -> Metadata:
     """``paras``: all paragraphs in order; the first ``preamble_count`` come before section 一.
     ``opening``: the first body paragraph of section 一 (where the body is often named)."""
@@ -264,6 +210,8 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
         if found is not None and (not meta.title or parse_title(found[0])[1]):
             meta.title, meta.title_loc = found
     title_year, meta.title_body = parse_title(meta.title)
+    if not meta.title:
+        meta.named_report = report_named([p.text for p in head])
     if meta.title_body and not _fuller(meta.body, meta.title_body):
         # whose report it is; a metadata block names who posted it ("县政府办公室" for the
         # county government's report) — unless the title names only the place ("示例镇")
@@ -278,10 +226,11 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
                 posted = posted or (by.group(2) if by else "")
                 break
 
-    _period(paras, meta)
+    read_period(paras, meta)
     opening_text = squash(opening.text) if opening is not None else ""
+    early = [opening_text, *(p.text for p in paras[max(preamble_count, 0):max(preamble_count, 0) + 12])]
     if not meta.body:
-        _body_from_text(meta, [p.text for p in head], opening_text, posted)
+        _body_from_text(meta, [p.text for p in head], early, posted)
     found = _opening_place(opening_text)
     if found is not None and meta.body_source in ("", "contact", "posted"):
         # a place named as the actor is the report of its government, if the text says so
@@ -290,7 +239,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
             meta.body, meta.body_source = place + "人民政府", "text"
             meta.doubts.pop("body", None)
             meta.doubts.pop("kind", None)
-    decide_year(meta, title_year, _opening_year(opening_text, head, title_year, meta), head, path)
+    decide_year(meta, title_year, _opening_year(opening_text, head, early, title_year, meta), head, path)
 
     meta.template_cited = cited_template(full_text)
     if meta.body:
@@ -298,13 +247,18 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
         doubt = kind_doubt(meta.body)
         if doubt is not None:
             meta.doubts["kind"] = doubt
+    elif (kind := kind_in_text(full_text)) is not None:
+        meta.kind = kind
+        meta.doubts["kind"] = Tr("机关类型据正文的自称（我局、我镇等）推断",
+                                 "the kind of body is inferred from how the text speaks of itself (我局, 我镇 …)")
     return meta
 
 
-def _opening_year(opening: str, head: list[Para], title_year: int | None, meta: Metadata) -> int | None:
+def _opening_year(opening: str, head: list[Para], early: list[str], title_year: int | None,
+                  meta: Metadata) -> int | None:
     """The year the overview opens with ("2023年，…"); where no title or period names one, the
     first sentence of the overview or the preamble that opens with a year ("…。2023年，我委…",
-    "2024年度，")."""
+    "2024年度，"), else of the overview's first paragraphs (``early``)."""
     m = _OPENING.match(opening)
     if m:
         return int(m.group(1))
@@ -314,7 +268,10 @@ def _opening_year(opening: str, head: list[Para], title_year: int | None, meta: 
         m = _YEAR_OPENS.search(_QUOTED.sub("", text))
         if m:
             return int(m.group(1))
-    return None
+    # else the year the overview's sentences open with ("2022年共收到8项申请"), if only one
+    years = Counter(int(m.group(1)) for text in early for m in _YEAR_STARTS.finditer(_QUOTED.sub("", squash(text))))
+    top = years.most_common(2)
+    return top[0][0] if len(top) == 1 or top and top[0][1] > top[1][1] else None
 
 
 _QUOTED = re.compile(r"《[^》]{0,80}》")
@@ -322,14 +279,17 @@ _WEAK_SOURCES = {"contact": Tr("发布机关取自联系方式一句", "the body
                  "posted": Tr("发布机关取自网页的“来源”", "the body is taken from the page's source line")}
 
 
-def _body_from_text(meta: Metadata, head: list[str], opening: str, posted: str) -> None:
+def _body_from_text(meta: Metadata, head: list[str], early: list[str], posted: str) -> None:
     """A report without a title line: the body its text names (readers.body), else the page's
     byline; a body taken from who answers for the report or posted it is not certain."""
-    found = named_in_text(head, opening)
+    found = named_in_text(head, early)
     if found is None and posted and issuer_kind(posted) not in ("other", "unknown"):
         found = (posted, "posted")
     if found is None:
         return
+    if posted and found[1] != "posted" and squash(found[0]) in squash(posted) and \
+            issuer_kind(posted) == issuer_kind(found[0]):
+        found = (posted, found[1])      # the byline names in full the body the text names short
     meta.body, meta.body_source = found
     if meta.body_source in _WEAK_SOURCES:
         meta.doubts["body"] = meta.doubts["kind"] = _WEAK_SOURCES[meta.body_source]
@@ -360,6 +320,6 @@ def _set_date(meta: Metadata, value: str, loc: Location) -> bool:
     if not m:
         return False
     meta.published_raw = m.group(0)
-    meta.published = _date(*m.group(1, 2, 3))
+    meta.published = make_date(*m.group(1, 2, 3))
     meta.published_loc = loc
     return True

@@ -14,6 +14,8 @@ def file_header(report: Report, lang: str, source: Any = None) -> str:
     """What was read from a file (for --verbose): body and its kind, year, template, reader, encoding."""
     m, w = report.meta, words(lang)
     src = w.get(f"from_{m.body_source.replace(' ', '_')}", "") if m.body_source else ""
+    if "kind" in m.doubts:
+        src = f"{src}{'，' if lang == 'zh' else ', '}{w['kind_doubt']}" if src else w["kind_doubt"]
     body = m.body or w["unknown"]
     body_part = f"{body}（{kind_name(m.kind).pick(lang)}{'，' + src if src else ''}）" if lang == "zh" else \
         f"{body} ({kind_name(m.kind).pick(lang)}{', ' + src if src else ''})"

@@ -23,6 +23,9 @@ WORDS: dict[str, Tr] = {
     "from_title": Tr("标题", "title"), "from_metadata": Tr("元数据", "metadata"),
     "from_text": Tr("从正文推断", "inferred from the text"), "from_period": Tr("统计期限", "statistics period"),
     "from_file_name": Tr("文件名", "file name"), "from_mapping": Tr("对照表", "mapping"),
+    "from_opening": Tr("正文句子的主语", "the subject of a sentence"),
+    "from_contact": Tr("联系方式一句", "the contact sentence"), "from_posted": Tr("网页来源", "the page's source line"),
+    "kind_doubt": Tr("类型不确定", "kind not certain"),
     # where a fetched report was found (check -v)
     "source": Tr("来源", "source"), "via_page": Tr("网页正文", "the page"), "via_attachment": Tr("附件", "attachment"),
     "via_iframe": Tr("内嵌页面", "iframe"), "via_direct": Tr("文件", "file"),
