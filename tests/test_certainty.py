@@ -93,3 +93,25 @@ def test_a_figure_against_a_blank_total_column_is_doubted_and_a_one_column_figur
     message = partly.message("zh")
     assert message.startswith("读取不确定（表三「总计」列有空白") and "合计 275 件" in message
     assert "258 恰为「（一）予以公开」行「自然人」一列之数" in message
+
+
+def test_one_defect_seen_doubted_then_certain_is_one_error(rules):
+    """Twins merge into the first; a later certain reading of the same defect makes it certain."""
+    import copy
+
+    from xxgk_lint.engine import Engine
+    from xxgk_lint.findings import Hit, Place
+    from xxgk_lint.model import Location
+    from xxgk_lint.record import Tr
+
+    rule = copy.copy(next(r for r in rules if r.severity == "error" and not r.needs))
+    doubted = Location("r.txt", 3, 1)
+    doubted.doubt = Tr("标签按近似读取", "a label read by approximation")
+
+    def check(report, ctx):
+        yield Hit(doubted, Place(section=1), {"x": 1})
+        yield Hit(Location("r.txt", 9, 1), Place(section=1), {"x": 1})
+    rule.check, rule.when, rule.templates, rule.issuers = check, None, ("all",), ()
+    found = Engine([rule]).check(read_text(SEED.read_text(encoding="utf-8"), "r.txt"))
+    assert len(found) == 1 and found[0].severity == "error" and found[0].doubt is None
+    assert [loc.line for loc in found[0].related] == [9]

@@ -14,12 +14,21 @@ def _rules(engine, text):
     return {f.rule_id for f in engine.check(read_text(text, "r.txt"))}
 
 
-def test_a_page_that_stops_after_its_lists_first_item_is_cut(engine):
-    text = _HEAD + "（一）通过信用网站依法公开建设项目信息27条。\n?\n"
+def test_a_page_that_stops_after_its_lists_first_item_before_the_last_section_is_cut(engine):
+    text = _HEAD.split("六、")[0].replace("存在问题。下一步将改进。", "（一）存在的问题：信息更新不够及时。") + "?\n"
     r = read_text(text, "r.txt")
-    assert r.cut is not None and r.cut.end == 6 and "列表第一项" in r.cut.end_at.zh
-    rules = _rules(engine, text)
-    assert "READ-CUT" in rules and "SEC6-FEE" not in rules
+    assert r.cut is not None and r.cut.end == 5 and "列表第一项" in r.cut.end_at.zh
+    found = engine.check(r)
+    assert "READ-CUT" in {f.rule_id for f in found}
+    # 二–四 are missing from what the page holds; 六, after the cut, is not said to be
+    assert sorted(f.place.section for f in found if f.rule_id == "SEC-MISSING") == [2, 3, 4]
+
+
+def test_a_last_section_with_one_numbered_matter_is_whole(engine):
+    # a whole report may end on its one numbered matter; 六 holding one item is no sign of a cut
+    text = _HEAD + "1.本机关本年度未收取信息处理费。\n"
+    assert read_text(text, "r.txt").cut is None
+    assert "READ-CUT" not in _rules(engine, text)
 
 
 def test_a_list_with_its_second_item_is_whole(engine):

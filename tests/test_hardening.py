@@ -441,3 +441,19 @@ def test_every_option_of_every_command_says_what_it_does():
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"{name} {param.opts[0]} has no help text"
+
+
+@pytest.mark.parametrize("extra,message", [
+    ("dropped:\n  - {section: abc, text: 残句}\n", "dropped.section must be a section number 0-6"),
+    ("dropped:\n  - {section: 9, text: 残句}\n", "dropped.section must be a section number 0-6"),
+    ("cut: {end: 7}\n", "cut.end must be a section number 0-6"),
+    ("cut: {tables: [t9]}\n", "cut.tables must list table ids"),
+])
+def test_a_bad_reading_record_in_yaml_is_an_input_error_with_its_place(tmp_path, extra, message):
+    from xxgk_lint.cli import cli as main
+
+    y = tmp_path / "r.yaml"
+    y.write_text(to_yaml(consistent_doc(random.Random(3))) + extra, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", str(y)])
+    assert result.exit_code == 2 and message in result.output + (result.stderr or "")
+    assert "Traceback" not in result.output

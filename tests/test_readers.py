@@ -208,3 +208,16 @@ def test_utf16_and_bom_are_read(tmp_path):
 def test_directory_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="directory"):
         read_report(str(tmp_path))
+
+
+@pytest.mark.parametrize("line,image", [
+    ("d5b5f316b2d8c8b60cedb05304df1cf", True),       # a picture's hex id where the table stands
+    ("1675156994710", True),                          # a picture named by its time in milliseconds
+    ("表二.png", True),
+    ("075512345678", False),                          # a telephone number is no picture
+    ("13912345678", False),
+])
+def test_a_picture_id_where_a_table_stands_makes_the_table_an_image(line, image):
+    r = read_text("二、主动公开政府信息情况\n" + line + "\n三、收到和处理政府信息公开申请情况\n正文。")
+    t2 = r.tables.get("t2")
+    assert (t2 is not None and t2.form == "image") == image

@@ -14,6 +14,7 @@ from .issuers import DEFAULT_DEADLINES
 from .kinds import Context
 from .model import Report
 from .rules import Rule
+from .template import TABLE_SECTION
 
 
 MAX_PER_RULE = 1000        # findings of one rule in one file
@@ -79,11 +80,13 @@ class Engine:
                 if twin is not None:        # the same defect again: one finding that lists its places
                     if finding.loc is not None:
                         twin.related = (*twin.related, finding.loc)
-                    continue
-                same[key] = finding
-                out.append(finding)
+                    if SEVERITY_RANK[finding.severity] > SEVERITY_RANK[twin.severity]:
+                        twin.severity, twin.doubt = finding.severity, finding.doubt   # read for certain here
+                else:
+                    same[key] = twin = finding
+                    out.append(finding)
                 if rule.supersedes:
-                    covered.append((rule, finding, hit.covers or (hit.place,)))
+                    covered.append((rule, twin, hit.covers or (hit.place,)))
         if covered:
             out = _drop_superseded(out, covered)
         return out
@@ -115,7 +118,6 @@ def _dropped_note(report: Report) -> Tr | None:
     return Tr(DROPPED.zh.format(where=where), DROPPED.en.format(where=where_en))
 
 
-_TABLE_SECTION = {"t2": 2, "t3": 3, "t4": 4}
 
 
 def _lost(cut: Any, place: Any) -> bool:
@@ -123,7 +125,7 @@ def _lost(cut: Any, place: Any) -> bool:
     not there: a section or table outside what it holds, a table it cuts open, the section the
     cut falls in, the date (at either end), the title and period (at its start)."""
     if place.table:
-        return place.table in cut.tables or not cut.holds(_TABLE_SECTION[place.table])
+        return place.table in cut.tables or not cut.holds(TABLE_SECTION.get(place.table, 0))
     if place.section:
         return not cut.holds(place.section) or (place.section == cut.end and cut.end_at is not None)
     if place.field:

@@ -38,3 +38,9 @@ DEFAULT_DEADLINES = {k.id: k.deadline for k in KINDS}
 def kind_name(kind: str) -> Tr:
     """The name of a kind of body in both languages (an unknown id reads as unknown)."""
     return (BY_ID.get(kind) or BY_ID["unknown"]).name
+
+
+# the verbs an overview's first sentence puts after its body ("2023年，示例县教育局坚持…"): the
+# readers take the body from such a sentence, the prose rules compare it with the report's body
+SUBJECT_VERBS = ("坚持|认真|高度重视|深入|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断|"
+                 "积极|秉持|扎实|着力|进一步")

@@ -7,13 +7,19 @@ from typing import Any, Callable
 
 from .findings import Place
 from .record import Tr
-from .template import SECTION_BY_KEY, TABLE_NAMES, TABLES
+from .sections_spec import SECTION_BY_KEY
+from .template import TABLE_NAMES, TABLES
 
 _META_FIELDS = {
     "title": Tr("标题", "title"), "body": Tr("发布机关", "issuing body"), "year": Tr("报告年度", "report year"),
     "published": Tr("发布日期", "publication date"), "period": Tr("统计期限", "statistics period"),
     "template": Tr("模板版本", "template version"),
 }
+# where the evidence for a report's year comes from (Metadata.year_evidence's sources)
+YEAR_SOURCES = {"title": Tr("标题", "the title"), "period": Tr("统计期限", "the statistics period"),
+                "text": Tr("正文开头", "the opening"), "preamble": Tr("前言", "the preamble"),
+                "published": Tr("发布日期", "the publication date"), "file": Tr("文件名", "the file name"),
+                "metadata": Tr("元数据", "the metadata")}
 
 
 @lru_cache(maxsize=1024)

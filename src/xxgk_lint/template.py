@@ -1,4 +1,4 @@
-"""The national templates as data: sections, and tables 2, 3 and 4 with stable row/column ids.
+"""The national templates as data: tables 2, 3 and 4 with stable row/column ids (the sections: ``sections_spec``).
 
 Everything that names a row or a column (readers, rules, renderers) takes it from here, so
 an id is defined once.  Labels are matched after ``normalize.label_key`` (NFKC, no spaces,
@@ -8,8 +8,6 @@ unified brackets).  See ../shared/spec/report-format.md for the source of every 
 from __future__ import annotations
 
 from .record import Record, Tr
-from .sections_spec import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, PRE2019_ROWS, SECTION_BY_KEY,  # noqa: F401
-                            SECTIONS, VARIANT_TITLE_KEYS, SectionSpec)
 
 TEMPLATE_2021 = "2021"
 TEMPLATE_2019 = "2019"
@@ -224,6 +222,9 @@ TABLE_NAMES = {"t2": Tr("表二", "Table 2"), "t3": Tr("表三", "Table 3"), "t4
 # every table a rule may name: the three of the template, and the one statistics table of the
 # reports before 2019 (t1, below), which is checked where a report has it and never asked for
 ALL_TABLE_IDS = (*TABLE_IDS, "t1")
+# the section each table of the template stands in, and the table of each such section
+TABLE_SECTION = {"t2": 2, "t3": 3, "t4": 4}
+SECTION_TABLE = {key: tid for tid, key in TABLE_SECTION.items()}
 
 
 def tables_of(version: str, t2: tuple[tuple[Row, ...], tuple[Col, ...]],

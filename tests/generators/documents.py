@@ -9,7 +9,8 @@ import io
 from pathlib import Path
 from typing import Any, Iterator
 
-from xxgk_lint.template import SECTIONS, table_spec
+from xxgk_lint.sections_spec import SECTIONS
+from xxgk_lint.template import table_spec
 
 # --------------------------------------------------------------------------- pipe text
 _T2_ITEMS_2021 = (("第二十条第（一）项", ("regulations", "normative_docs")), ("第二十条第（五）项", ("licensing",)),

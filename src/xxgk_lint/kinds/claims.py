@@ -159,7 +159,7 @@ _RESULTS = (("disclosed", r"(?<!不)予以公开"), ("partially_disclosed", r"�
             ("unavailable", r"无法提供"), ("not_processed", r"不予处理"), ("other_processing", r"其他处理"))
 
 
-def _shares(text: str, folded: str) -> list[tuple[Any, float, int, int, str]]:
+def _shares(folded: str) -> list[tuple[Any, float, int, int, str]]:
     """(count, share, share start, share end, clause) for each "N件，占P%" in a text."""
     out = []
     for m in _SHARE.finditer(folded):
@@ -171,7 +171,7 @@ def _shares(text: str, folded: str) -> list[tuple[Any, float, int, int, str]]:
     return out
 
 
-def _bases(report: Report, text: str, folded: str, upto: int) -> set[float]:
+def _bases(report: Report, folded: str, upto: int) -> set[float]:
     """What a share of requests may be a share of: table 3's totals, and the counts the text
     gives before it (收到…件, 办结…件)."""
     out: set[float] = set()
@@ -200,10 +200,10 @@ def share(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator[Hit]
         if "占" not in text:
             continue
         folded = fold(text)
-        for count, pct, s0, s1, clause in _shares(text, folded):
+        for count, pct, s0, s1, clause in _shares(folded):
             if not _ABOUT_REQUESTS.search(clause) or count.value > 0 and pct == 0:
                 continue
-            bases = _bases(report, text, folded, count.start) - {count.value}
+            bases = _bases(report, folded, count.start) - {count.value}
             decimals = len(text[s0:s1].split(".")[1].rstrip("%％ ")) if "." in text[s0:s1] else 0
             if not bases or _fits(count.value, pct, decimals, bases):
                 continue
@@ -222,7 +222,7 @@ def shares_sum(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterator
         if text.count("占") < 3:
             continue
         folded = fold(text)
-        found = _shares(text, folded)
+        found = _shares(folded)
         for para_start, para in paragraphs(folded):
             inside = [f for f in found if para_start <= f[0].start < para_start + len(para)]
             if len(inside) < 3:

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, Iterator
 
 from ..findings import Hit, Place
-from ..labels import both, section_label, table_label
+from ..labels import YEAR_SOURCES, both, section_label, table_label
 from ..record import Tr
 from ..model import Report
 from . import Checks, Context, LazyPattern
@@ -101,16 +101,11 @@ def _title_year(meta: Any) -> int | None:
     return next((y for src, y in meta.year_evidence if src == "title"), None)
 
 
-_SOURCE_LABELS = {"title": Tr("标题", "the title"), "period": Tr("统计期限", "the statistics period"),
-                  "text": Tr("总体情况开头", "the overview's opening"), "preamble": Tr("前言", "the preamble"),
-                  "published": Tr("发布日期", "the publication date"), "file": Tr("文件名", "the file name"),
-                  "metadata": Tr("元数据", "the metadata")}
-
 
 def _evidence(meta: Any) -> Tr:
-    """The sources that agree on the report's year: "统计期限、总体情况开头、发布日期"."""
+    """The sources that agree on the report's year: "统计期限、正文开头、发布日期"."""
     srcs = list(dict.fromkeys(src for src, y in meta.year_evidence if y == meta.year))
-    return Tr("、".join(_SOURCE_LABELS[s].zh for s in srcs), ", ".join(_SOURCE_LABELS[s].en for s in srcs))
+    return Tr("、".join(YEAR_SOURCES[s].zh for s in srcs), ", ".join(YEAR_SOURCES[s].en for s in srcs))
 
 
 _SENTENCE_YEAR = LazyPattern(r"(?:^|(?<=[。；;！？]))\s*(?:[（(][一二三四五六七八九十][）)][^。；]{0,16}?[。：:\s]\s*)?"

@@ -107,9 +107,10 @@ CITATION = Checks("citation", {"cited", "template", "year"})
 @CITATION.register("TPL-CITED")
 def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """The text cites one template (国办公开办函〔2021〕30号), the tables follow another — unless
-    the citation is the right one for the year and the tables are old: that is TPL-OUTDATED's."""
+    the citation is the one the year requires: then the tables are the outdated ones, and that is
+    TPL-OUTDATED's to say."""
     cited, used = report.meta.template_cited, report.meta.template
-    if cited and cited == implied_by_year(report.meta.year) and report.meta.year is not None:
+    if cited and report.meta.year is not None and cited == implied_by_year(report.meta.year):
         return
     if cited and (used in VERSIONS or used == TEMPLATE_PRE2019) and cited != used:
         yield Hit(None, Place(field="template"), {"cited": _template_name(cited),
@@ -119,7 +120,8 @@ def cited(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
 _FIELDS = ("title", "title_body", "title_place", "body", "year", "published", "period", "kind")
 # a name that says only what kind of office it is: a bare 县/市/区… before the organ ("县教育局",
 # "市生态环境局"), or a government's office ("人民政府办公室"); "东风路街道", "五华科技产业园…" name a place
-_UNPLACED = re.compile(r"^(?:[省市县区镇乡]|(?:人民)?政府)")
+# (a place whose name begins with one of those characters names a place: 镇江市, 市中区, 乡宁县)
+_UNPLACED = re.compile(r"^(?:[省市县区镇乡](?![\u4e00-\u9fff]{1,3}[省市县区旗])|(?:人民)?政府)")
 
 
 class Metadata(Kind):
@@ -147,7 +149,7 @@ class Metadata(Kind):
             if not value:
                 loc = m.title_loc if name in ("title_body", "title_place") else None
                 hit = Hit(loc, Place(field="title" if name in ("title_body", "title_place") else name),
-                          {"field": name, "title": m.title}, absent=True)
+                          {"field": name, "title": m.title}, absent=name not in ("title_body", "title_place"))
                 if name == "title" and m.named_report:
                     # the text names itself in full: attributable, and the title line may stand
                     # where the text was cut from (a page's heading the extraction lost)

@@ -10,7 +10,7 @@ from ..findings import Hit, Place
 from ..record import Tr
 from ..labels import both, place_args, row_label, table_label
 from ..model import MISSING, Report, Table
-from ..template import TABLE_IDS
+from ..template import TABLE_IDS, TABLE_SECTION
 from . import Checks, Context, ParamError, str_list
 
 PRESENCE = Checks("presence", {"table", "row", "col", "rows", "count"})
@@ -28,12 +28,12 @@ def _known(p: dict[str, Any]) -> None:
 
 
 # a table's finding explains its section's being empty (SEC-EMPTY): one defect, one finding
-_TABLE_AND_SECTION = {tid: (Place(table=tid), Place(section=key)) for tid, key in (("t2", 2), ("t3", 3), ("t4", 4))}
+_TABLE_AND_SECTION = {tid: (Place(table=tid), Place(section=key)) for tid, key in TABLE_SECTION.items()}
 
 
 def _anchor(report: Report, table: str) -> Any:
     """Where to point for a missing table: the heading of its section, if any."""
-    sec = report.section({"t2": 2, "t3": 3, "t4": 4}[table])
+    sec = report.section(TABLE_SECTION[table])
     return sec.loc if sec else None
 
 
@@ -122,8 +122,9 @@ def cut(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     if c is None:
         return
     parts = [x for x in (c.start_at, c.end_at) if x is not None]
-    if not parts:
-        parts = [Tr("止于第五部分之后" if c.end == 5 else f"只含第{c.end}部分以前", f"ends after section {c.end}")]
+    if not parts:           # a record that gives only the sections (a YAML `cut:` written by hand)
+        parts = [*([Tr(f"始于第{c.start}部分", f"starts in section {c.start}")] if c.start else []),
+                 *([Tr(f"止于第{c.end}部分", f"stops in section {c.end}")] if c.end else [])]
     yield Hit(c.loc, Place(), {"where": Tr("，".join(x.zh for x in parts), "; ".join(x.en for x in parts))})
 
 

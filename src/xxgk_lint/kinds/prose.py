@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any, Iterator
 
 from ..findings import Hit, Place
+from ..issuers import SUBJECT_VERBS
 from ..record import Tr
 from ..model import Report
 from ..values import shown
@@ -39,7 +40,7 @@ def percent(report: Report, ctx: Context, change: Any) -> Iterator[Hit]:
 
 
 _SUBJECT = LazyPattern(r"^\s*\d{4}\s*年(?:度)?\s*[,，]\s*([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府|委员会|局|委|办公室|办|中心|厅))"
-                      r"(?=坚持|深入|认真|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断)")
+                      r"(?=" + SUBJECT_VERBS + ")")
 
 
 @PROSE.register("TEXT-OTHER-BODY")
@@ -67,7 +68,9 @@ def body_name(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     yield from _other_portal(report, body)
 
 
-_PORTAL = LazyPattern(r"([\u4e00-\u9fff]{2,8}?[省市县区])(?:人民政府)?(?:门户)?网站[^。；]{0,30}?(?:下载|查阅|查询)")
+_PORTAL = LazyPattern(r"([\u4e00-\u9fff]{2,8}?[省市县区])(?:(?:人民)?政府)?(?:门户)?网站[^。；]{0,30}?(?:下载|查阅|查询)")
+# the words before the place that the lazy match takes in ("报告电子版可在乙市…"): the place follows them
+_LEAD = re.compile(r"^.*(?:在|登录|访问|通过|到)")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?[省市县区]")
 
 
@@ -82,9 +85,13 @@ def _other_portal(report: Report, body: str) -> Iterator[Hit]:
         if "下载" not in text and "查阅" not in text:
             continue
         for m in _PORTAL.finditer(text):
-            place = m.group(1)
+            lead = _LEAD.match(m.group(1))
+            start = m.start(1) + (lead.end() if lead else 0)
+            place = text[start:m.end(1)]
+            if len(place) < 2 or place[0] in "本我该各全":
+                continue
             if place[-1] == own.group(0)[-1] and place not in body and own.group(0) not in place:
-                sec, loc = locate(to_section, m.start(1), m.end(1))
+                sec, loc = locate(to_section, start, m.end(1))
                 yield Hit(loc, Place(section=sec.key), {"named": place, "body": body, "what": _WHAT_PORTAL})
                 return
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..model import Report, Section
-from ..template import SECTION_BY_KEY
+from ..sections_spec import SECTION_BY_KEY
 from . import ParamError, regex, str_list
 
 

@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from ..findings import Hit, Place
 from ..labels import place_args
 from ..model import Report, Section
-from ..template import SECTION_BY_KEY
+from ..sections_spec import SECTION_BY_KEY
 from . import Checks, Context, ParamError, str_list
 
 SECTIONS = Checks("sections", {"section", "heading", "after", "expected", "numeral", "expected_numeral"})

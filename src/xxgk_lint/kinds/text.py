@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from ..findings import Hit, Place
 from ..labels import place_args
 from ..model import Location, Report
-from ..template import SECTION_BY_KEY
+from ..sections_spec import SECTION_BY_KEY
 from . import Context, Kind, ParamError, regex, str_list
 
 

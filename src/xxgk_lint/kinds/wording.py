@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from ..findings import Hit, Place
 from ..labels import both, section_label
 from ..model import Report
+from ..record import Tr
 from . import Checks, Context, LazyPattern
 from .scan import locate, paragraphs, rx, texts, where_param
 
@@ -28,7 +29,7 @@ def _bracket_problems(text: str) -> Iterator[tuple[int, str]]:
     Half- and full-width parentheses close each other; "1)" list markers are not brackets, nor
     are the brackets of a font-size widget (site chrome)."""
     for para_start, para in paragraphs(text):
-        if "字" in para or "【" in para:
+        if "【" in para:                # (every widget has one)
             para = _WIDGET.sub(lambda m: " " * len(m.group()), para)
         stack: list[tuple[int, str, str]] = []
         for bm in _BRACKET.finditer(para):
@@ -154,6 +155,8 @@ def item_numbers(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterat
             if not any(a == b for a, b in zip(numbers, numbers[1:])):
                 continue
             k = next(k for k, n in enumerate(numbers) if n != k + 1)
+            if k >= len(_ORDINAL):
+                continue            # past 十是: no word to name the count by
             m = items[k][1]
             sec, loc = locate(to_section, m.start(), m.end())
             yield Hit(loc, Place(section=sec.key), {
@@ -169,7 +172,7 @@ def parts_count(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterato
     """A preamble that counts the report's parts ("…等六部分") against the parts it lists: six
     said and a part left out of the list, or another number said for the six listed.  The list's
     parts are the template's sections named in it."""
-    from ..template import SECTIONS
+    from ..sections_spec import SECTIONS
     from ..normalize import label_key
 
     for text, to_section in texts(report, where):
@@ -184,7 +187,9 @@ def parts_count(report: Report, ctx: Context, where: tuple[str, ...]) -> Iterato
                 continue        # as many said as listed (or a list of some other scheme)
             left_out = [spec.title for spec in SECTIONS if spec not in named]
             sec, loc = locate(to_section, m.start("n"), m.end())
+            missing = "、".join(left_out[:2])
             yield Hit(loc, Place(section=sec.key), {
-                "phrase": m.group(0)[-12:], "count": len(named), "context": "、".join(left_out[:2]),
+                "phrase": m.group(0)[-12:], "count": len(named),
+                "context": Tr(f"（未列：{missing}）", f" (not listed: {missing})") if missing else "",
                 "section": both(section_label, sec.key)})
             break

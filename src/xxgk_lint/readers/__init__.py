@@ -104,8 +104,11 @@ def read_data(data: bytes, path: str, charset: str | None = None, pictures: dict
         report = assemble(_with_pictures_read(parse_html(text, path, pictures.get if pictures is not None else None)))
     else:
         report = read_text(text, path)
-    if text != written:                 # diagnostics show the source lines as written
-        report.lines = written.splitlines()
+    if text != written:
+        shown = written.splitlines()
+        if [len(line) for line in shown] == [len(line) for line in report.lines]:
+            report.lines = shown        # the same places: diagnostics show the lines as written
+        # (pinyin taken out shortens lines: the places are the read text's, and so are the lines)
     report.encoding = encoding
     return report
 

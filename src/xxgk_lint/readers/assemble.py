@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from ..model import InputError, Location, Note, Report, Section, Table
 from ..normalize import label_key, squash
-from ..template import (CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, TABLE_NAMES, TEMPLATE_PRE2019,
-                        TEMPLATE_UNKNOWN, VARIANT_TITLE_KEYS)
+from ..sections_spec import CANONICAL_TITLE_KEYS, PRE2019_HEADINGS, SECTIONS, VARIANT_TITLE_KEYS
+from ..template import SECTION_TABLE, TABLE_NAMES, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN
 from .. import template as templates
 from . import cut as cut_mod
 from . import meta as meta_mod
@@ -24,7 +24,6 @@ _NUMBER = re.compile(r"(?<![\d.年月日号])\b\d+(?:\.\d+)?\b(?![\d.年月日�
 _PRE2019_KEYS = {label_key(h) for h in PRE2019_HEADINGS}
 # a document that says it is a report (its structure is then the findings, it is not refused)
 _SAYS_REPORT = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,12}年度报告|统计(?:期限|时限)")
-_SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
 
 
 @lru_cache(maxsize=4096)
@@ -130,11 +129,11 @@ def assemble(doc: Document) -> Report:
     from .chinese import looks_traditional, strip_pinyin
 
     for block in doc.blocks:        # Word and PDF mirrors (text and HTML lose it when decoded)
-        if isinstance(block, Para) and "(" in block.text:
+        if isinstance(block, Para):
             block.text = strip_pinyin(block.text)
-    doc.blocks = _split_inline_headings(doc.blocks)
     if looks_traditional("".join(b.text for b in doc.blocks if isinstance(b, Para))):
         _simplify(doc)
+    doc.blocks = _split_inline_headings(doc.blocks)     # headings are known in simplified characters
     notes: list[Note] = []
     preamble = Section(0, "", "", "preamble", loc=Location(doc.path, 1, 1))
     sections: list[Section] = [preamble]
@@ -189,15 +188,16 @@ def assemble(doc: Document) -> Report:
             continue
         # a grid
         current.has_table = True
-        trace.saw(block, current)
         if block.image:
-            tid = _SECTION_TABLE.get(current.key)
+            trace.saw(block, current)
+            tid = SECTION_TABLE.get(current.key)
             if tid and tid not in tables:   # a real table later in the section takes its place
                 tables[tid] = Table(templates.current().tables[tid], {}, block.loc, form="image")
             continue
-        kind = classify(block) or _SECTION_TABLE.get(current.key)
-        if kind in BUILDERS:
-            trace.saw(block, current, kind)
+        kind = classify(block) or SECTION_TABLE.get(current.key)
+        if kind == "pre2019":           # the old format's one statistics table
+            pre2019, kind = True, "t1"
+        trace.saw(block, current, kind if kind in BUILDERS else "")
         if kind is None and current is preamble:       # a CMS metadata block printed as a table
             fields = meta_mod.table_fields(block.rows)
             paras.extend(fields)
@@ -205,8 +205,6 @@ def assemble(doc: Document) -> Report:
             if not fields and _sentences(block):        # a layout table holding the report's own text
                 dropped.append((current.key, block.loc, _grid_text(block)))
             continue
-        if kind == "pre2019":           # the old format's one statistics table
-            pre2019, kind = True, "t1"
         if kind is None:                # no table of the template: its text lands nowhere
             if _grid_text(block):
                 dropped.append((current.key, block.loc, _grid_text(block)))
@@ -224,7 +222,7 @@ def assemble(doc: Document) -> Report:
     for kind, (_, grid) in grids.items():
         tables[kind], versions[kind] = BUILDERS[kind](grid, notes)
     for sec in sections:        # a section whose table text lost its rows and columns
-        tid = _SECTION_TABLE.get(sec.key)
+        tid = SECTION_TABLE.get(sec.key)
         if tid and tid not in tables and len(_NUMBER.findall(sec.text)) >= 6:
             tables[tid] = Table(templates.current().tables[tid], {}, sec.loc, form="unreadable")
     if not seen_keys and not tables and not pre2019 and not any(_SAYS_REPORT.search(squash(p.text)) for p in paras[:60]):

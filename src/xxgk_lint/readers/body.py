@@ -15,12 +15,15 @@ kind of body may still show in how the text speaks of itself (我局, 我镇: ``
 
 from __future__ import annotations
 
+import functools
 import re
+from types import SimpleNamespace
 
+from ..issuers import SUBJECT_VERBS
 from ..normalize import norm_text, squash
 from ..record import Tr
 
-_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
+PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
 _ZONE = re.compile(r"(?:开发区|高新区|经开区|产业园|园区|新区|管理区|实验区|示范区|保税区|自贸区|试验区|合作区|"
                    r"度假区|风景区|景区|新城|港区)(?:党工委)?(?:管委会|管理委员会)?$")
 _TOWNSHIP = tuple(p + s for p in ("乡", "镇", "街道", "苏木") for s in ("", "人民政府", "办事处", "党政办公室", "政府"))
@@ -44,11 +47,11 @@ def issuer_kind(body: str) -> str:
         return "department" if b.endswith(_DEPARTMENT) and not b.endswith(("管委会", "管理委员会")) else "other"
     if b.endswith(_TOWNSHIP):
         return "township"
-    if b.endswith("人民政府") or b.endswith("政府") and not b.endswith("政府办"):
+    if b.endswith("政府"):
         return "government"
     if b.endswith(_DEPARTMENT):
         return "department"
-    if b.endswith(_PLACE_SUFFIXES):
+    if b.endswith(PLACE_SUFFIXES):
         return "government"     # "示例县": the area's report, made by its government
     return "other"
 
@@ -71,55 +74,63 @@ _PRONOUN = re.compile(r"^(?:我|本|该|各|全|贵|此|其)")
 _YEAR = r"(?:19|20)\d{2}\s*年度?"
 _REPORT = r"(?:政府信息公开|信息公开|政务公开)"
 _PUBLISH = r"(?:现公布|现发布|现公开|现向社会公布|特向社会公布|现将|特编制|现编制|编制了?|发布)《?"
-_STRONG = (
-    re.compile(_PUBLISH + _ORG + _YEAR + _REPORT),
-    re.compile(_PUBLISH + _PLACE + _YEAR + _REPORT),
-    re.compile(r"由" + _ORG + r"(?:结合|根据|依据|按照|负责)?[^。；]{0,30}?编制"),
-    re.compile(_ORG + r"(?:编制了?|编制完成了?)(?:本|该)?(?:年度)?报告"),
-    re.compile(r"结合" + _ORG + "(?:" + _YEAR + ")?" + _REPORT + r"工作[^。；]{0,12}编制"),
-    re.compile(r"^" + _ORG + r"(?:依据|根据|按照|依照)[^。；]{0,60}?编制"),
-)
-_SUBJECT = re.compile(r"(?:^|[。；;：:）)]|[,，](?=" + _YEAR + r"[,，]))\s*(?:" + _YEAR + r"\s*[,，]\s*)?(?:在[^，,。；]{2,30}?[下中][,，]\s*)?" + _ORG +
-                      r"(?=坚持|认真|高度重视|深入|全面|紧紧|紧扣|围绕|持续|以|在|按照|严格|始终|聚焦|立足|贯彻|不断|"
-                      r"积极|秉持|扎实|着力|进一步)")
-_CONTACT = re.compile(r"(?:请与|请联系|可与|向)" + _ORG + r"(?:[（(][^（）()]{0,80}[）)])?(?:联系|咨询)")
-_QUOTED = re.compile(r"《[^《》]{0,80}》")
+QUOTED = re.compile(r"《[^《》]{0,80}》")
+
+
+@functools.cache
+def _patterns() -> SimpleNamespace:
+    """The sentence patterns, compiled on first use: only a report without a title line needs
+    them (compiling them costs more than reading a YAML report)."""
+    strong = (      # (pattern, whether cited titles 《…》 are blanked first: they are no part of its frame)
+        (re.compile(_PUBLISH + _ORG + _YEAR + _REPORT), False),
+        (re.compile(_PUBLISH + _PLACE + _YEAR + _REPORT), False),
+        (re.compile(r"由" + _ORG + r"(?:结合|根据|依据|按照|负责)?[^。；]{0,30}?编制"), True),
+        (re.compile(_ORG + r"(?:编制了?|编制完成了?)(?:本|该)?(?:年度)?报告"), True),
+        (re.compile(r"结合" + _ORG + "(?:" + _YEAR + ")?" + _REPORT + r"工作[^。；]{0,12}编制"), True),
+        (re.compile(r"^" + _ORG + r"(?:依据|根据|按照|依照)[^。；]{0,60}?编制"), True),
+    )
+    return SimpleNamespace(
+        strong=strong,
+        subject=re.compile(r"(?:^|[。；;：:）)]|[,，](?=" + _YEAR + r"[,，]))\s*(?:" + _YEAR + r"\s*[,，]\s*)?"
+                           r"(?:在[^，,。；]{2,30}?[下中][,，]\s*)?" + _ORG + "(?=" + SUBJECT_VERBS + ")"),
+        contact=re.compile(r"(?:请与|请联系|可与|向)" + _ORG + r"(?:[（(][^（）()]{0,80}[）)])?(?:联系|咨询)"),
+        # the report's full name in the publishing sentence: the body, then the year, or the year first
+        named=re.compile(_PUBLISH + r"(?P<name>(?:" + _YEAR + r")?[\u4e00-\u9fff（）()]{2,40}?(?:" + _YEAR + r")?"
+                         + _REPORT + r"[^。；;《》]{0,12}?报告)"),
+        name_body=re.compile(r"^(?:" + _YEAR + r")?(?P<body>.*?)(?:" + _YEAR + r")?" + _REPORT))
+
+
 _OFFICE = re.compile(r"(?<=[局委厅府区])(?:办公室|综合科|综合处|综合股|政务公开办公室|信息公开办公室|政策法规科)$")
 
 
 def named_in_text(head: list[str], early: list[str]) -> tuple[str, str] | None:
     """(body, how it was found: "text", "opening" or "contact") from the preamble's lines and
     the first paragraphs of the overview, or None."""
-    for rx in _STRONG:
-        for line in head:
-            # a cited document's title between 由BODY and 编制 is no part of the sentence's frame
-            m = rx.search(_QUOTED.sub("《》", norm_text(line)) if rx.pattern.startswith("由") else norm_text(line))
-            if m and _organ(m.group("body")):
-                return _organ(m.group("body")), "text"
+    rx = _patterns()
+    lines = [norm_text(line) for line in head]
+    blanked = [QUOTED.sub("《》", line) for line in lines]
+    for pattern, blank in rx.strong:
+        for line in blanked if blank else lines:
+            if (m := pattern.search(line)) and (organ := _organ(m.group("body"))):
+                return organ, "text"
     for line in (*head, *early):
-        for m in _SUBJECT.finditer(squash(line)):
-            if _organ(m.group("body")):
-                return _organ(m.group("body")), "opening"
-    for line in head:
-        m = _CONTACT.search(norm_text(line))
-        if m and _organ(m.group("body")):
-            return _OFFICE.sub("", _organ(m.group("body"))), "contact"
+        for m in rx.subject.finditer(squash(line)):
+            if organ := _organ(m.group("body")):
+                return organ, "opening"
+    for line in lines:
+        if (m := rx.contact.search(line)) and (organ := _organ(m.group("body"))):
+            return _OFFICE.sub("", organ), "contact"
     return None
-
-
-# the report's full name in the publishing sentence: the body, then the year, or the year first
-_NAMED = re.compile(_PUBLISH + r"(?P<name>(?:" + _YEAR + r")?[\u4e00-\u9fff（）()]{2,40}?(?:" + _YEAR + r")?"
-                    + _REPORT + r"[^。；;《》]{0,12}?报告)")
-_NAME_BODY = re.compile(r"^(?:" + _YEAR + r")?(?P<body>.*?)(?:" + _YEAR + r")?" + _REPORT)
 
 
 def report_named(head: list[str]) -> str:
     """The report's full name, body and year in it, as the preamble's publishing sentence gives it."""
+    rx = _patterns()
     for line in head:
-        m = _NAMED.search(norm_text(line))
+        m = rx.named.search(norm_text(line))
         if m is None or not re.search(r"(?:19|20)\d{2}", m.group("name")):
             continue
-        named = _NAME_BODY.match(m.group("name"))
+        named = rx.name_body.match(m.group("name"))
         body = named.group("body") if named else ""
         if body and not _PRONOUN.match(body) and issuer_kind(body) not in ("other", "unknown"):
             return m.group("name")

@@ -99,9 +99,10 @@ def _rows(cells: list[RawCell], table: str) -> list[list[RawCell]]:
     rows: list[list[RawCell]] = []
     labels: list[RawCell] = []
     values: list[RawCell] = []
-    hidden: list[int] = []          # a row showed a hidden cell after its label
+    hidden = False                  # a row showed a hidden cell after its label
 
     def flush() -> None:
+        nonlocal hidden
         k = len(labels)
         row_labels: list[RawCell] = []
         if values and k and label_kind(labels[-1].text, table) in ("row", "group"):
@@ -121,10 +122,11 @@ def _rows(cells: list[RawCell], table: str) -> list[list[RawCell]]:
                 header.append(c)
         if header:
             rows.append(header)
-        if values and row_labels and not values[0].text and (hidden or len(values) - 1 in _widths(
-                row_labels[-1].text, table) and len(values) not in _widths(row_labels[-1].text, table)):
-            del values[0]       # a bar alone right after the label, one cell too many: a cell the page hid,
-            hidden.append(1)    # and the page's habit for its other rows
+        if values and row_labels and not values[0].text:
+            widths = _widths(row_labels[-1].text, table)
+            if hidden or len(values) - 1 in widths and len(values) not in widths:
+                del values[0]   # a bar alone right after the label, one cell too many: a cell the page hid,
+                hidden = True   # and the page's habit for its other rows
         if values:
             rows.append(row_labels + values)
         labels.clear()

@@ -1,7 +1,8 @@
 """Traditional characters: a report written (or converted by its CMS) in traditional
 characters is matched like a simplified one.  OpenCC converts; it is loaded only for
-documents that need it, and only character-for-character results are used, so every
-location still points at the original text."""
+documents that need it, and only character-for-character results are used, so a location
+still points at the original text.  A mirror's pinyin in brackets is taken out too; that
+shortens lines, so the places (and the lines a diagnostic shows) are then the read text's."""
 
 from __future__ import annotations
 

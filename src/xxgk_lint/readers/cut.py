@@ -6,8 +6,8 @@ not the sections after the cut, not the rows of the table it cuts open, not a da
 stand in the lost part.  A document is cut only where it shows it:
 - at its end, when its last block is a table (no whole report ends on one: section 五 and 六 come
   after the tables) or a paragraph that stops mid-sentence, with sections still to come, or a
-  list that stops at its first item ("（一）…" and no "（二）": a page that stops at a clean
-  sentence end, its list's other items lost);
+  list that stops at its first item before 六 ("（一）…" and no "（二）": a page that stops at a
+  clean sentence end, its list's other items lost);
 - at its start, when it opens with table rows before any section heading and its first heading
   is not 一 (the page of a longer document).
 A fragment that begins in the middle says nothing of what follows its last section either.
@@ -20,10 +20,9 @@ import re
 from ..model import Cut, Location, Note, Section, Table
 from ..normalize import squash
 from ..record import Tr
-from ..template import TABLE_NAMES
+from ..template import SECTION_TABLE, TABLE_NAMES, TABLE_SECTION
 from .blocks import Grid, Para
 
-_SECTION_OF = {"t2": 2, "t3": 3, "t4": 4}
 _ENDS = ("。", "！", "？", "；", "!", "?", ";", "…", "”", "）", ")", "》", "】")
 _WORDS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # a list item's mark: （一） (一) 1. 1、 一是; the first of a list is 一 or 1
@@ -67,16 +66,16 @@ def find(trace: Trace, sections: list[Section], tables: dict[str, Table], notes:
     start = keys[0] if keys and keys[0] > 1 and trace.lead_tables and not trace.lead_prose else 0
     end_at, end_loc, cut_table = _end(trace, tables, notes)
     last = keys[-1] if keys else 0
-    end = max(last, _SECTION_OF.get(cut_table, 0), 1) if end_at is not None else 0
+    end = max(last, TABLE_SECTION.get(cut_table, 0), 1) if end_at is not None else 0
     if start and not end and last < 6:
         end = last                      # a page from the middle: what follows is not in it
     if not start and not end:
         return None
     if end_at is not None and not cut_table:    # a paragraph cut in a section whose table it never reached
-        tid = {v: k for k, v in _SECTION_OF.items()}.get(end, "")
+        tid = SECTION_TABLE.get(end, "")
         cut_table = tid if tid and (tid not in tables or not _whole(tables[tid])) else ""
     opened = tuple(dict.fromkeys((trace.lead_tables[:1] if start else []) + ([cut_table] if cut_table else [])))
-    first = trace.lead_tables[0] if start and trace.lead_tables else ""
+    first = trace.lead_tables[0] if start else ""
     start_at = Tr(f"始于{TABLE_NAMES[first].zh}中间", f"starts inside {TABLE_NAMES[first].en}") if first else None
     return Cut(start, end, start_at, end_at, end_loc, opened)
 
@@ -96,20 +95,24 @@ def _end(trace: Trace, tables: dict[str, Table], notes: list[Note]) -> tuple[Tr 
                  and n.loc is not None and n.loc.line in lines]
         if table is None or not table.present:
             return None, None, ""
-        if _whole(table) and not short and trace.last_section >= 6:
-            return None, None, ""       # (no whole report ends on a table: what follows it is lost)
+        if _whole(table) and not short and (trace.last_section >= 6 or tid == "t1"):
+            return None, None, ""       # a whole table in 六, or the old format's table appended at the end
+        # (no whole report ends on a table of 二–四: what follows it is lost)
         for n in short:                 # the cut row is short because of the cut
             notes.remove(n)
         name = TABLE_NAMES[tid]
         return (Tr(f"止于{name.zh}「{label[:20]}」", f"stops inside {name.en} (\"{label[:20]}\")"),
                 last_row[0].loc if last_row else block.loc, tid)
     text = squash(block.text)
-    if trace.open_list and trace.last_section and isinstance(block, Para) and _ITEM.match(text):
-        return (Tr(f"止于列表第一项「…{block.text.strip()[-16:]}」之后", f"stops after a list's first item "
-                   f"(\"…{block.text.strip()[-16:]}\")"), block.loc, "")
-    if trace.last_section >= 6 or not text or text.endswith(_ENDS) or _DATE.match(text):
+    if trace.last_section >= 6 or not text or _DATE.match(text):
         return None, None, ""
-    return Tr(f"止于「…{block.text.strip()[-16:]}」", f"stops at \"…{block.text.strip()[-16:]}\""), block.loc, ""
+    shown = block.text.strip()[-16:]
+    if not text.endswith(_ENDS):
+        return Tr(f"止于「…{shown}」", f"stops at \"…{shown}\""), block.loc, ""
+    # (not in 六: a whole report may end on its one numbered matter, "1.本机关未收取信息处理费。")
+    if trace.open_list and trace.last_section and _ITEM.match(text):
+        return Tr(f"止于列表第一项「…{shown}」之后", f"stops after a list's first item (\"…{shown}\")"), block.loc, ""
+    return None, None, ""
 
 
 def _whole(table: Table) -> bool:

@@ -14,7 +14,7 @@ from ..model import Location, Metadata
 from ..normalize import norm_text, squash
 from ..record import Tr
 from .blocks import Para
-from .body import issuer_kind, kind_doubt, kind_in_text, named_in_text, report_named
+from .body import PLACE_SUFFIXES, QUOTED, issuer_kind, kind_doubt, kind_in_text, named_in_text, report_named
 from .period import PERIOD, make_date, read_period
 from .year import decide as decide_year
 
@@ -45,12 +45,11 @@ _DATE_LINE = re.compile(r"^[(（\[]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\
 # a date with the publisher after it and no label ("2024-01-18      示例县统计局"), as a byline shows them
 _DATE_BY = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2})?"
                       r"[\s\u3000]+([\u4e00-\u9fff（）()]{3,30})$")
-# a year opening a sentence ("2023年，我委…", "2024年度，"), not a document number's 〔2025〕
 # a year opening any sentence ("2022年共收到…"), not a span or a month ("2019年以来", "2023年3月")
 _YEAR_STARTS = re.compile(r"(?:^|(?<=[。；;：:，,）)]))((?:19|20)\d{2})年度?(?!以来|起|至|底|前|以前|之前|末|初|\d|月|[-—~～])")
+# a year opening a sentence ("2023年，我委…", "2024年度，"), not a document number's 〔2025〕
 _YEAR_OPENS = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
 _OPENING = re.compile(r"^((?:19|20)\d{2})年度?[,，](?:我|全)?")
-_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗")
 
 # The labels of CMS metadata blocks and bylines ("发布时间：2025-01-14 08:18 来源：…").  A date's
 # rank says which wins when a page shows several: publication over generation over drafting.
@@ -201,6 +200,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
     ``opening``: the first body paragraph of section 一 (where the body is often named)."""
     meta = Metadata()
     head = paras[:max(preamble_count, 0)][:40]
+    head_texts = [p.text for p in head]
     tail = paras[-6:]
     full_text = "\n".join(p.text for p in paras)
 
@@ -211,7 +211,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
             meta.title, meta.title_loc = found
     title_year, meta.title_body = parse_title(meta.title)
     if not meta.title:
-        meta.named_report = report_named([p.text for p in head])
+        meta.named_report = report_named(head_texts)
     if meta.title_body and not _fuller(meta.body, meta.title_body):
         # whose report it is; a metadata block names who posted it ("县政府办公室" for the
         # county government's report) — unless the title names only the place ("示例镇")
@@ -230,7 +230,7 @@ def extract(paras: list[Para], preamble_count: int, opening: Para | None, path: 
     opening_text = squash(opening.text) if opening is not None else ""
     early = [opening_text, *(p.text for p in paras[max(preamble_count, 0):max(preamble_count, 0) + 12])]
     if not meta.body:
-        _body_from_text(meta, [p.text for p in head], early, posted)
+        _body_from_text(meta, head_texts, early, posted)
     found = _opening_place(opening_text)
     if found is not None and meta.body_source in ("", "contact", "posted"):
         # a place named as the actor is the report of its government, if the text says so
@@ -265,16 +265,15 @@ def _opening_year(opening: str, head: list[Para], early: list[str], title_year: 
     if title_year is not None or meta.period_start is not None:
         return None
     for text in (opening, *(squash(p.text) for p in head)):
-        m = _YEAR_OPENS.search(_QUOTED.sub("", text))
+        m = _YEAR_OPENS.search(QUOTED.sub("", text))
         if m:
             return int(m.group(1))
     # else the year the overview's sentences open with ("2022年共收到8项申请"), if only one
-    years = Counter(int(m.group(1)) for text in early for m in _YEAR_STARTS.finditer(_QUOTED.sub("", squash(text))))
+    years = Counter(int(m.group(1)) for text in early for m in _YEAR_STARTS.finditer(QUOTED.sub("", squash(text))))
     top = years.most_common(2)
     return top[0][0] if len(top) == 1 or top and top[0][1] > top[1][1] else None
 
 
-_QUOTED = re.compile(r"《[^》]{0,80}》")
 _WEAK_SOURCES = {"contact": Tr("发布机关取自联系方式一句", "the body is taken from the contact sentence"),
                  "posted": Tr("发布机关取自网页的“来源”", "the body is taken from the page's source line")}
 
@@ -307,7 +306,7 @@ def _opening_place(text: str) -> tuple[int, str] | None:
     if rest[:1] in _PREPOSITIONS:
         return None             # "2020年，在省政府…的领导下": no place is the actor
     for i in range(1, len(rest) - 1):
-        for suffix in _PLACE_SUFFIXES:
+        for suffix in PLACE_SUFFIXES:
             if rest.startswith(suffix, i) and "\u4e00" <= rest[i + len(suffix):i + len(suffix) + 1] <= "\u9fff":
                 return int(m.group(1)), rest[:i + len(suffix)]
         if not "\u4e00" <= rest[i] <= "\u9fff":

@@ -18,7 +18,7 @@ PERIOD = re.compile(
 # the same sentence with its last 日 dropped or a year's digits doubled ("至202020年12月31日止")
 _PERIOD_LOOSE = re.compile(
     r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?(\d{4,6})年(\d{1,2})月(\d{1,2})日?(?:起)?[,，]?"
-    r"(?:至|到|-|—|～|~)(?:(\d{4,6})年)?(\d{1,2})月(\d{1,2})(?:日|(?=止|[。，,；;]))")
+    r"(?:至|到|-|—|～|~)(?:(\d{4,6})年)?(\d{1,2})月(\d{1,2})(?:日|(?=止|[。，,；;]|$))")
 # the same sentence with 年 or 月 dropped ("自20231月1日起至202312月31日止", "202311日至20231231日")
 _GLUED = r"((?:19|20)\d{2})(年?\d{1,2}月\d{1,2}|年\d{2,4}|\d{2,4})日"
 _PERIOD_GLUED = re.compile(r"(?:统计|所列数据|数据)[^\d。；;]{0,24}?" + _GLUED + r"(?:起)?[,，]?(?:至|到|-|—|～|~)" + _GLUED)
@@ -69,9 +69,7 @@ def _loose_period(text: str, p: Para, meta: Metadata) -> bool:
     m = _PERIOD_LOOSE.search(text)
     if m is None:
         return False
-    y1, m1, d1, y2, m2, d2 = m.groups()
-    if len(y1) == 4 and (y2 is None or len(y2) == 4) and m.group(0).endswith("日"):
-        return False            # nothing dropped or doubled: not this sentence's trouble
+    y1, m1, d1, y2, m2, d2 = m.groups()     # (nothing dropped or doubled: PERIOD had read it)
     first = y1[:4] if len(y1) == 4 or not y2 else next((c for c in (y1[:4], y1[-4:]) if c == y2[:4]), y1[:4])
     last = first if y2 is None else y2[:4] if len(y2) == 4 else next(
         (c for c in (y2[:4], y2[-4:]) if c == first), y2[:4])

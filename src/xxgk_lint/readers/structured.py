@@ -14,7 +14,8 @@ from typing import Any
 from ..model import MISSING, NUMBER, TEXT, Cell, Cut, InputError, Location, Metadata, Note, Report, Section, Table
 from ..record import Tr
 from ..issuers import ISSUER_KINDS
-from ..template import (ALL_TABLE_IDS, SECTION_BY_KEY, TABLE_IDS, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN, VERSIONS,
+from ..sections_spec import SECTION_BY_KEY
+from ..template import (ALL_TABLE_IDS, SECTION_TABLE, TEMPLATE_PRE2019, TEMPLATE_UNKNOWN, VERSIONS,
                         TableSpec, current, detect, known_templates, table_spec)
 from ..values import parse_cell, sane
 from ..yamlio import LocDict, LocList, load
@@ -72,7 +73,7 @@ def read(text: str, path: str) -> Report:
     tables = _tables(ctx, data.get("tables"), data.locs.get("tables"), meta)
     meta.template_cited = cited_template("\n".join(s.text for s in sections))
     for sec in sections:    # sections 二-四 hold their table
-        tid = {2: "t2", 3: "t3", 4: "t4"}.get(sec.key)
+        tid = SECTION_TABLE.get(sec.key)
         sec.has_table = tid in tables
     if meta.template == TEMPLATE_UNKNOWN:
         for tid in ("t2", "t3"):
@@ -101,8 +102,8 @@ def _cut(ctx: _Ctx, d: Any, pos: Any) -> Cut | None:
         if not isinstance(d.get(k, 0), int) or not 0 <= d.get(k, 0) <= 6:
             raise ctx.err(f"cut.{k} must be a section number 0-6", d.locs[k])
     tables = d.get("tables") or []
-    if not isinstance(tables, list) or any(t not in TABLE_IDS for t in tables):
-        raise ctx.err("cut.tables must list table ids (t2, t3, t4)", d.locs.get("tables", pos))
+    if not isinstance(tables, list) or any(t not in ALL_TABLE_IDS for t in tables):
+        raise ctx.err("cut.tables must list table ids (t2, t3, t4; t1 before 2019)", d.locs.get("tables", pos))
 
     def said(key: str) -> Tr | None:
         v = d.get(key)
@@ -116,7 +117,14 @@ def _dropped(ctx: _Ctx, items: Any, pos: Any) -> list[tuple[int, Location, str]]
     if not isinstance(items, LocList) or not all(isinstance(i, LocDict) and isinstance(i.get("text"), str)
                                                  for i in items):
         raise ctx.err("'dropped' must be a list of {section, text}", pos)
-    return [(int(i.get("section") or 0), ctx.loc(p), i["text"]) for i, p in zip(items, items.locs)]
+    out = []
+    for i, p in zip(items, items.locs):
+        s = i.get("section")
+        s = 0 if s is None else s
+        if not isinstance(s, int) or isinstance(s, bool) or not 0 <= s <= 6:
+            raise ctx.err("dropped.section must be a section number 0-6", i.locs.get("section", p))
+        out.append((s, ctx.loc(p), i["text"]))
+    return out
 
 
 def _notes(ctx: _Ctx, items: Any, pos: Any) -> list[Note]:

@@ -6,7 +6,7 @@ What cannot be matched becomes a reader note, which the `reader` rules turn into
 from __future__ import annotations
 
 from ..normalize import label_key
-from ..template import PRE2019_ROWS
+from ..sections_spec import PRE2019_ROWS
 from .blocks import Grid
 from .labels import row_index
 from .table1 import build_t1

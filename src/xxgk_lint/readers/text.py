@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Location
+from ..template import SECTION_TABLE
 from ..values import is_value_like
 from .assemble import classify_heading
 from .blocks import Document, Grid, Para, RawCell
@@ -111,9 +112,10 @@ def _label_like(text: str) -> bool:
     return 0 < len(text) <= 60 and not _SENTENCE.search(text) and classify_heading(text) is None
 
 
-_SECTION_TABLE = {2: "t2", 3: "t3", 4: "t4"}
 # what a web extraction leaves of a picture: its file name, or the long id a CMS named it by
-_PICTURE = re.compile(r"^(?:[0-9a-fA-F]{12,40}|[\w\-]{1,80}\.(?:jpe?g|png|gif|bmp|webp))$")
+# (a hex id has a letter, a numeric one is a time in milliseconds, 13 digits: a shorter run of
+# digits alone is a phone number)
+_PICTURE = re.compile(r"^(?:(?=[0-9]*[a-fA-F])[0-9a-fA-F]{12,40}|1\d{12}|[\w\-]{1,80}\.(?:jpe?g|png|gif|bmp|webp))$")
 
 
 _END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
@@ -156,7 +158,7 @@ def parse(text: str, path: str) -> Document:
             continue          # a blank line does not end a table
         head = classify_heading(stripped) if len(stripped) <= 40 and stripped.count("|") < 3 else None
         if head is not None and label_kind(stripped) is None:
-            table = _SECTION_TABLE.get(head[0], "")
+            table = SECTION_TABLE.get(head[0], "")
         if table and _PICTURE.match(stripped):
             grid = None           # a picture's file name or id where the table stands: the table is an image
             blocks.append(Grid([], Location(path, lineno, 1, lineno, 1 + len(stripped)), image=True))

@@ -1,7 +1,9 @@
 """The report's year, decided by the weight of the evidence.
 
-The title, the statistics period, the overview's opening ("2024年，…"), the preamble's own
-naming of the report, the publication date and the file name each point at a year.  The year
+The title, the statistics period, the opening (the overview's "2024年，…"; without a title or
+period, the first sentence that opens with a year, or the year most of the overview's sentences
+open with), the preamble's own naming of the report, the publication date and the file name
+each point at a year.  The year
 with the most weight is the report's; a source that disagrees is then the finding, on its own
 line (the title's year, the period, the opening) — not the others that agree with each other.
 """
@@ -12,13 +14,11 @@ import re
 from collections import defaultdict
 from pathlib import PurePath
 
+from ..labels import YEAR_SOURCES
 from ..model import Metadata
 from ..normalize import squash
 from ..record import Tr
 
-_NAMES = {"title": Tr("标题", "the title"), "period": Tr("统计期限", "the period"),
-          "text": Tr("正文开头", "the opening"), "preamble": Tr("前言", "the preamble"),
-          "published": Tr("发布日期", "the publication date"), "file": Tr("文件名", "the file name")}
 # weight of each source, and the order that breaks a tie
 WEIGHTS = {"title": 3.0, "period": 3.0, "text": 2.0, "preamble": 1.5, "published": 1.5, "file": 1.0}
 _PREAMBLE = re.compile(r"((?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度)?报告")
@@ -62,8 +62,8 @@ def decide(meta: Metadata, title_year: int | None, opening_year: int | None, hea
     support = [src for src, year, _ in evidence if year == best]
     if not {"title", "period"} & set(support) and score[best] < 3.0:
         # no title or period names it, and little else does: a year to check, not to judge by
-        names = "、".join(_NAMES[s].zh for s in dict.fromkeys(support))
-        names_en = ", ".join(_NAMES[s].en for s in dict.fromkeys(support))
+        names = "、".join(YEAR_SOURCES[s].zh for s in dict.fromkeys(support))
+        names_en = ", ".join(YEAR_SOURCES[s].en for s in dict.fromkeys(support))
         meta.doubts["year"] = Tr(f"报告年度 {best} 仅据{names}推定", f"the year {best} is inferred from {names_en} only")
 
 
