@@ -98,12 +98,13 @@ def write(doc: Doc, document: bool = True) -> None:
 
 
 def recipes() -> list[Doc]:
+    import docs_heldout
     import docs_office
     import docs_shapes
     import docs_text
     import docs_web
 
-    out = [*docs_text.DOCS, *docs_web.DOCS, *docs_office.DOCS, *docs_shapes.DOCS]
+    out = [*docs_text.DOCS, *docs_web.DOCS, *docs_office.DOCS, *docs_shapes.DOCS, *docs_heldout.DOCS]
     names = [d.name for d in out]
     assert len(names) == len(set(names)), "duplicate document names"
     return out
