@@ -92,15 +92,19 @@ def _patterns() -> SimpleNamespace:
     return SimpleNamespace(
         strong=strong,
         subject=re.compile(r"(?:^|[。；;：:）)]|[,，](?=" + _YEAR + r"[,，]))\s*(?:" + _YEAR + r"\s*[,，]\s*)?"
-                           r"(?:在[^，,。；]{2,30}?[下中][,，]\s*)?" + _ORG + "(?=" + SUBJECT_VERBS + ")"),
-        contact=re.compile(r"(?:请与|请联系|可与|向)" + _ORG + r"(?:[（(][^（）()]{0,80}[）)])?(?:联系|咨询)"),
+                           r"(?:(?:截至|截止到?)[^，,。；]{4,20}?[,，]\s*)?(?:在[^，,。；]{2,30}?[下中][,，]\s*)?"
+                           + _ORG + "(?=" + SUBJECT_VERBS + "|通过)"),
+        # 请与BODY（地址…）联系, also with 联系 only inside the brackets, and 请联系：BODY，地址…
+        contact=re.compile(r"(?:(?:请与|请联系[:：]?|可与|向)" + _ORG + r"(?:[（(][^（）()]{0,80}[）)])?(?:联系|咨询)"
+                           r"|(?:请与|请联系[:：]?)" + _ORG.replace("<body>", "<body2>")
+                           + r"(?:[（(][^（）()]{0,80}[）)])?(?=[。；;，,]|$))"),
         # the report's full name in the publishing sentence: the body, then the year, or the year first
         named=re.compile(_PUBLISH + r"(?P<name>(?:" + _YEAR + r")?[\u4e00-\u9fff（）()]{2,40}?(?:" + _YEAR + r")?"
                          + _REPORT + r"[^。；;《》]{0,12}?报告)"),
         name_body=re.compile(r"^(?:" + _YEAR + r")?(?P<body>.*?)(?:" + _YEAR + r")?" + _REPORT))
 
 
-_OFFICE = re.compile(r"(?<=[局委厅府区])(?:办公室|综合科|综合处|综合股|政务公开办公室|信息公开办公室|政策法规科)$")
+_OFFICE = re.compile(r"(?<=[局委厅府区])(?:党政办公室|党政综合办公室|办公室|综合科|综合处|综合股|政务公开办公室|信息公开办公室|政策法规科)$")
 
 
 def named_in_text(head: list[str], early: list[str]) -> tuple[str, str] | None:
@@ -118,7 +122,7 @@ def named_in_text(head: list[str], early: list[str]) -> tuple[str, str] | None:
             if organ := _organ(m.group("body")):
                 return organ, "opening"
     for line in lines:
-        if (m := rx.contact.search(line)) and (organ := _organ(m.group("body"))):
+        if (m := rx.contact.search(line)) and (organ := _organ(m.group("body") or m.group("body2"))):
             return _OFFICE.sub("", organ), "contact"
     return None
 
