@@ -317,18 +317,82 @@ def test_ocr_tells_which_page_it_reads(scanned, monkeypatch):
     assert seen == [(1, 2), (2, 2)]
 
 
-def test_openvino_reads_a_scan_as_onnx_runtime_does(scanned, monkeypatch):
-    pytest.importorskip("openvino")
-    from xxgk_lint.readers import ocr
+def test_a_figure_s_cell_is_decoded_as_a_figure_at_its_own_width():
+    """A figure drawn in a cell is read over the digits only, and its crop keeps its own narrow
+    width (RapidOCR padded every crop to 320 px); a line of text is read over every character."""
+    import io
+
+    import numpy as np
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    from xxgk_lint.readers import ocr_rec
+
+    def crop(text: str):          # the text as the generator's PDFs print it, at 200 dpi
+        out = io.BytesIO()
+        c = canvas.Canvas(out, pagesize=(12 * len(text) + 8, 18))
+        c.setFont("STSong-Light", 12)
+        c.drawString(4, 4, text)
+        c.save()
+        doc = pdfium.PdfDocument(out.getvalue())
+        try:
+            return np.asarray(doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L"))
+        finally:
+            doc.close()
+
+    assert ocr_rec._normalise(crop("7")).shape[2] < 100      # not widened to 320
+    tiny = ocr_rec.recogniser("tiny")
+    read = [text for text, _ in tiny.read([crop("2024"), crop("0"), crop("本年新收")])]
+    assert read[0] == "2024" and read[1] == "0" and read[2] == "本年新收"
+    # decoded as a figure, an "l" or "O" the recogniser half-sees cannot stand in a figure's cell
+    probs = np.zeros((4, len(tiny.keys)), np.float32)
+    probs[:, tiny.keys.index("l")] = 0.6
+    probs[:, tiny.keys.index("1")] = 0.4
+    assert tiny._decode(probs, False)[0] == "l" and tiny._decode(probs, True)[0] == "1"
+
+
+def test_a_cell_the_recognisers_read_differently_is_doubted_and_its_error_a_warning(scanned, engine, monkeypatch):
+    """The cascade: a first reading the tiny recogniser is unsure of is read again by the small
+    one; where they differ the cell is doubted.  And an error resting on cells read once is
+    checked against a second reading: a misread figure is never the body's error."""
+    from xxgk_lint.readers import ocr_rec
 
     _, _, _, pages = scanned
-    onnx = read_data(png(pages[-1]), "t34.png")
-    monkeypatch.setenv("XXGK_LINT_OCR", "openvino")
-    monkeypatch.setattr(ocr, "_engine", None)
+    tiny = ocr_rec.recogniser("tiny")
+    real_read = type(tiny).read
+
+    def misread(self, crops):           # the tiny recogniser sure of a 3 where a 4 is printed
+        out = real_read(self, crops)
+        if self is tiny:
+            out = [("3", 0.99) if text == "4" else (text, conf) for text, conf in out]
+        return out
+
+    monkeypatch.setattr(type(tiny), "read", misread)
     report = read_data(png(pages[-1]), "t34.png")
-    assert type(ocr._engine.ocr.text_det.session).__name__ == "OpenVINOInferSession"
-    assert report.tables["t4"].present and report.tables["t4"].numbers() == onnx.tables["t4"].numbers()
-    assert report.tables["t3"].numbers() == onnx.tables["t3"].numbers()
+    doubted = [c for t in ("t3", "t4") for c in report.tables[t].cells.values()
+               if c.loc is not None and c.raw == "3" and c.loc.ocr is not None]
+    assert doubted                       # the misread cells are there, read once, sure
+    findings = engine.check(report)
+    assert any(f.severity == "error" for f in findings)       # first reading: identities fail
+    from xxgk_lint.lint import _read_again
+
+    session = type("S", (), {"engine": engine})()
+    again = _read_again(report, findings, session, None)
+    assert report._second_reading is None                     # the crops are let go
+    wrong = [f for f in again if f.certain and f.severity == "error"]
+    assert all(f.rule_id == "T4-SUM" for f in wrong)          # only the report's own defect stays
+    lowered = [f for f in again if "两次识别不一致" in f.message("zh")]
+    assert lowered and all(f.severity == "warning" for f in lowered)
+    assert "「3」与「4」" in lowered[0].message("zh")
+
+    # a disagreement inside the cascade: the first reading unsure, the second different
+    monkeypatch.setattr(ocr_rec, "FIRST_SURE", 1.01)          # every first reading re-read
+    monkeypatch.setattr(type(tiny), "read", lambda self, crops: [
+        ("3", 0.5) if text == "4" and self is tiny else (text, conf) for text, conf in real_read(self, crops)])
+    report = read_data(png(pages[-1]), "t34.png")
+    cells = [c for t in ("t3", "t4") for c in report.tables[t].cells.values() if c.raw == "4"]
+    # the small recogniser's reading stands, doubted, naming both
+    assert cells and all(c.loc.doubt is not None and "「4」与「3」" in c.loc.doubt.zh for c in cells)
 
 
 def test_a_150_dpi_scan_reads_as_its_text_version(scanned, engine):
@@ -375,9 +439,10 @@ def test_a_table_printed_as_a_picture_in_a_text_pdf_is_read(scanned):
 def test_a_rule_broken_by_specks_is_one_rule():
     """A scanned rule with white specks in it (paper showing through) is still one line, and a
     row of figures or a short dash is not taken for a rule."""
+    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
-    from xxgk_lint.readers import ocr
+    from xxgk_lint.readers import ocr_layout
 
     scale = 300 / 72
     image = Image.new("L", (1200, 400), 225)
@@ -387,6 +452,6 @@ def test_a_rule_broken_by_specks_is_one_rule():
         draw.line((x, 99, x, 101), fill=250)
     draw.line((100, 250, 160, 250), fill=40, width=2)            # a dash, under a third of an inch
     draw.text((300, 220), "1000000  2111111  0", fill=40, font=ImageFont.load_default(size=44))
-    rules = [r for r in ocr._rules(image, scale) if r["orientation"] == "h"]
+    rules = [r for r in ocr_layout.rules(np.asarray(image), scale)[0] if r["orientation"] == "h"]
     assert len(rules) == 1
     assert rules[0]["x0"] * scale <= 101 and rules[0]["x1"] * scale >= 1099

@@ -61,8 +61,27 @@ def _lint(read: Callable[[], Report], name: str, session: Session, check: bool,
             return FileResult(name, report, timings=timings, source=source)
         identity = identify(name, report, session)
         findings = session.engine.check(report, source=source)
+        if report._second_reading is not None:
+            findings = _read_again(report, findings, session, source)
         timings["check"] = time.perf_counter() - start - timings["read"]
         return FileResult(name, report, findings, identity=identity, timings=timings, source=source)
     except Exception as e:  # noqa: BLE001 - a bug costs one file, not the batch
         error = e if isinstance(e, InputError) else InternalError(e, name, traceback.format_exc())
         return FileResult(name, error=error, identity=identify(name, None, session), source=source)
+
+
+def _read_again(report: Report, findings: list, session: Session, source: Source | None) -> list:
+    """An error resting on cells OCR read once is checked against a second reading of them by
+    the other recogniser: where the two differ, the cell is doubted and the report checked again
+    (a digit split or merged by the recogniser is no error of the report).  The crops the second
+    reading needs are dropped afterwards."""
+    places = {id(loc): loc for f in findings if f.severity == "error"
+              for loc in (f.loc, *f.related) if loc is not None and loc.ocr is not None and loc.doubt is None}
+    doubted = False
+    for loc in places.values():
+        why = report._second_reading(loc)
+        if why is not None:
+            loc.doubtful(why)
+            doubted = True
+    report._second_reading = None
+    return session.engine.check(report, source=source) if doubted else findings

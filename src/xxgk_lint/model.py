@@ -285,7 +285,7 @@ class Report(Record):
     lines (for diagnostics), the reader that made it and the text encoding it detected."""
 
     __slots__ = ("path", "meta", "sections", "tables", "notes", "lines", "reader", "encoding", "suppressions",
-                 "cut", "dropped", "_corpus")
+                 "cut", "dropped", "_second_reading", "_corpus")
 
     def __init__(self, path: str, meta: Metadata, sections: list[Section], tables: dict[str, Table],
                  notes: list[Note] | None = None, lines: list[str] | None = None, reader: str = ""):
@@ -298,6 +298,9 @@ class Report(Record):
         self.cut: Cut | None = None           # the document stops (or starts) in the middle
         # text of the source the reader could place nowhere: (section key it stood in, where, text)
         self.dropped: list[tuple[int, Location, str]] = []
+        # read by OCR: a place read again by a second recogniser (Location -> a Tr doubt where
+        # the readings differ, else None); dropped once the report is checked (it holds the crops)
+        self._second_reading: Any = None
         self._corpus: Corpus | None = None
 
     def corpus(self) -> "Corpus":

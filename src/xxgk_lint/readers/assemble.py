@@ -234,6 +234,7 @@ def assemble(doc: Document) -> Report:
     report = Report(doc.path, meta, sections, tables, notes, doc.lines, doc.reader)
     report.cut = cut
     report.dropped = dropped
+    report._second_reading = doc._second_reading
     return report
 
 

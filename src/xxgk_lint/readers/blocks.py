@@ -7,6 +7,8 @@ table and metadata recognition exist once for all formats.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Location
 from ..record import Record
 
@@ -51,10 +53,12 @@ class Grid(Record):
 class Document(Record):
     """A reader's output: blocks in order, plus the source lines for diagnostics."""
 
-    __slots__ = ("path", "blocks", "lines", "reader")
+    __slots__ = ("path", "blocks", "lines", "reader", "_second_reading")
 
     def __init__(self, path: str, blocks: list[Para | Grid], lines: list[str] | None = None, reader: str = ""):
         self.path, self.blocks, self.lines, self.reader = path, blocks, lines if lines is not None else [], reader
+        # OCR'd documents: a cell read again by the second recogniser (Location -> its doubt or None)
+        self._second_reading: Any = None
 
 
 class ListingReader:

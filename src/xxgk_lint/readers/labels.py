@@ -113,8 +113,10 @@ _T3_GROUP_KEYS = {
 
 def t3_group(text: str) -> str | None:
     key = label_key(text)
-    if key[:1] in "一二三四五六七八九十" and key[1:] in _T3_GROUP_KEYS:
-        key = key[1:]           # "三本年度办理结果": the "、" lost (OCR of a label set one character a line)
+    if key[1:] in _T3_GROUP_KEYS and len(key) > 4:
+        # "三本年度办理结果": the "、" lost, or "E.本年度办理结果": the numeral misread too (OCR of
+        # a label set one character a line); a group label is long enough to know without it
+        key = key[1:]
     if key in _T3_GROUP_KEYS:
         return _T3_GROUP_KEYS[key]
     if key.startswith("本年度办理结果"):

@@ -3,12 +3,12 @@ with boxes and a confidence, in the PDF reader's terms (points from the page's t
 x0/x1/top/bottom), so a scan goes through the same line, paragraph and unruled-table
 reconstruction as a text layer: OCR adds a text source, not a second table reader.
 
-Engines sit behind the optional extra ``xxgk-lint[ocr]``: RapidOCR (PP-OCR models on ONNX
-Runtime, shipped inside its wheel; the default); the same models on OpenVINO when
-``XXGK_LINT_OCR=openvino`` (``pip install openvino``: faster on a CPU); or, when
-``XXGK_LINT_OCR=tesseract``, the ``tesseract`` program with ``chi_sim`` (Debian's
-tesseract-ocr-chi-sim).  Nothing is downloaded
-at run time.  A skewed scan is straightened from the text boxes' own slope, not re-read.
+Engines sit behind the optional extra ``xxgk-lint[ocr]``.  The default finds the text lines
+from the ink (table cells one by one: no text detector) and reads them with PP-OCRv6 on ONNX
+Runtime, a tiny recogniser first and a small one for what the tiny one is unsure of
+(readers/ocr_layout.py, readers/ocr_rec.py).  ``XXGK_LINT_OCR=tesseract`` uses the ``tesseract``
+program with ``chi_sim`` instead (Debian's tesseract-ocr-chi-sim).  Nothing is downloaded at run
+time.  A skewed scan is straightened first.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..model import InputError
 
 INSTALL = "install OCR with: pip install 'xxgk-lint[ocr]'"
 DPI = 300            # scanned PDF pages are rendered at this resolution
+WORK_DPI = 200       # and read at most at this one
 PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR reads: PNG, JPEG
 
 _engine: Any = None
@@ -57,15 +58,14 @@ def installed() -> bool:
         return False
     if name == "tesseract":
         return shutil.which("tesseract") is not None
-    runtime = "openvino" if name == "openvino" else "onnxruntime"
-    return all(importlib.util.find_spec(m) is not None for m in ("rapidocr", runtime))
+    return all(importlib.util.find_spec(m) is not None for m in ("rapidocr", "onnxruntime", "cv2"))
 
 
 def _get_engine() -> Any:
     global _engine
     if _engine is None:
         name = _name()
-        _engine = _Tesseract() if name == "tesseract" else _Rapid(openvino=name == "openvino")
+        _engine = _Tesseract() if name == "tesseract" else _Cells()
     return _engine
 
 
@@ -93,59 +93,98 @@ def image_pdf(data: bytes, path: str) -> bytes:
 
 def read_image(image: Any, scale: float) -> tuple[list[dict], list[dict]]:
     """The characters and the table rules of a page picture (PIL image); ``scale``: pixels per
-    point.  Both come in the page's points, the picture straightened first."""
+    point.  Both come in the page's points, the picture straightened first.  Table cells are read
+    one by one, their lines found from the ink (no text detector); so is the text around them."""
+    engine = _get_engine()
+    if isinstance(engine, _Tesseract):
+        return _read_boxes(image.convert("L"), scale, engine)
+    import numpy as np
+
+    from . import ocr_layout, ocr_rec
+    from .pdfpage import ruled_tables
+
     grey = image.convert("L")
-    boxes = _get_engine().boxes(grey.convert("RGB"))
+    if scale > WORK_DPI / 72:         # the recogniser sees 48-px lines: more pixels only cost time
+        f = WORK_DPI / 72 / scale
+        grey = grey.resize((max(1, round(grey.width * f)), max(1, round(grey.height * f))), _resample("LANCZOS"))
+        scale = WORK_DPI / 72
+    grey = _straighten(grey, ocr_layout.skew(grey))
+    a = np.asarray(grey)
+    rules, rule_mask = ocr_layout.rules(a, scale)
+    ink = ocr_layout.ink_mask(a, rule_mask, scale)
+    inset = max(2, int(scale))
+    regions: list[tuple[int, int, int, int]] = []
+    outside = ink.copy()
+    for bbox, cells in ruled_tables(rules) if rules else ():
+        for c in cells:
+            x0, top, x1, bottom = (int(v * scale) for v in c)
+            regions.append((x0 + inset, top + inset, x1 - inset, bottom - inset))
+        x0, top, x1, bottom = (int(v * scale) for v in bbox)
+        outside[max(0, top - inset):bottom + inset, max(0, x0 - inset):x1 + inset] = 0
+    boxes = ocr_layout.lines(ink, regions)
+    boxes += ocr_layout.lines(outside, [(0, 0, a.shape[1], a.shape[0])])    # the text outside tables
+    paper = int(np.percentile(a, 60))
+    crops = [np.pad(a[t:b, x0:x1], max(1, (b - t) // 10), constant_values=paper) for x0, t, x1, b in boxes]
+    chars: list[dict] = []
+    for (x0, top, x1, bottom), crop, (text, conf, other) in zip(boxes, crops, ocr_rec.read_lines(crops)):
+        got = _chars(text, conf, x0 / scale, x1 / scale, top / scale, bottom / scale)
+        for ch in got:
+            ch["crop"] = crop        # for a second reading of a cell a finding rests on
+            if other is not None:    # the two recognisers disagree: the place is doubted
+                ch["other"] = other
+        chars += got
+    return chars, rules
+
+
+def second_reading(crops: list[Any]) -> str:
+    """What the second (small) recogniser reads in these line crops, one after another."""
+    from . import ocr_rec
+
+    return "".join(_despeckle(text.strip()) for text, _ in ocr_rec.recogniser("small").read(crops))
+
+
+def _chars(text: str, conf: float, x0: float, x1: float, top: float, bottom: float) -> list[dict]:
+    text = text.strip()
+    read = _despeckle(text)
+    if read != text and not _SPECK.match(text):
+        conf = min(conf, 0.6)    # a letter taken for the digit it resembles: not sure of it
+    return _split(read, x0, x1, top, bottom, conf)
+
+
+def _resample(name: str) -> Any:
+    from PIL import Image
+
+    return getattr(Image, name)
+
+
+def _straighten(grey: Any, angle: float) -> Any:
+    """The picture turned back by its skew (radians), the corners filled with the paper's shade."""
+    if abs(angle) <= 0.002:          # under 0.1°: left as it is
+        return grey
+    import numpy as np
+
+    paper = int(np.percentile(np.asarray(grey.resize((64, 64))), 75))
+    return grey.rotate(math.degrees(angle), resample=_resample("BILINEAR"), fillcolor=paper)
+
+
+def _read_boxes(grey: Any, scale: float, engine: Any) -> tuple[list[dict], list[dict]]:
+    """A page read by an engine that finds and reads its text boxes itself (tesseract): the
+    skew from the boxes' slope, the boxes turned with the picture."""
+    import numpy as np
+
+    from . import ocr_layout
+
+    boxes = engine.boxes(grey.convert("RGB"))
     angle = _skew(boxes)
     cx, cy = grey.width / 2, grey.height / 2
     cos, sin = math.cos(angle), math.sin(angle)
-    if abs(angle) > 0.002:           # over 0.1°: turn the picture back, and the boxes with it
-        from PIL import Image
-
-        import numpy as np
-
-        paper = int(np.percentile(np.asarray(grey.resize((64, 64))), 75))     # the paper's shade
-        grey = grey.rotate(math.degrees(angle), resample=Image.BILINEAR, fillcolor=paper)
+    grey = _straighten(grey, angle)
     chars: list[dict] = []
     for quad, text, conf in boxes:
         pts = [(cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos) for x, y in quad]
-        x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
-        top, bottom = min(p[1] for p in pts), max(p[1] for p in pts)
-        text = text.strip()
-        read = _despeckle(text)
-        if read != text and not _SPECK.match(text):
-            conf = min(conf, 0.6)    # a letter taken for the digit it resembles: not sure of it
-        chars += _split(read, x0 / scale, x1 / scale, top / scale, bottom / scale, conf)
-    return chars, _rules(grey, scale)
-
-
-def _rules(grey: Any, scale: float) -> list[dict]:
-    """The table rules drawn in a picture, as PDF edges (points): the long thin runs of ink
-    left by a morphological opening with a line a third of an inch long (text strokes are shorter)."""
-    import cv2
-    import numpy as np
-
-    from .pdfpage import add_edge
-
-    a = np.asarray(grey)
-    paper = float(np.percentile(a, 60))
-    ink = (a < paper * 0.8).astype(np.uint8)     # a thin rule blurred by JPEG is lighter than text
-    length = max(int(scale * 72 / 3), 10)
-    out: list[dict] = []
-    for kernel, horizontal in ((np.ones((1, length), np.uint8), True), (np.ones((length, 1), np.uint8), False)):
-        # a rule broken by a speck of paper showing through (a gap of a pixel or two) is
-        # joined first, or its pieces are shorter than the kernel
-        gap = np.ones((1, max(int(scale * 1.2), 3)) if horizontal else (max(int(scale * 1.2), 3), 1), np.uint8)
-        mask = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), cv2.MORPH_OPEN, kernel)
-        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for x, y, w, h, _ in stats[1:n].tolist():      # plain ints: places end up in JSON and YAML
-            if horizontal:
-                mid = (y + h / 2) / scale
-                add_edge(out, (x / scale, mid), ((x + w) / scale, mid))
-            else:
-                mid = (x + w / 2) / scale
-                add_edge(out, (mid, y / scale), (mid, (y + h) / scale))
-    return out
+        chars += _chars(text, conf, min(p[0] for p in pts) / scale, max(p[0] for p in pts) / scale,
+                        min(p[1] for p in pts) / scale, max(p[1] for p in pts) / scale)
+    return chars, ocr_layout.rules(np.asarray(grey), scale)[0]
 
 
 _SPECK = re.compile(r"^[.,·'`:;。，]?(\d+)[.,·'`:;。，]?$")
@@ -192,60 +231,16 @@ def _split(text: str, x0: float, x1: float, top: float, bottom: float, conf: flo
     return out
 
 
-class _Rapid:
-    """RapidOCR's PP-OCR models on ONNX Runtime, or (``openvino``) the same model files on
-    OpenVINO, 1.75 times faster on one core with the same readings (bench/ocr_bench.py)."""
+class _Cells:
+    """The default engine: lines found from the ink (readers/ocr_layout.py), read by the PP-OCRv6
+    recognisers on ONNX Runtime (readers/ocr_rec.py); models load when the first line is read."""
 
-    def __init__(self, openvino: bool = False) -> None:
-        try:
-            from rapidocr import RapidOCR
-        except ImportError:
-            raise InputError(f"OCR is not installed: {INSTALL}") from None
-        # no angle classifier: report pages are upright; the detector sees the page at most
-        # 2,000 px on its longer side
-        params: dict[str, Any] = {"Global.use_cls": False, "Global.log_level": "critical"}
-        threads = os.environ.get("XXGK_LINT_OCR_THREADS", "")
-        if threads.isdigit():        # the runtime takes every core unless told
-            params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(threads)
-            params["EngineConfig.openvino.inference_num_threads"] = int(threads)
-        if openvino:
-            params |= _openvino_params(RapidOCR(params=params).cfg)
-        self.ocr = RapidOCR(params=params)
+    def __init__(self) -> None:
+        import importlib.util
 
-    def boxes(self, image: Any) -> list[tuple[list[tuple[float, float]], str, float]]:
-        import numpy as np
-
-        out = self.ocr(np.asarray(image)[:, :, ::-1])        # BGR, as OpenCV has it
-        if out.boxes is None:
-            return []
-        return [([tuple(map(float, p)) for p in box], txt, float(score))
-                for box, txt, score in zip(out.boxes, out.txts, out.scores)]
-
-
-def _openvino_params(cfg: Any) -> dict[str, Any]:
-    """RapidOCR's settings to run its detector and recogniser on OpenVINO from the model files
-    its wheel ships for ONNX Runtime (OpenVINO reads ONNX): left to itself it would download."""
-    from pathlib import Path
-
-    import rapidocr
-    from rapidocr.inference_engine.base import FileInfo, InferSession
-    from rapidocr.utils.typings import EngineType
-
-    try:
-        import openvino  # noqa: F401
-    except ImportError:
-        raise InputError("XXGK_LINT_OCR=openvino needs OpenVINO: pip install openvino") from None
-    out: dict[str, Any] = {}
-    for part in ("Det", "Rec"):
-        c = cfg[part]
-        info = InferSession.get_model_url(FileInfo(engine_type=EngineType.ONNXRUNTIME, ocr_version=c.ocr_version,
-                                                   task_type=c.task_type, lang_type=c.lang_type,
-                                                   model_type=c.model_type))
-        path = Path(rapidocr.__file__).parent / "models" / Path(info["model_dir"]).name
-        if not path.is_file():
-            raise InputError(f"RapidOCR's {part} model is not in its package ({path.name}); OCR needs no download")
-        out |= {f"{part}.engine_type": EngineType.OPENVINO, f"{part}.model_path": str(path)}
-    return out
+        # OpenCV for the layout's morphology; RapidOCR's wheel ships the second recogniser's model
+        if any(importlib.util.find_spec(m) is None for m in ("cv2", "onnxruntime", "rapidocr", "PIL")):
+            raise InputError(f"OCR is not installed: {INSTALL}")
 
 
 class _Tesseract:

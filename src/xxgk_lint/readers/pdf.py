@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import InputError, Location
+from ..record import Tr
 from . import pdfpage, unruled
 from .assemble import classify_heading
 from .blocks import Document, Grid, ListingReader, Para, RawCell
@@ -66,7 +67,10 @@ def parse(data: bytes, path: str) -> Document:
                          path)
     reader.flush()
     reader.end_table()
-    return Document(path, reader.blocks, reader.lines, "pdf+ocr" if reader.ocr_pages else "pdf")
+    doc = Document(path, reader.blocks, reader.lines, "pdf+ocr" if reader.ocr_pages else "pdf")
+    if reader.ocr_pages:
+        doc._second_reading = reader.second_reading
+    return doc
 
 
 class _Reader(ListingReader):
@@ -144,7 +148,10 @@ class _Reader(ListingReader):
             return None
         if ocr.progress is not None:
             ocr.progress(n, self.pages)
-        scale = ocr.DPI / 72
+        # the pictures' own resolution, at most the one OCR reads at: a finer scan is scaled down,
+        # a coarser one is not blurred up
+        native = max((im["pixels"] * 72 / im["width"] for im in pictures if im.get("pixels")), default=ocr.WORK_DPI)
+        scale = max(100.0, min(native, ocr.WORK_DPI)) / 72
         image = page.render(scale=scale).to_pil()
         out: list[list[dict]] = []
         for im in pictures:
@@ -174,9 +181,34 @@ class _Reader(ListingReader):
         mx, my = (x0 + x1) / 2, (top + bottom) / 2
         if not any(a[0] <= mx <= a[2] and a[1] <= my <= a[3] for a in self.ocr_areas.get(page, ())):
             return None
-        inside = [ch["conf"] for ch in self.ocr_pages[page] if x0 - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= x1 + _TOL
-                  and top - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= bottom + _TOL]
-        return min(inside) if inside else 0.0
+        return min((ch["conf"] for ch in self._ocr_chars(page, bbox)), default=0.0)
+
+    def _ocr_chars(self, page: int, bbox: tuple) -> list[dict]:
+        x0, top, x1, bottom = bbox
+        return [ch for ch in self.ocr_pages.get(page, ()) if x0 - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= x1 + _TOL
+                and top - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= bottom + _TOL]
+
+    def disagreement(self, page: int, bbox: tuple) -> Tr | None:
+        """The doubt of a cell OCR read twice with two readings (the recognisers disagree)."""
+        chars = self._ocr_chars(page, bbox)
+        if not any("other" in ch for ch in chars):
+            return None
+        first = "".join(ch["text"] for ch in chars)
+        return _two_readings(first, "".join(dict.fromkeys(ch.get("other", ch["text"]) for ch in chars)))
+
+    def second_reading(self, loc: Location) -> Tr | None:
+        """A cell OCR read once, read again by the second recogniser: the doubt where the two
+        readings differ, else None (the reading is confirmed)."""
+        if loc.bbox is None or loc.doubt is not None:
+            return None
+        from . import ocr
+
+        chars = self._ocr_chars(loc.page, loc.bbox)
+        crops = list({id(ch["crop"]): ch["crop"] for ch in chars if "crop" in ch}.values())
+        if not crops:
+            return None
+        first, second = "".join(ch["text"] for ch in chars), ocr.second_reading(crops)
+        return None if first.replace(" ", "") == second.replace(" ", "") else _two_readings(first, second)
 
     def miner_chars(self, n: int, height: float) -> list[dict]:
         if self.miner is None:
@@ -276,7 +308,7 @@ class _Reader(ListingReader):
                         raw_of[id(cell)] = RawCell(cell.text.strip(), Location(
                             self.path, line, start, line, max(end, start + 1), page=page, table=self.table_no,
                             row=row_no, cell=first_col[id(cell)] + 1, bbox=tuple(cell.bbox),
-                            ocr=self.confidence(page, cell.bbox)))
+                            ocr=self.confidence(page, cell.bbox), doubt=self.disagreement(page, cell.bbox)))
                 grid_rows.append([raw_of[id(cell)] if cell is not None else RawCell("", Location(
                     self.path, line, 1, page=page, table=self.table_no, row=row_no, cell=c + 1))
                     for c, cell in enumerate(row)])
@@ -367,3 +399,7 @@ def _at(edges: list[float], v: float) -> int:
 
     i = bisect_left(edges, v - _TOL)
     return min(i, len(edges) - 1)
+
+
+def _two_readings(first: str, second: str) -> Tr:
+    return Tr(f"OCR 两次识别不一致：「{first}」与「{second}」", f"two OCR readings differ: \"{first}\" and \"{second}\"")

@@ -147,8 +147,11 @@ def _walk(page, texts: list, edges: list[dict], images: list[dict]) -> None:
                 a, b, c, d, e, f = parent
                 xs = [a * px + c * py + e for px in (left.value, right.value) for py in (bottom.value, top.value)]
                 ys = [b * px + d * py + f for px in (left.value, right.value) for py in (bottom.value, top.value)]
+                pw, ph = ctypes.c_uint(), ctypes.c_uint()      # its own pixels: a scan's resolution
+                if not raw.FPDFImageObj_GetImagePixelSize(obj, pw, ph):
+                    pw.value = 0
                 images.append({"x0": min(xs), "x1": max(xs), "top": height - max(ys), "bottom": height - min(ys),
-                               "width": max(xs) - min(xs), "height": max(ys) - min(ys)})
+                               "width": max(xs) - min(xs), "height": max(ys) - min(ys), "pixels": pw.value})
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 raw.FPDFPath_GetDrawMode(obj, fill, stroke)
                 if fill.value or stroke.value:
