@@ -166,6 +166,51 @@ def test_a_picture_table_beside_a_saved_page_is_read(scanned, tmp_path):
     assert report.tables["t4"].numbers() == text.tables["t4"].numbers()
 
 
+def test_a_page_whose_report_is_pictures_of_its_pages_is_one_report(scanned, tmp_path):
+    """A web page that shows the report only as pictures of its pages, one <img> a page and no
+    report text: the pictures are read as the pages of one scan, so table 3, which runs from the
+    first picture on to the second, is one table."""
+    from xxgk_lint.readers import read_report
+
+    text, _, _, pages = scanned
+    for k, image in enumerate(pages, 1):
+        (tmp_path / f"p{k}.png").write_bytes(png(image))
+    page = tmp_path / "report.html"
+    page.write_text("<html><body><div class='nav'>首页 &gt; 年度报告</div><div class='article'><h1>年度报告</h1>"
+                    + "".join(f'<p><img src="p{k}.png"></p>' for k in range(1, len(pages) + 1))
+                    + "</div></body></html>", encoding="utf-8")
+    report = read_report(str(page))
+    assert report.reader == "html+ocr" and all(report.tables[t].present for t in TABLES)
+    assert _cell_accuracy(text, report) == 1.0
+    assert [s.key for s in report.sections if s.key] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_folder_of_page_pictures_is_audited_as_one_report(scanned, tmp_path):
+    """p1.png, p2.png in a folder: one report, read from its first page; a lone picture and a
+    set whose numbering has a gap are each their own."""
+    from xxgk_lint.audit import walk
+    from xxgk_lint.readers import read_report
+    from xxgk_lint.readers.pageset import pages
+
+    text, _, _, scan_pages_ = scanned
+    folder = tmp_path / "2024年报"
+    folder.mkdir()
+    for k, image in enumerate(scan_pages_, 1):
+        (folder / f"p{k}.png").write_bytes(png(image))
+    (folder / "seal.png").write_bytes(png(scan_pages_[0]))
+    (folder / "x1.jpg").write_bytes(b"")
+    (folder / "x3.jpg").write_bytes(b"")                     # no x2: not a page set
+    assert [p.name for p in pages(folder / "p1.png")] == ["p1.png", "p2.png"]
+    assert pages(folder / "x1.jpg") == [folder / "x1.jpg"] and pages(folder / "p2.png") == [folder / "p2.png"]
+    assert [os.path.basename(f) for f in walk([str(tmp_path)])] == ["p1.png", "seal.png", "x1.jpg", "x3.jpg"]
+    report = read_report(str(folder / "p1.png"))
+    assert all(report.tables[t].present for t in TABLES) and _cell_accuracy(text, report) == 1.0
+    out = CliRunner().invoke(cli, ["audit", "--isolated", "--no-history", "-j", "1", "--quiet", "--jsonl",
+                                   str(tmp_path / "out.jsonl"), "--include", "p*.png", str(folder)])
+    files = {json.loads(line)["file"] for line in (tmp_path / "out.jsonl").read_text().splitlines()}
+    assert out.exit_code in (0, 1) and files == {str(folder / "p1.png")}
+
+
 def _picture_page(title: str, body: str) -> str:
     return (f"<html><body><div class='nav'><img src='/logo.png'>首页</div><div class='article'><h1>{title}</h1>"
             "<p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from urllib.parse import quote
 
 from .readers import MAX_BYTES, PATTERNS
+from .readers.pageset import later_pages, pages
 from .result import FileResult
 from .web import Source, is_url
 
@@ -42,7 +43,7 @@ def walk(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
         elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                pictures = _page_pictures(root, files)
+                pictures = _page_pictures(root, files) | later_pages(Path(root), files)
                 for name in files:
                     full = os.path.join(root, name)
                     rel = os.path.relpath(full, path)
@@ -229,13 +230,15 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
 
 
 def content_hash(path: str) -> str:
+    """Of the file's bytes; of a page set's first page, of all its pages (readers/pageset.py)."""
     import hashlib
 
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
+        for page in pages(path) if _PICTURE.search(path) else [path]:
+            with open(page, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
     except OSError:
         return ""
     return h.hexdigest()

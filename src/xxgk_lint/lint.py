@@ -82,6 +82,11 @@ def _read_again(report: Report, findings: list, session: Session, source: Source
         why = report._second_reading(loc)
         if why is not None:
             loc.doubtful(why)
+            if not loc.table:       # a finding holds a copy of a paragraph's place: the paragraph's own
+                for sec in report.sections:
+                    for _, part in sec.parts:
+                        if part.para == loc.para and part.page == loc.page:
+                            part.doubtful(why)
             doubted = True
     report._second_reading = None
     return session.engine.check(report, source=source) if doubted else findings

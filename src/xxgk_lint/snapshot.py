@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from .model import Cell, Location, Metadata, Report, Section, Table
+from .record import Tr
 from .template import table_spec
 
 _DATES = ("published", "period_start", "period_end")
@@ -37,7 +38,12 @@ def snapshot(report: Report) -> Report:
 
 
 def loc_plain(loc: Location | None) -> dict[str, Any] | None:
-    return None if loc is None else loc.as_dict()
+    if loc is None:
+        return None
+    out = loc.as_dict()
+    if loc.doubt is not None:           # both languages: a stored result is shown in either
+        out["doubt"] = list(loc.doubt)
+    return out
 
 
 def loc_from(d: dict[str, Any] | None) -> Location | None:
@@ -46,6 +52,9 @@ def loc_from(d: dict[str, Any] | None) -> Location | None:
     d = dict(d)
     if d.get("bbox"):
         d["bbox"] = tuple(d["bbox"])
+    if d.get("doubt") is not None:
+        doubt = d["doubt"]
+        d["doubt"] = Tr(*doubt) if isinstance(doubt, list) else Tr(doubt, doubt)
     return Location(**d)
 
 

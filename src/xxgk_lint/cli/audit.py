@@ -22,7 +22,9 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
               help="How many pages of a --crawl column to follow.")
 @click.option("--include", multiple=True, metavar="GLOB", help="File names to audit (repeatable) [default: report types].")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths or names to skip (repeatable).")
-@click.option("-j", "--jobs", type=int, default=0, help="Worker processes [default: all cores].")
+@click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, v: _jobs_value(v),
+              help="Worker processes; auto: as many as the cores and the free memory allow (a worker reading "
+                   "scans takes up to 600 MB) [default: auto].")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write every finding to a CSV file.")
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False), help="Write every finding as JSON lines.")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Write a workbook: summary, findings, rules.")
@@ -112,7 +114,9 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
         scratch = tempfile.TemporaryDirectory(prefix="xxgk-lint-") if history is None else None
         batch = WebBatch(web, history.path.parent / "archive" if history is not None else scratch.name,
                          threads=max(per_host * 4, 8))
-    jobs = jobs or os.cpu_count() or 1
+    from ..workers import jobs as worker_count
+
+    jobs = worker_count(jobs, files)
     if not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT"):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -147,3 +151,10 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
     if interrupted:
         sys.exit(130)
     finish(results, session.fail_on)
+
+
+def _jobs_value(value: str) -> str:
+    value = str(value).strip().lower()
+    if value != "auto" and not (value.isdigit() and int(value) > 0):
+        raise click.BadParameter(f"{value!r}: a number of workers (1 or more) or auto")
+    return value

@@ -63,6 +63,16 @@ def sniff(data: bytes, path: str) -> str:
 
 
 def read_report(path: str) -> Report:
+    """The report in a file; the first page of a folder of numbered page pictures is read with
+    the pages after it, as one scan (readers/pageset.py)."""
+    if path.lower().endswith((".png", ".jpg", ".jpeg")):
+        from .pageset import pages
+
+        got = pages(path)
+        if len(got) > 1:
+            from .ocr import image_pdf
+
+            return read_data(image_pdf([read_bytes(str(p)) for p in got], path), path)
     return read_data(read_bytes(path), path)
 
 

@@ -45,22 +45,30 @@ def match(table: str, what: str, text: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def near_match(table: str, what: str, text: str) -> tuple[str, str] | None:
+def near_match(table: str, what: str, text: str, loose: bool = False) -> tuple[str, str] | None:
     """(id, the template's label) of the one label a text names with a character wrong, added
     or lost ("本年废纸件数" for 本年废止件数, "处理绝对数量" for 处理决定数量) — a recovery: the
     cells read under it are doubted and the typo is reported.  None when no label is that
-    close, or two are."""
+    close, or two are.  ``loose``: the label was read by OCR, which misreads several characters
+    of a long label ("上年结以市信息公开申请数"): a third of them may be wrong, when no other
+    label comes within two more."""
     key = label_key(text)
     if len(key) < 4 or match(table, what, text) is not None:
         return None
     found: dict[int, set[str]] = {}            # distance -> ids that close
     for alias, id_ in _label_index(table, what).items():
         if len(alias) >= 4:
-            d = _edits(key, alias, 1 if len(alias) < 6 else 2)
+            most = 1 if len(alias) < 6 else 2
+            d = _edits(key, alias, max(most, len(alias) // 3) + 2 if loose else most)
             if d is not None:
                 found.setdefault(d, set()).add(id_)
     if not found or len(found[min(found)]) != 1:
         return None
+    best = min(found)
+    if loose and best > 2:
+        alias_len = max(len(a) for a, i in _label_index(table, what).items() if i in found[best])
+        if best > max(2, alias_len // 3) or any(d < best + 2 and ids - found[best] for d, ids in found.items()):
+            return None
     id_ = next(iter(found[min(found)]))
     return id_, max((a for a, i in _label_index(table, what).items() if i == id_), key=len)
 

@@ -24,6 +24,7 @@ from ..model import InputError
 INSTALL = "install OCR with: pip install 'xxgk-lint[ocr]'"
 DPI = 300            # scanned PDF pages are rendered at this resolution
 WORK_DPI = 200       # and read at most at this one
+MAX_PICTURE_PAGES = 200
 PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR reads: PNG, JPEG
 
 _engine: Any = None
@@ -69,25 +70,32 @@ def _get_engine() -> Any:
     return _engine
 
 
-def image_pdf(data: bytes, path: str) -> bytes:
-    """A PNG or JPEG of a report page as a one-page PDF holding only that picture, so it is read
-    like a scanned PDF (its resolution, 300 dpi when it gives none, sets the page's size)."""
+def image_pdf(data: bytes | list[bytes], path: str) -> bytes:
+    """PNG or JPEG pictures of report pages (one, or a list in page order) as a PDF holding only
+    those pictures, a page each, so they are read like a scanned PDF (each picture's resolution,
+    300 dpi when it gives none, sets its page's size): a table that runs on overleaf is one table."""
     import io
 
     if not available():
         raise InputError(f"a picture of a report needs OCR to be read; {INSTALL}", path)
     from PIL import Image, UnidentifiedImageError
 
-    try:
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as e:
-        raise InputError(f"not a readable picture ({type(e).__name__})", path) from None
-    if image.width * image.height > 80_000_000:
-        raise InputError(f"the picture is too large ({image.width}×{image.height} pixels)", path)
-    dpi = image.info.get("dpi", (DPI, DPI))[0] or DPI
+    pages = []
+    for one in data if isinstance(data, list) else [data]:
+        try:
+            image = Image.open(io.BytesIO(one))
+            image.load()
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as e:
+            raise InputError(f"not a readable picture ({type(e).__name__})", path) from None
+        if image.width * image.height > 80_000_000:
+            raise InputError(f"the picture is too large ({image.width}×{image.height} pixels)", path)
+        dpi = image.info.get("dpi", (DPI, DPI))[0] or DPI
+        pages.append((image.convert("RGB"), float(dpi)))
+    if len(pages) > MAX_PICTURE_PAGES:
+        raise InputError(f"{len(pages)} pictures: more pages than any report ({MAX_PICTURE_PAGES})", path)
     out = io.BytesIO()
-    image.convert("RGB").save(out, "PDF", resolution=float(dpi))
+    for k, (image, dpi) in enumerate(pages):      # each page at its own picture's resolution
+        image.save(out, "PDF", resolution=dpi, append=k > 0)
     return out.getvalue()
 
 
@@ -124,7 +132,9 @@ def read_image(image: Any, scale: float) -> tuple[list[dict], list[dict]]:
     boxes = ocr_layout.lines(ink, regions)
     boxes += ocr_layout.lines(outside, [(0, 0, a.shape[1], a.shape[0])])    # the text outside tables
     paper = int(np.percentile(a, 60))
-    crops = [np.pad(a[t:b, x0:x1], max(1, (b - t) // 10), constant_values=paper) for x0, t, x1, b in boxes]
+    clean = a.copy()                 # no rule nor its blurred edge in a crop, to be read as "]" or "1"
+    clean[rule_mask > 0] = paper
+    crops = [np.pad(clean[t:b, x0:x1], max(1, (b - t) // 10), constant_values=paper) for x0, t, x1, b in boxes]
     chars: list[dict] = []
     for (x0, top, x1, bottom), crop, (text, conf, other) in zip(boxes, crops, ocr_rec.read_lines(crops)):
         got = _chars(text, conf, x0 / scale, x1 / scale, top / scale, bottom / scale)

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 Box = tuple[int, int, int, int]          # x0, top, x1, bottom in pixels
+RULE_INK = 0.88                          # a rule's pixels are darker than this share of the paper's shade
 
 
 def skew(grey: Any) -> float:
@@ -83,12 +84,25 @@ def lines(ink: Any, regions: list[Box], split_gaps: bool = True) -> list[Box]:
                     continue
                 ys = np.flatnonzero(sub.sum(1))
                 t, b2 = a + int(ys[0]), a + int(ys[-1]) + 1
+                h, w = region.shape
+                if _rule_bit(c, t, d, b2, w, h, tall):
+                    continue
                 # a margin of the picture itself, within the region: the faint edges of strokes
                 # lighter than the ink threshold belong to the line
                 m = max(1, (b2 - t) // 4)
-                h, w = region.shape
                 out.append((x0 + max(0, c - m), top + max(0, t - m), x0 + min(w, d + m), top + min(h, b2 + m)))
     return out
+
+
+def _rule_bit(x0: int, top: int, x1: int, bottom: int, width: int, height: int, tall: int) -> bool:
+    """Ink that is a piece of a rule or a speck, not text: flat and against the region's top or
+    bottom (read as "_"); thin, against a side and taller than a line of text (read as "1");
+    or a dot far smaller than a character, alone."""
+    if bottom - top < 0.3 * tall and (top <= 1 or bottom >= height - 1):
+        return True
+    if bottom - top < 0.35 * tall and x1 - x0 < 0.35 * tall:      # a speck, or where two rules cross
+        return True
+    return x1 - x0 < 0.3 * tall and (x0 <= 1 or x1 >= width - 1) and bottom - top >= min(1.5 * tall, 0.9 * height)
 
 
 def _runs(flags: Any) -> list[tuple[int, int]]:
@@ -124,32 +138,117 @@ def _join_gaps(pieces: list[tuple[int, int]], widest: float) -> list[tuple[int, 
 
 
 def rules(a: Any, scale: float) -> tuple[list[dict], Any]:
-    """The table rules drawn in a page (numpy greyscale) as PDF edges in points, and their mask:
-    the long thin runs of ink left by a morphological opening with a line a third of an inch long
-    (text strokes are shorter)."""
+    """The table rules drawn in a page (numpy greyscale) as PDF edges in points, and their mask.
+    A rule is a thin run of ink a third of an inch long (longer than any stroke of text), or a
+    shorter one (12 pt and more) whose two ends meet such rules across: a web table's cell drawn
+    with its own border around a figure.  A web table drawn with separated borders (border=1,
+    cellspacing) draws two rules a point or two apart between cells: they are one rule, as the
+    text layer's reader merges them; the gaps between its cells' borders are bridged."""
     import cv2
     import numpy as np
 
     from .pdfpage import add_edge
 
     paper = float(np.percentile(a, 60))
-    ink = (a < paper * 0.8).astype(np.uint8)     # a thin rule blurred by JPEG is lighter than text
-    length = max(int(scale * 72 / 3), 10)
+    # a thin grey rule blurred by JPEG is much lighter than text, and a shaded row's fill is as
+    # light: where the light ink is solid (a fill), only what is darker than the fill around it
+    ink = (a < paper * RULE_INK).astype(np.uint8)
+    thickest = max(3, int(scale * 4))
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((thickest, thickest), np.uint8)) > 0
+    if solid.any():
+        around = cv2.medianBlur(a, thickest | 1).astype(np.int16)
+        ink[solid] = a[solid] < around[solid] - paper * (1 - RULE_INK)
+    length, piece, bridge = max(int(scale * 24), 10), max(int(scale * 12), 6), max(3, int(scale * 3))
+
+    def line(horizontal: bool, n: int) -> Any:
+        return np.ones((1, n) if horizontal else (n, 1), np.uint8)
+
+    runs, long_, plain = {}, {}, {}
+    for horizontal in (True, False):
+        # a rule broken by a speck of paper showing through (a pixel or two) is joined first
+        found = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, line(horizontal, max(int(scale * 1.2), 3)))
+        plain[horizontal] = cv2.morphologyEx(found, cv2.MORPH_OPEN, line(horizontal, length))
+        found = cv2.morphologyEx(found, cv2.MORPH_OPEN, line(horizontal, piece))
+        runs[horizontal] = cv2.morphologyEx(found, cv2.MORPH_CLOSE, line(horizontal, bridge))
+        long_[horizontal] = cv2.morphologyEx(runs[horizontal], cv2.MORPH_OPEN, line(horizontal, length))
+    # bridged rules only inside a table the unbroken rules draw: the strokes of a large heading's
+    # characters, side by side, are no rule
+    zone = _tables(plain[True] | plain[False], scale)
+    for horizontal in (True, False):    # outside tables, a row of characters whose strokes line up is no rule
+        plain[horizontal] = (plain[horizontal] & zone) | _clear(plain[horizontal] & ~zone, ink, horizontal, bridge)
     out: list[dict] = []
     mask = np.zeros_like(ink)
-    for kernel, horizontal in ((np.ones((1, length), np.uint8), True), (np.ones((length, 1), np.uint8), False)):
-        # a rule broken by a speck of paper showing through (a gap of a pixel or two) is
-        # joined first, or its pieces are shorter than the kernel
-        gap = np.ones((1, max(int(scale * 1.2), 3)) if horizontal else (max(int(scale * 1.2), 3), 1), np.uint8)
-        found = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), cv2.MORPH_OPEN, kernel)
-        mask |= found
-        n, _, stats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
-        for x, y, w, h, _ in stats[1:n].tolist():      # plain ints: places end up in JSON and YAML
+    sure = {h: plain[h] | (zone & long_[h]) for h in (True, False)}
+    for horizontal in (True, False):
+        # a short run reaching a rule across at both ends is a cell's border wherever it stands
+        found = sure[horizontal] | _boxed(runs[horizontal] & ~long_[horizontal], sure[not horizontal],
+                                          horizontal, max(2, int(scale * 0.75)))
+        found = cv2.morphologyEx(found, cv2.MORPH_CLOSE, line(not horizontal, bridge))     # double rules: one
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
+        shaded = stats[:, cv2.CC_STAT_HEIGHT if horizontal else cv2.CC_STAT_WIDTH] > thickest
+        shaded[0] = False
+        if shaded.any():                 # a shaded row or column: not a rule
+            found[shaded[labels]] = 0
+        # a vertical rule's blurred edge beside a figure reads as "1": its edge is cleared wider
+        mask |= found if horizontal else cv2.dilate(found, line(True, 2 * int(scale * 0.7) + 1))
+        for x, y, w, h, _ in stats[1:n][~shaded[1:n]].tolist():     # plain ints: places end up in JSON and YAML
             if horizontal:
                 mid = (y + h / 2) / scale
                 add_edge(out, (x / scale, mid), ((x + w) / scale, mid))
             else:
                 mid = (x + w / 2) / scale
                 add_edge(out, (mid, y / scale), (mid, (y + h) / scale))
-    # the rule's blurred edge, lighter than the threshold above, is not text either
-    return out, cv2.dilate(mask, np.ones((3, 3), np.uint8))
+    # the rule's blurred edge, lighter than the thresholds above, is not text either
+    edge = max(3, int(scale) | 1)
+    return out, cv2.dilate(mask, np.ones((edge, edge), np.uint8))
+
+
+def _clear(found: Any, ink: Any, horizontal: bool, reach: int) -> Any:
+    """The runs with paper on one side or the other along most of their length: a run made by
+    characters' strokes has ink close above and below it nearly all along."""
+    import cv2
+    import numpy as np
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
+    if n <= 1:
+        return found
+    keep = np.zeros(n, np.uint8)
+    for k, (x, y, w, h, _) in enumerate(stats[1:n].tolist(), 1):
+        if horizontal:
+            before, after = ink[max(0, y - reach):y, x:x + w].any(0), ink[y + h:y + h + reach, x:x + w].any(0)
+        else:
+            before, after = ink[y:y + h, max(0, x - reach):x].any(1), ink[y:y + h, x + w:x + w + reach].any(1)
+        keep[k] = before.size == 0 or after.size == 0 or float((before & after).mean()) < 0.5
+    return keep[labels].astype(found.dtype)
+
+
+def _tables(rules: Any, scale: float) -> Any:
+    """A mask of the boxes the rules of a table span (rules crossing each other over an inch)."""
+    import cv2
+    import numpy as np
+
+    zone = np.zeros_like(rules)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    for x, y, w, h, _ in stats[1:n].tolist():
+        if w > 72 * scale and h > 36 * scale:
+            zone[y:y + h, x:x + w] = 1
+    return zone
+
+
+def _boxed(short: Any, across: Any, horizontal: bool, reach: int) -> Any:
+    """The short runs whose two ends meet a rule across (within ``reach`` pixels)."""
+    import cv2
+    import numpy as np
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
+    if n <= 1:
+        return np.zeros_like(short)
+    keep = np.zeros(n, np.uint8)
+    near = cv2.dilate(across, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    for k, (x, y, w, h, _) in enumerate(stats[1:n].tolist(), 1):
+        if horizontal:
+            ends = near[y:y + h, x].any() and near[y:y + h, x + w - 1].any()
+        else:
+            ends = near[y, x:x + w].any() and near[y + h - 1, x:x + w].any()
+        keep[k] = ends
+    return keep[labels]

@@ -13,12 +13,14 @@ Two recognisers, loaded once per process and only when a picture is read:
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..model import InputError
 
 HEIGHT = 48                       # the recognisers' input height
+MIN_WIDTH = 16                    # a crop keeps its own width (RapidOCR widens every one to 320)
 RARE_MARGIN = 0.2                 # a rare character is read only when 5 times likelier than a common one
 BATCH_PIXELS = 3200               # the width of a batch's crops together
 FIRST_SURE = 0.93                 # a first reading below this is read again by the second recogniser
@@ -104,9 +106,15 @@ class Recogniser:
                 text.append(self.keys[idx])
                 conf.append(s)
             prev = idx
-        return "".join(text).strip(), (sum(conf) / len(conf) if conf else 0.0)
+        read = "".join(text).strip()
+        if not all(_common(c) for c in read):    # a traditional form read (內 for 内): the report's is simplified
+            from .chinese import to_simplified
+
+            read = to_simplified(read)
+        return read, (sum(conf) / len(conf) if conf else 0.0)
 
 
+@lru_cache(maxsize=8192)
 def _common(c: str) -> bool:
     try:
         c.encode("gb2312")
@@ -121,7 +129,7 @@ def _normalise(crop: Any) -> Any:
     import numpy as np
 
     h, w = crop.shape[:2]
-    width = max(16, int(round(w * HEIGHT / max(h, 1))))
+    width = max(MIN_WIDTH, int(round(w * HEIGHT / max(h, 1))))
     resized = cv2.resize(crop, (width, HEIGHT), interpolation=cv2.INTER_LINEAR).astype(np.float32)
     one = (resized / 255.0 - 0.5) / 0.5
     return np.repeat(one[None], 3, axis=0)

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from ..model import InputError, Location
-from ..record import Tr
 from . import pdfpage, unruled
 from .assemble import classify_heading
 from .blocks import Document, Grid, ListingReader, Para, RawCell
 from .pdfpage import TOL as _TOL
+from .pdfocr import OCR_LAYOUT, OcrPages, figure_text
 from .pdfpage import Cell
 
 MAX_PAGES = 500
@@ -73,7 +73,7 @@ def parse(data: bytes, path: str) -> Document:
     return doc
 
 
-class _Reader(ListingReader):
+class _Reader(OcrPages, ListingReader):
     def __init__(self, path: str, data: bytes):
         super().__init__(path)
         self.data = data
@@ -88,6 +88,7 @@ class _Reader(ListingReader):
         self.pages = 0
         self.ocr_pages: dict[int, list[dict]] = {}  # page -> the characters OCR read on it
         self.ocr_areas: dict[int, list[tuple]] = {}  # page -> the pictures OCR read
+        self.para_crops: dict[int, tuple[str, list]] = {}   # paragraph -> its text and OCR's line crops
 
     # ------------------------------------------------------------------ pages
     def page(self, page, n: int) -> None:
@@ -138,77 +139,6 @@ class _Reader(ListingReader):
                 tables = tables + [header]
         self.place(n, width, lines, tables, images)
         return header
-
-    def ocr(self, page, n: int, pictures: list[dict], edges: list[dict]) -> list[list[dict]] | None:
-        """The characters OCR reads in each of the page's pictures (a scan, a table printed as an
-        image), in page points, their table rules added to ``edges``; None without OCR installed."""
-        from . import ocr
-
-        if not ocr.available():
-            return None
-        if ocr.progress is not None:
-            ocr.progress(n, self.pages)
-        # the pictures' own resolution, at most the one OCR reads at: a finer scan is scaled down,
-        # a coarser one is not blurred up
-        native = max((im["pixels"] * 72 / im["width"] for im in pictures if im.get("pixels")), default=ocr.WORK_DPI)
-        scale = max(100.0, min(native, ocr.WORK_DPI)) / 72
-        image = page.render(scale=scale).to_pil()
-        out: list[list[dict]] = []
-        for im in pictures:
-            got: list[dict] = []
-            out.append(got)
-            box = (max(0, int(im["x0"] * scale)), max(0, int(im["top"] * scale)),
-                   min(image.width, int(im["x1"] * scale) + 1), min(image.height, int(im["bottom"] * scale) + 1))
-            dx, dy = box[0] / scale, box[1] / scale
-            chars, rules = ocr.read_image(image.crop(box), scale)
-            for item in chars + rules:
-                item["x0"] += dx
-                item["x1"] += dx
-                item["top"] += dy
-                item["bottom"] += dy
-                if "doctop" in item:
-                    item["doctop"] += dy
-            got += chars
-            edges += rules
-        self.ocr_pages[n] = [ch for got in out for ch in got]
-        self.ocr_areas[n] = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in pictures]
-        return out
-
-    def confidence(self, page: int, bbox: tuple) -> float | None:
-        """The lowest OCR confidence among the characters in ``bbox``; 0 for a place in a picture
-        where OCR read nothing (a faint figure missed looks like a blank cell); None: not OCR'd."""
-        x0, top, x1, bottom = bbox
-        mx, my = (x0 + x1) / 2, (top + bottom) / 2
-        if not any(a[0] <= mx <= a[2] and a[1] <= my <= a[3] for a in self.ocr_areas.get(page, ())):
-            return None
-        return min((ch["conf"] for ch in self._ocr_chars(page, bbox)), default=0.0)
-
-    def _ocr_chars(self, page: int, bbox: tuple) -> list[dict]:
-        x0, top, x1, bottom = bbox
-        return [ch for ch in self.ocr_pages.get(page, ()) if x0 - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= x1 + _TOL
-                and top - _TOL <= (ch["top"] + ch["bottom"]) / 2 <= bottom + _TOL]
-
-    def disagreement(self, page: int, bbox: tuple) -> Tr | None:
-        """The doubt of a cell OCR read twice with two readings (the recognisers disagree)."""
-        chars = self._ocr_chars(page, bbox)
-        if not any("other" in ch for ch in chars):
-            return None
-        first = "".join(ch["text"] for ch in chars)
-        return _two_readings(first, "".join(dict.fromkeys(ch.get("other", ch["text"]) for ch in chars)))
-
-    def second_reading(self, loc: Location) -> Tr | None:
-        """A cell OCR read once, read again by the second recogniser: the doubt where the two
-        readings differ, else None (the reading is confirmed)."""
-        if loc.bbox is None or loc.doubt is not None:
-            return None
-        from . import ocr
-
-        chars = self._ocr_chars(loc.page, loc.bbox)
-        crops = list({id(ch["crop"]): ch["crop"] for ch in chars if "crop" in ch}.values())
-        if not crops:
-            return None
-        first, second = "".join(ch["text"] for ch in chars), ocr.second_reading(crops)
-        return None if first.replace(" ", "") == second.replace(" ", "") else _two_readings(first, second)
 
     def miner_chars(self, n: int, height: float) -> list[dict]:
         if self.miner is None:
@@ -272,13 +202,17 @@ class _Reader(ListingReader):
             return
         first = self.buf[0]
         text = "".join(ln["text"].strip() for ln in self.buf)
+        read = [ch for ln in self.buf for run in ln["runs"] for ch in run["chars"] if "crop" in ch]
         self.buf = []
         self.para_no += 1
         self.lines.append(text)
         line = len(self.lines)
+        if read:                # read by OCR: its lines kept for a second reading
+            self.para_crops[self.para_no] = (text, list({id(ch["crop"]): ch["crop"] for ch in read}.values()))
         self.blocks.append(Para(text, Location(self.path, line, 1, line, len(text) + 1, page=self.buf_page,
                                                para=self.para_no,
-                                               bbox=(first["x0"], first["top"], first["x1"], first["bottom"]))))
+                                               bbox=(first["x0"], first["top"], first["x1"], first["bottom"]),
+                                               ocr=min(ch["conf"] for ch in read) if read else None)))
 
     # ------------------------------------------------------------------ tables
     def end_table(self) -> None:
@@ -309,12 +243,16 @@ class _Reader(ListingReader):
                             self.path, line, start, line, max(end, start + 1), page=page, table=self.table_no,
                             row=row_no, cell=first_col[id(cell)] + 1, bbox=tuple(cell.bbox),
                             ocr=self.confidence(page, cell.bbox), doubt=self.disagreement(page, cell.bbox)))
+                        if page in self.ocr_pages and raw_of[id(cell)].loc.doubt is None and \
+                                not figure_text(cell.text):
+                            raw_of[id(cell)].loc.doubt = OCR_LAYOUT  # a label: where it stands is OCR's guess
                 grid_rows.append([raw_of[id(cell)] if cell is not None else RawCell("", Location(
                     self.path, line, 1, page=page, table=self.table_no, row=row_no, cell=c + 1))
                     for c, cell in enumerate(row)])
         first = fragments[0]
-        self.blocks.append(Grid(grid_rows, Location(self.path, first_line, 1, page=first.page, table=self.table_no,
-                                                    bbox=first.bbox)))
+        self.blocks.append(Grid(grid_rows, Location(
+            self.path, first_line, 1, page=first.page, table=self.table_no, bbox=first.bbox,
+            doubt=OCR_LAYOUT if any(f.page in self.ocr_pages for f in fragments) else None)))
 
 
 def _is_picture(im: dict, width: float) -> bool:
@@ -399,7 +337,3 @@ def _at(edges: list[float], v: float) -> int:
 
     i = bisect_left(edges, v - _TOL)
     return min(i, len(edges) - 1)
-
-
-def _two_readings(first: str, second: str) -> Tr:
-    return Tr(f"OCR 两次识别不一致：「{first}」与「{second}」", f"two OCR readings differ: \"{first}\" and \"{second}\"")

@@ -1,39 +1,78 @@
-"""Pictures inside a Word file or beside a saved HTML page (a table pasted as an image), read
-by OCR as one-page scans: what OCR reads in a picture takes the picture's place."""
+"""Pictures inside a Word file or beside a saved HTML page (a table pasted as an image, or the
+whole report as pictures of its pages), read by OCR as scans: what OCR reads in a picture takes
+the picture's place.  Pictures that follow one another are read as the pages of one scan, so a
+table that runs on to the next page's picture is one table."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import InputError
+from ..model import InputError, Location
 from . import pdf
 from .blocks import Document, Grid
 from .ocr import available, image_pdf
 
 
 def expand(doc: Any) -> Any:
-    """A Word or HTML document with the pictures it holds read by OCR: each picture's paragraphs
-    and tables take its place (a picture OCR cannot read stays a picture).  Their listing lines
-    follow the document's own, and their places name the picture's paragraph or line."""
+    """A Word or HTML document with the pictures it holds read by OCR: each run of pictures'
+    paragraphs and tables take its place (pictures OCR cannot read stay pictures).  Their listing
+    lines follow the document's own, and their places name the first picture's paragraph or
+    line; a cell a finding rests on can still be read a second time (``_second_reading``)."""
     if not available():
         return doc
 
     blocks, lines = [], list(doc.lines)
+    origins: dict[tuple, tuple[Any, int, int, int]] = {}      # a place -> its scan's reader and place there
+    runs: list[list[Grid]] = []
     for block in doc.blocks:
-        if not (isinstance(block, Grid) and block.picture):
-            blocks.append(block)
+        if isinstance(block, Grid) and block.picture:
+            if runs and runs[-1] and blocks and blocks[-1] is runs[-1][-1]:
+                runs[-1].append(block)
+            else:
+                runs.append([block])
+        blocks.append(block)
+    out: list[Any] = []
+    for block in blocks:
+        run = next((r for r in runs if r and r[0] is block), None)
+        if run is None:
+            if not any(block in r for r in runs):
+                out.append(block)
             continue
         try:
-            sub = pdf.parse(image_pdf(block.picture, doc.path), doc.path)
+            sub = pdf.parse(image_pdf([b.picture for b in run], doc.path), doc.path)
         except InputError:
-            blocks.append(block)
+            out += run
             continue
-        offset = len(lines)
+        offset, first = len(lines), run[0]
         lines += sub.lines
         for b in sub.blocks:
             for loc in ([b.loc] if not isinstance(b, Grid) else [b.loc, *(c.loc for row in b.rows for c in row)]):
+                was = (loc.page, loc.para, loc.table)
                 loc.line += offset
                 loc.end_line = loc.end_line + offset if loc.end_line else 0
-                loc.page, loc.para = 0, block.loc.para or loc.para
-            blocks.append(b)
-    return Document(doc.path, blocks, lines, doc.reader + "+ocr")
+                loc.page, loc.para = 0, first.loc.para or loc.para
+                if sub._second_reading is not None:
+                    origins[_key(loc)] = (sub._second_reading, *was)
+            out.append(b)
+    expanded = Document(doc.path, out, lines, doc.reader + "+ocr")
+    if origins:
+        expanded._second_reading = lambda loc: _read_again(origins, loc)
+    return expanded
+
+
+def _key(loc: Location) -> tuple:
+    return (loc.line, loc.table, loc.row, loc.cell)
+
+
+def _read_again(origins: dict[tuple, tuple[Any, int, int, int]], loc: Location) -> Any:
+    """The second reading of a place of a picture: asked of the scan it was read from, at its
+    place there (a finding's copy of a paragraph's place keeps the paragraph's line)."""
+    import copy
+
+    found = origins.get(_key(loc)) or next((o for k, o in origins.items() if k[0] == loc.line and not loc.table), None)
+    if found is None:
+        return None
+    reread, page, para, table = found
+    there = copy.copy(loc)
+    there.page, there.para, there.table = page, para, table
+    return reread(there)

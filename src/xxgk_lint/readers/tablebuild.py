@@ -4,6 +4,8 @@ matched, which the `reader` rules turn into findings."""
 
 from __future__ import annotations
 
+import copy
+
 from ..model import MISSING, Cell, Location, Note, Table
 from ..record import Tr
 from ..template import table_spec
@@ -34,12 +36,16 @@ class Builder:
         self.said: set[str] = set()         # the recovery notes given, once a table each
 
     def note(self, code: str, loc: Location | None, **args) -> None:
+        layout = self.grid.loc.doubt if self.grid.loc is not None else None
+        if layout is not None and loc is not None and loc.doubt is None:
+            loc = copy.copy(loc).doubtful(layout)   # the table's structure is a reading (OCR): so is this
         self.notes.append(Note(code, loc, {"table_id": self.table, **args}))
 
     def near(self, what: str, cell: RawCell) -> str | None:
         """The row or column a label with a typo names; its cells are then doubted, and the typo
         is said once for the table (READ-LABEL-TYPO)."""
-        found = near_match(self.table, what, cell.text)
+        found = near_match(self.table, what, cell.text,
+                           loose=self.grid.loc is not None and self.grid.loc.doubt is not None)
         if found is None:
             return None
         id_, label = found
