@@ -90,6 +90,16 @@ def score(text, scan) -> tuple[int, int]:
     return same, total
 
 
+def prose(text, scan) -> float:
+    """How much of the report's prose (its sections' text, spaces aside) the scan's reading
+    matches: difflib's ratio of the two texts."""
+    from difflib import SequenceMatcher
+
+    def flat(report):
+        return "".join("".join(s.text.split()) for s in report.sections) if report is not None else ""
+    return SequenceMatcher(None, flat(text), flat(scan), autojunk=False).ratio()
+
+
 def errors(path: Path) -> set[tuple[str, tuple]]:
     from xxgk_lint.lint import lint_file
 
@@ -133,11 +143,12 @@ def run(sets: dict[str, list[tuple[str, bytes, bytes]]], dpis: list[int], work: 
     from tests.generators.scans import image_pdf, scan_pages
     from xxgk_lint.readers import read_data
 
-    print(f"{'set':10s} {'dpi':>4s} {'reports':>7s} {'cells':>6s} {'exact':>8s} {'new errors':>10s} "
+    print(f"{'set':10s} {'dpi':>4s} {'reports':>7s} {'cells':>6s} {'exact':>8s} {'prose':>7s} {'new errors':>10s} "
           f"{'table p/s':>9s} {'prose p/s':>9s} {'peak MB':>8s}")
     for name, docs in sets.items():
         for dpi in dpis:
             same = total = extra = 0
+            ratios: list[float] = []
             tables: list[float] = []
             prose: list[float] = []
             first = None
@@ -148,8 +159,10 @@ def run(sets: dict[str, list[tuple[str, bytes, bytes]]], dpis: list[int], work: 
                 first = first or path
                 text_path = work / f"{name}-text-{i}{Path(label).suffix or '.pdf'}"
                 text_path.write_bytes(truth)
-                s, t = score(read_data(truth, text_path.name), read_data(data, "scan.pdf"))
+                truth_report, scan_report = read_data(truth, text_path.name), read_data(data, "scan.pdf")
+                s, t = score(truth_report, scan_report)
                 same, total = same + s, total + t
+                ratios.append(prose(truth_report, scan_report))
                 new = errors(path) - errors(text_path)
                 extra += len(new)
                 if new:
@@ -159,7 +172,8 @@ def run(sets: dict[str, list[tuple[str, bytes, bytes]]], dpis: list[int], work: 
                     tables, prose = tables + a, prose + b
             rate = (lambda xs: f"{len(xs) / sum(xs):9.2f}" if xs else f"{'-':>9s}")
             mb = peak(first) if timing and first else float("nan")
-            print(f"{name:10s} {dpi:4d} {len(docs):7d} {total:6d} {same / max(total, 1):8.2%} {extra:10d} "
+            print(f"{name:10s} {dpi:4d} {len(docs):7d} {total:6d} {same / max(total, 1):8.2%} "
+                  f"{sum(ratios) / max(len(ratios), 1):7.2%} {extra:10d} "
                   f"{rate(tables)} {rate(prose)} {mb:8.0f}")
 
 

@@ -183,6 +183,9 @@ def test_a_page_whose_report_is_pictures_of_its_pages_is_one_report(scanned, tmp
     assert report.reader == "html+ocr" and all(report.tables[t].present for t in TABLES)
     assert _cell_accuracy(text, report) == 1.0
     assert [s.key for s in report.sections if s.key] == [1, 2, 3, 4, 5, 6]
+    # a cell of a picture can be read a second time, at its place in the scan it came from
+    cell = report.tables["t4"].cells[("reconsideration", "total")]
+    assert report._second_reading is not None and report._second_reading(cell.loc) is None   # they agree
 
 
 def test_a_folder_of_page_pictures_is_audited_as_one_report(scanned, tmp_path):

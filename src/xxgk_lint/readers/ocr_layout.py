@@ -175,7 +175,9 @@ def rules(a: Any, scale: float) -> tuple[list[dict], Any]:
     # characters, side by side, are no rule
     zone = _tables(plain[True] | plain[False], scale)
     for horizontal in (True, False):    # outside tables, a row of characters whose strokes line up is no rule
-        plain[horizontal] = (plain[horizontal] & zone) | _clear(plain[horizontal] & ~zone, ink, horizontal, bridge)
+        outside = plain[horizontal] & ~zone
+        if outside.any():
+            plain[horizontal] = (plain[horizontal] & zone) | _clear(outside, ink, horizontal, bridge)
     out: list[dict] = []
     mask = np.zeros_like(ink)
     sure = {h: plain[h] | (zone & long_[h]) for h in (True, False)}
