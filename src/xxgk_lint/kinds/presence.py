@@ -108,8 +108,9 @@ def cells_missing(report: Report, ctx: Context, p: dict[str, Any]) -> Iterator[H
             continue
         for cell in _missing(table, _short_rows(report, tid))[1]:
             args = place_args(tid, cell.row, cell.col)
+            # in a table whose rows and columns OCR found in a picture, a cell missing may be the reading's
             yield Hit(cell.loc or table.row_loc(cell.row), Place(table=tid, row=cell.row, col=cell.col), args,
-                      absent=True)
+                      absent=True, doubt=table.loc.doubt if table.loc is not None else None)
 
 
 DOCUMENT = Checks("document", {"where"})

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import InputError
 
 HEIGHT = 48                       # the recognisers' input height
-MIN_WIDTH = 16                    # a crop keeps its own width (RapidOCR widens every one to 320)
+MIN_WIDTH = 16                    # a crop keeps its own width (RapidOCR pads every one to 320)
 RARE_MARGIN = 0.2                 # a rare character is read only when 5 times likelier than a common one
 BATCH_PIXELS = 3200               # the width of a batch's crops together
 FIRST_SURE = 0.93                 # a first reading below this is read again by the second recogniser
@@ -124,14 +124,17 @@ def _common(c: str) -> bool:
 
 
 def _normalise(crop: Any) -> Any:
-    """A crop at the recogniser's height, its own width (at least 16 px), in [-1, 1] over 3 channels."""
+    """A crop at the recogniser's height and its own width (at least 16 px; padded, as PP-OCR
+    pads, to ``MIN_WIDTH`` when that is set wider), in [-1, 1] over 3 channels."""
     import cv2
     import numpy as np
 
     h, w = crop.shape[:2]
-    width = max(MIN_WIDTH, int(round(w * HEIGHT / max(h, 1))))
+    width = max(16, int(round(w * HEIGHT / max(h, 1))))
     resized = cv2.resize(crop, (width, HEIGHT), interpolation=cv2.INTER_LINEAR).astype(np.float32)
     one = (resized / 255.0 - 0.5) / 0.5
+    if width < MIN_WIDTH:
+        one = np.pad(one, ((0, 0), (0, MIN_WIDTH - width)))
     return np.repeat(one[None], 3, axis=0)
 
 
