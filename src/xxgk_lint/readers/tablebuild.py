@@ -43,15 +43,17 @@ class Builder:
 
     def near(self, what: str, cell: RawCell) -> str | None:
         """The row or column a label with a typo names; its cells are then doubted, and the typo
-        is said once for the table (READ-LABEL-TYPO)."""
-        found = near_match(self.table, what, cell.text,
-                           loose=self.grid.loc is not None and self.grid.loc.doubt is not None)
+        is said once for the table (READ-LABEL-TYPO) unless OCR read the table."""
+        by_ocr = self.grid.loc is not None and self.grid.loc.doubt is not None
+        found = near_match(self.table, what, cell.text, loose=by_ocr)
         if found is None:
             return None
         id_, label = found
         why = Tr(f"标签「{cell.text.strip()}」按「{label}」读取", f"label \"{cell.text.strip()}\" read as \"{label}\"")
         (self.doubt_rows if what == "row" else self.doubt_cols)[id_] = why
-        if "label-typo" not in self.said:
+        # a label OCR read from a picture with a character wrong is the recogniser's typo as often
+        # as the body's: its cells are doubted, but no typo is reported
+        if "label-typo" not in self.said and not by_ocr:
             self.said.add("label-typo")
             self.note("label-typo", cell.loc, found=cell.text.strip(), expected=label)
         return id_
