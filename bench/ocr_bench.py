@@ -90,7 +90,7 @@ def score(text, scan) -> tuple[int, int]:
     return same, total
 
 
-def prose(text, scan) -> float:
+def prose_match(text, scan) -> float:
     """How much of the report's prose (its sections' text, spaces aside) the scan's reading
     matches: difflib's ratio of the two texts."""
     from difflib import SequenceMatcher
@@ -162,7 +162,7 @@ def run(sets: dict[str, list[tuple[str, bytes, bytes]]], dpis: list[int], work: 
                 truth_report, scan_report = read_data(truth, text_path.name), read_data(data, "scan.pdf")
                 s, t = score(truth_report, scan_report)
                 same, total = same + s, total + t
-                ratios.append(prose(truth_report, scan_report))
+                ratios.append(prose_match(truth_report, scan_report))
                 new = errors(path) - errors(text_path)
                 extra += len(new)
                 if new:
@@ -192,7 +192,7 @@ def steps(sets: dict[str, list[tuple[str, bytes, bytes]]], work: Path) -> None:
     undo = {
         "all steps": lambda: None,
         "no figure decoding": lambda: setattr(ocr_rec, "_LIKE_FIGURE", frozenset()),
-        "crops widened to 320 px": lambda: setattr(ocr_rec, "MIN_WIDTH", 320),
+        "crops padded to 320 px": lambda: setattr(ocr_rec, "MIN_WIDTH", 320),
         "no cascade (tiny only)": lambda: setattr(ocr_rec, "FIRST_SURE", 0.0),
         "small recogniser only": lambda: ocr_rec._loaded.__setitem__("tiny", ocr_rec.recogniser("small")),
     }

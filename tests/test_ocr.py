@@ -443,6 +443,20 @@ def test_a_cell_the_recognisers_read_differently_is_doubted_and_its_error_a_warn
     assert cells and all(c.loc.doubt is not None and "「4」与「3」" in c.loc.doubt.zh for c in cells)
 
 
+def test_a_paragraph_ocr_read_can_be_read_a_second_time(scanned, monkeypatch):
+    """A prose finding's place on a scan is read again like a cell: its paragraph's lines by the
+    second recogniser; a difference doubts the paragraph, shown where the readings differ."""
+    from xxgk_lint.readers import ocr
+
+    _, _, data, _ = scanned
+    report = read_data(data, "scan.pdf")
+    para = next(loc for sec in report.sections for _, loc in sec.parts if loc.ocr is not None and sec.key == 1)
+    assert report._second_reading(para) is None or "两次识别不一致" in report._second_reading(para).zh
+    monkeypatch.setattr(ocr, "second_reading", lambda crops: "完全不同的一段文字" * 3)
+    why = report._second_reading(para)
+    assert why is not None and why.zh.startswith("OCR 两次识别不一致：「…") and "完全不同" in why.zh
+
+
 def test_a_150_dpi_scan_reads_as_its_text_version(scanned, engine):
     text, _, _, _ = scanned
     pdf = to_pdf(_broken_doc())

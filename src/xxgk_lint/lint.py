@@ -71,11 +71,12 @@ def _lint(read: Callable[[], Report], name: str, session: Session, check: bool,
 
 
 def _read_again(report: Report, findings: list, session: Session, source: Source | None) -> list:
-    """An error resting on cells OCR read once is checked against a second reading of them by
-    the other recogniser: where the two differ, the cell is doubted and the report checked again
-    (a digit split or merged by the recogniser is no error of the report).  The crops the second
-    reading needs are dropped afterwards."""
-    places = {id(loc): loc for f in findings if f.severity == "error"
+    """An error or a warning resting on cells or paragraphs OCR read once is checked against a
+    second reading of them by the other recogniser: where the two differ, the place is doubted
+    and the report checked again (a digit split or merged by the recogniser is no error of the
+    report, and a finding on a misread word says that it may be the reading's).  The crops the
+    second reading needs are dropped afterwards."""
+    places = {id(loc): loc for f in findings if f.severity in ("error", "warning")
               for loc in (f.loc, *f.related) if loc is not None and loc.ocr is not None and loc.doubt is None}
     doubted = False
     for loc in places.values():
