@@ -57,10 +57,10 @@ def ink_mask(a: Any, rule_mask: Any, scale: float) -> Any:
     return ink
 
 
-def lines(ink: Any, regions: list[Box], split_gaps: bool = True) -> list[Box]:
+def lines(ink: Any, regions: list[Box]) -> list[Box]:
     """The text lines inside each region of the ink mask (a table's cells, the page around them),
     top to bottom, each as its ink's bounding box; a line with a gap wider than 1.2 of its height
-    splits there (``split_gaps``).  Bands of ink that are strokes of one character are joined by
+    splits there.  Bands of ink that are strokes of one character are joined by
     the page's line height, not the region's: a cell may hold one broken figure and nothing else."""
     import numpy as np
 
@@ -77,7 +77,7 @@ def lines(ink: Any, regions: list[Box], split_gaps: bool = True) -> list[Box]:
     for x0, top, region, bands in banded:
         for a, b in _merge_strokes(bands, tall):
             pieces = _runs(region[a:b].sum(0) > 0)
-            pieces = _join_gaps(pieces, 1.2 * (b - a)) if split_gaps else [(pieces[0][0], pieces[-1][1])]
+            pieces = _join_gaps(pieces, 1.2 * (b - a))
             for c, d in pieces:
                 sub = region[a:b, c:d]
                 if sub.sum() < 4:
