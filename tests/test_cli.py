@@ -203,7 +203,7 @@ def test_batch_goes_on_after_a_bad_file_and_inputs_are_untouched(tmp_path):
     result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "concise", bad, broken, str(SEED)])
     assert result.exit_code == 2            # an unreadable input wins over findings
     assert f"{broken}:" in result.output and f"{SEED}:" in result.output
-    assert "1 个文件无法读取" in result.output
+    assert "检查文件 3 个（其中 1 个无法读取）" in result.output
     assert before == {p: Path(p).stat().st_mtime_ns for p in before}
 
 

@@ -8,6 +8,7 @@ import csv
 import json
 import random
 import sqlite3
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -199,3 +200,20 @@ def test_fetch_saves_documents_and_a_manifest(site, tmp_path):
     assert saved.read_bytes().startswith(b"%PDF") and manifest[0]["file"].endswith(".pdf")
     checked = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "--no-history", str(tmp_path / "got")])
     assert checked.exit_code in (0, 1), checked.output
+
+
+def test_fetch_names_never_carry_credentials_and_a_long_name_does_not_stop_the_batch(site, tmp_path):
+    """An attachment linked as http://<300 characters of user:password>@host/…: the saved name has
+    the host only, under 200 bytes, and nothing shown or saved carries the user or password."""
+    secret = "u" * 150 + ":" + "p" * 150
+    host = site.base.split("//", 1)[1]
+    site.routes["/cred.html"] = html(page_with(f'<p>附件：<a href="http://{secret}@{host}/{"报告" * 90}.pdf">'
+                                               "示例县2023年年度报告.pdf</a></p>"))
+    site.routes["/" + quote("报告" * 90) + ".pdf"] = (200, {"Content-Type": "application/pdf"}, to_pdf(_doc(9)))
+    out = CliRunner().invoke(cli, ["fetch", *WEB, "-o", str(tmp_path / "got"), site.url("/cred.html"),
+                                   site.url("/r1.html")])
+    manifest = (tmp_path / "got" / "fetch.jsonl").read_text(encoding="utf-8")
+    names = [json.loads(line)["file"] for line in manifest.splitlines()]
+    assert len(names) == 2, out.output                     # the next URL was fetched too
+    assert "uuuu" not in manifest and "uuuu" not in out.output and "pppp" not in out.output
+    assert all(len(n.encode()) < 200 for n in names) and names[0].startswith("127.0.0.1_")

@@ -124,6 +124,7 @@ def _worker_init(session: Session, parent: int) -> None:
     import time
 
     global _session
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)     # the audit's own handler is for its main process
     # the workers already share the cores: OCR in each takes one thread, not all of them
     os.environ.setdefault("XXGK_LINT_OCR_THREADS", "1")
     try:

@@ -28,6 +28,11 @@ class InputError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
+class NotAReportError(InputError):
+    """A file that is plainly something else (a tool's YAML config, a README): `check` skips it
+    with a note when it came with other files or from a folder."""
+
+
 class InternalError(InputError):
     """This program failed on one file (a bug, not the file's fault): reported for that file, the
     other files are checked, and the run ends with exit code 3."""

@@ -55,7 +55,9 @@ class Session:
             from .rules import load_rules
 
             cfg = self.cfg
-            self._engine = Engine(load_rules(self.rule_dirs), select=self.select, ignore=self.ignore,
+            rules = load_rules(self.rule_dirs)
+            _check_selection(rules, {"select": self.select, "ignore": self.ignore, "severity": list(cfg.severity)})
+            self._engine = Engine(rules, select=self.select, ignore=self.ignore,
                                   severity=cfg.severity, deadlines={**DEFAULT_DEADLINES, **cfg.deadlines})
         return self._engine
 
@@ -81,3 +83,20 @@ class Session:
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "_engine"} | {"_engine": None}
+
+
+def _check_selection(rules: list[Rule], lists: dict[str, list[str]]) -> None:
+    """Every --select/--ignore entry and severity override names a rule or an id prefix: a typo
+    (T3-BALANCEE) would otherwise turn rules off and a run would pass clean, checking nothing."""
+    import difflib
+
+    from .config import ConfigError
+    from .findings import matches
+
+    ids = [r.id for r in rules]
+    for what, entries in lists.items():
+        for entry in entries:
+            if not any(matches(i, (entry,)) for i in ids):
+                close = difflib.get_close_matches(entry.upper(), ids, n=3, cutoff=0.5)
+                raise ConfigError(f"{what} entry {entry!r} names no rule" +
+                                  (f" (closest: {', '.join(close)})" if close else "; see `xxgk-lint rules`"))

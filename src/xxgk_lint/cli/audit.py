@@ -117,6 +117,7 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
     from ..workers import jobs as worker_count
 
     jobs = worker_count(jobs, files)
+    terminated = _stop_on_sigterm()
     if not quiet and sys.stderr.isatty() and not os.environ.get("PRE_COMMIT"):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -149,7 +150,7 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
         get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted,
                                                            "total": len(files) + len(unreachable)})
     if interrupted:
-        sys.exit(130)
+        sys.exit(143 if terminated else 130)     # 128 + the signal, as shells report it
     finish(results, session.fail_on)
 
 
@@ -158,3 +159,18 @@ def _jobs_value(value: str) -> str:
     if value != "auto" and not (value.isdigit() and int(value) > 0):
         raise click.BadParameter(f"{value!r}: a number of workers (1 or more) or auto")
     return value
+
+
+def _stop_on_sigterm() -> list[int]:
+    """SIGTERM (timeout, CI, a scheduler stopping the audit) stops it as Ctrl-C does: what finished
+    is summarised and exported, marked interrupted.  The list is non-empty once it came."""
+    import signal
+
+    came: list[int] = []
+
+    def stop(signum, frame) -> None:
+        came.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    return came

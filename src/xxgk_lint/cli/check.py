@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="FILE_OR_URL...")
+@click.argument("files", nargs=-1, required=True, type=click.Path(), metavar="FILE_DIR_OR_URL...")
 @click.option("--format", "fmts", type=click.Choice(FORMATS), multiple=True,
               help="Output format, repeatable with -o [default: full on a terminal, github in GitHub Actions, "
                    "concise otherwise].")
@@ -35,7 +36,9 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
           rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug, timeout, per_host,
           delay) -> None:
     """Check report files or URLs: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any
-    Chinese encoding; a URL's page, or the attachment or iframe that holds its report."""
+    Chinese encoding; a URL's page, or the attachment or iframe that holds its report.  A folder
+    is checked as the report files in it (as `audit` finds them); a file among several or in a
+    folder that is plainly not a report (a tool's config, a README) is skipped with a note."""
     from ..lint import lint_file
     from ..model import InputError
     from ..outputs import check_output
@@ -60,8 +63,10 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
 
         click.echo(describe(session.cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
                                           "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
+    from ..model import NotAReportError
     from ..web import is_url
 
+    files, several = _expand(files)
     results, web = [], None
     shown = _OcrProgress(session.lang) if sys.stderr.isatty() and not quiet else None
     for path in files:
@@ -76,6 +81,9 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
             result = lint_file(path, session)
         if shown is not None:
             shown.stop()
+        if several and isinstance(result.error, NotAReportError):
+            click.echo(f"xxgk-lint: note: {result.error.path or path}: skipped, not a report", err=True)
+            continue
         if result.error is not None:
             fail(str(result.error))
             if debug and result.error.internal:
@@ -155,3 +163,19 @@ class _OcrProgress:
 
         self.stop()
         ocr.progress = None
+
+
+def _expand(args: tuple[str, ...]) -> tuple[list[str], bool]:
+    """The files to check: each argument, a folder as the report files under it; and whether
+    they are several (a file plainly not a report is then skipped, not failed)."""
+    from ..audit import walk
+
+    out: list[str] = []
+    folder = False
+    for arg in args:
+        if os.path.isdir(arg):
+            folder = True
+            out += walk([arg])
+        else:
+            out.append(arg)
+    return out, folder or len(out) > 1

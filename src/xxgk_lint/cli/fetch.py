@@ -17,12 +17,20 @@ _UNSAFE = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
 
 
 def file_name(document: str, sha256: str) -> str:
-    """A readable, safe name for a fetched document: host, last path segment, a digest prefix."""
+    """A readable, safe name for a fetched document: host (never a user or password), last path
+    segment, a digest prefix; under 200 bytes in UTF-8 (file systems stop at 255)."""
     parts = urlsplit(document)
     last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or "index.html"
     stem, dot, ext = last.rpartition(".")
     stem, ext = (stem, ext) if dot else (last, "html")
-    return f"{_UNSAFE.sub('_', parts.netloc)}_{_UNSAFE.sub('_', stem)[:60]}_{sha256[:10]}.{_UNSAFE.sub('', ext)[:8]}"
+    host = (parts.hostname or "") + (f"_{parts.port}" if parts.port else "")
+    return f"{_cut(_UNSAFE.sub('_', host), 60)}_{_cut(_UNSAFE.sub('_', stem), 100)}_{sha256[:10]}." \
+           f"{_UNSAFE.sub('', ext)[:8]}"
+
+
+def _cut(text: str, most: int) -> str:
+    """The text cut to at most ``most`` bytes of UTF-8, never inside a character."""
+    return text.encode("utf-8")[:most].decode("utf-8", "ignore")
 
 
 def _save_pictures(pictures: dict[str, bytes], out: Path, name: str) -> dict[str, str]:
@@ -59,7 +67,7 @@ def fetch(urls, folder, timeout, per_host, delay) -> None:
 
     from ..model import InputError
     from ..outputs import atomic
-    from ..web import is_url
+    from ..web import is_url, shown
     from ..web.find import locate
     from ..web.pictures import fetch_pictures
 
@@ -85,14 +93,19 @@ def fetch(urls, folder, timeout, per_host, delay) -> None:
                 continue
             sha = hashlib.sha256(doc.content).hexdigest()
             name = file_name(doc.final_url, sha)
-            with atomic(str(out / name), "wb") as f:
-                f.write(doc.content)
-            pictures = _save_pictures({src: f.content for src, f in fetch_pictures(web, doc, need_ocr=False).items()},
-                                      out, name)
-            manifest.write(json.dumps({"url": url, "document": doc.final_url, "via": via, "file": name,
+            try:
+                with atomic(str(out / name), "wb") as f:
+                    f.write(doc.content)
+                pictures = _save_pictures({src: f.content for src, f in
+                                           fetch_pictures(web, doc, need_ocr=False).items()}, out, name)
+            except OSError as e:         # this document alone is lost, not the batch
+                fail(f"{shown(url)}: cannot save {name}: {e.strerror or e}")
+                failed += 1
+                continue
+            manifest.write(json.dumps({"url": shown(url), "document": shown(doc.final_url), "via": via, "file": name,
                                        "sha256": sha, "status": doc.status, "fetched_at": doc.fetched_at,
                                        "etag": doc.etag or None, "last_modified": doc.last_modified or None,
                                        **({"pictures": pictures} if pictures else {})},
                                       ensure_ascii=False) + "\n")
-            click.echo(f"{url} -> {name}")
+            click.echo(f"{shown(url)} -> {name}")
     sys.exit(EXIT_INPUT if failed else 0)

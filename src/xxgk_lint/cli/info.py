@@ -49,7 +49,7 @@ def extract(file, output) -> None:
 def history_cmd(store, url) -> None:
     """List what a history store holds: body, year, file, template, findings, when audited; and
     the fetches of reports from the web."""
-    from rich.console import Console
+    from ..render import console as new_console
     from rich.table import Table
 
     from ..history import History
@@ -63,7 +63,7 @@ def history_cmd(store, url) -> None:
     except InputError as e:
         fail(str(e))
         sys.exit(EXIT_INPUT)
-    console = Console(highlight=False)
+    console = new_console()
     fetches = h.fetches(url)
     if not url:
         table = Table(box=None, header_style="bold")
@@ -102,7 +102,7 @@ def rules_cmd(lang, rules_dirs, fmt) -> None:
 
         click.echo(rules_markdown(load_rules([Path(d) for d in rules_dirs]), lang), nl=False)
         return
-    from rich.console import Console
+    from ..render import console as new_console
     from rich.table import Table
 
     rules = sorted(load_rules([Path(d) for d in rules_dirs]), key=lambda r: r.id)
@@ -115,7 +115,7 @@ def rules_cmd(lang, rules_dirs, fmt) -> None:
     table.add_column("title", overflow="fold", min_width=8, ratio=1)
     for r in rules:
         table.add_row(r.id, r.severity, r.kind, ",".join(r.templates), r.text("title", lang))
-    Console(highlight=False).print(table)
+    new_console().print(table)
 
 
 @click.command()

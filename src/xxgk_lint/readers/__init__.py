@@ -62,9 +62,18 @@ def sniff(data: bytes, path: str) -> str:
     return "text"
 
 
+_NOT_REPORTS = ("README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "AUTHORS")
+
+
 def read_report(path: str) -> Report:
     """The report in a file; the first page of a folder of numbered page pictures is read with
-    the pages after it, as one scan (readers/pageset.py)."""
+    the pages after it, as one scan (readers/pageset.py).  A project's documentation (README,
+    LICENSE, *.md) is plainly not a report."""
+    name = os.path.basename(path)
+    if name.lower().endswith((".md", ".rst")) or name.split(".")[0].upper() in _NOT_REPORTS:
+        from ..model import NotAReportError
+
+        raise NotAReportError("not a report: a project's documentation file", path)
     if path.lower().endswith((".png", ".jpg", ".jpeg")):
         from .pageset import pages
 

@@ -60,9 +60,12 @@ def _check_keys(ctx: _Ctx, d: LocDict, allowed: set[str], what: str) -> None:
 def read(text: str, path: str) -> Report:
     data = load(text, path)
     ctx = _Ctx(path, text.splitlines())
-    if not isinstance(data, LocDict):
-        raise ctx.err("a structured report must be a mapping with 'meta', 'sections' and 'tables'",
-                      getattr(data, "pos", None))
+    if not isinstance(data, LocDict) or not any(k in TOP_KEYS for k in data):
+        from ..model import NotAReportError
+
+        e = ctx.err("not a report: a structured report is a mapping with 'meta', 'sections' and 'tables'",
+                    getattr(data, "pos", None) if not isinstance(data, LocDict) else None)
+        raise NotAReportError(e.message, e.path, e.line, e.col)
     _check_keys(ctx, data, TOP_KEYS, "top-level")
     version = data.get(FORMAT_KEY, FORMAT_VERSION)
     if version != FORMAT_VERSION:

@@ -26,6 +26,18 @@ def default_format(stdout_is_tty: bool) -> str:
     return "full" if stdout_is_tty else "concise"
 
 
+def console(file: TextIO | None = None, **options: Any) -> Any:
+    """A rich Console that wraps only on a terminal: into a pipe or a file (`audit … | less`,
+    `rules | head`), a line stays one line, so names and titles are never split."""
+    import sys
+
+    from rich.console import Console
+
+    out = file if file is not None else sys.stdout
+    tty = hasattr(out, "isatty") and out.isatty()
+    return Console(file=file, highlight=False, **({} if tty else {"width": 1000, "soft_wrap": True}), **options)
+
+
 class Summary:
     __slots__ = ("files", "input_errors", "counts")
 

@@ -33,9 +33,9 @@ def summary_line(s: Summary, lang: str) -> str:
         line = (f"{total} finding{'s' if total != 1 else ''} ({c['error']} errors, {c['warning']} warnings, "
                 f"{c['info']} info) in {s.files} file{'s' if s.files != 1 else ''}")
         if s.input_errors:
-            line += f"; {s.input_errors} file{'s' if s.input_errors != 1 else ''} could not be read"
+            line += f" ({s.input_errors} of them could not be read)" if s.files > 1 else " (it could not be read)"
         return line
     line = f"共 {total} 个问题（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}），检查文件 {s.files} 个"
     if s.input_errors:
-        line += f"；{s.input_errors} 个文件无法读取"
+        line += f"（其中 {s.input_errors} 个无法读取）"
     return line

@@ -14,12 +14,12 @@ STYLE = {"unreadable": "bold magenta", "error": "bold red", "warning": "yellow",
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
     """``options``: total (files the audit found), interrupted, limit (rows shown)."""
-    from rich.console import Console
+    from . import console as new_console
     from rich.table import Table
 
     w = words(lang)
     limit = options.get("limit", 40)
-    console = Console(file=out, highlight=False, no_color=options.get("no_color", False))
+    console = new_console(out, no_color=options.get("no_color", False))
     table = Table(box=None, header_style="bold", pad_edge=False)
     for col in ("file", "body", "year", "template", "error", "warning", "status"):
         table.add_column(w[col], justify="right" if col in ("year", "error", "warning") else "left",

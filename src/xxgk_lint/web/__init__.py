@@ -13,6 +13,18 @@ def is_url(s: str) -> bool:
     return s.startswith(("http://", "https://"))
 
 
+def shown(url: str) -> str:
+    """A URL as it may be shown or saved: without a user and password (``user:pw@host``)."""
+    if "@" not in url:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
 class Source(Record):
     """Where a checked document came from: the URL asked for, the document's own URL (an
     attachment's, an iframe's, or the page's after redirects), how it was found (``via``: page,
