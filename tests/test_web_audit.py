@@ -217,3 +217,53 @@ def test_fetch_names_never_carry_credentials_and_a_long_name_does_not_stop_the_b
     assert len(names) == 2, out.output                     # the next URL was fetched too
     assert "uuuu" not in manifest and "uuuu" not in out.output and "pppp" not in out.output
     assert all(len(n.encode()) < 200 for n in names) and names[0].startswith("127.0.0.1_")
+
+
+class _Drip:
+    """A server that sends its headers at once, then one byte every half second, for a minute."""
+
+    def __init__(self) -> None:
+        import socketserver
+        import threading
+        import time
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                try:
+                    self.request.recv(4096)
+                    self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+                    for _ in range(120):
+                        self.request.sendall(b"x")
+                        time.sleep(0.5)
+                except OSError:
+                    pass
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/slow.html"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_dripping_server_ends_at_its_deadline_and_holds_back_no_other_result(site, tmp_path):
+    """Headers at once, then a byte every 0.5 s: each read is quick, so only the request's total
+    deadline (3 × --timeout) ends it; the audit finishes, with the good URL's result."""
+    import time
+
+    drip = _Drip()
+    try:
+        start = time.monotonic()
+        one = CliRunner().invoke(cli, ["check", "--isolated", "--timeout", "1", "--delay", "0", drip.url])
+        assert one.exit_code == 2 and "too slow" in one.output and time.monotonic() - start < 15
+        (tmp_path / "urls.txt").write_text(f"{drip.url}\n{site.url('/r1.html')}\n", encoding="utf-8")
+        (tmp_path / "h").mkdir()
+        start = time.monotonic()
+        out = CliRunner().invoke(cli, ["audit", "--isolated", "--no-history", "--delay", "0", "--timeout", "1",
+                                       "--urls", str(tmp_path / "urls.txt")])
+        assert time.monotonic() - start < 30 and out.exit_code == 2, out.output
+        assert "r1.html" in out.stdout and "too slow" in out.output      # the good report is there
+    finally:
+        drip.close()

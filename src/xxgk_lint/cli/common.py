@@ -94,7 +94,8 @@ def web_options(f):
     """How URLs are fetched (check, audit, fetch)."""
     for decorator in reversed((
         click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-                     help="Seconds to wait for a web server."),
+                     help="Seconds to wait for each read from a web server; a whole request ends "
+                          "after 3 times that (60 s by default)."),
         click.option("--per-host", type=click.IntRange(min=1), default=2, show_default=True,
                      help="Requests at once to one web host."),
         click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,

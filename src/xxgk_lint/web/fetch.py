@@ -50,6 +50,9 @@ class Fetcher:
         import httpx
 
         self.timeout, self.retries, self.per_host, self.delay = timeout, retries, per_host, delay
+        # each read waits at most ``timeout``; the whole request (connect, headers, body) at most
+        # three times that, so a server that drips a byte a second never holds a batch
+        self.deadline = 3 * timeout
         self.max_bytes, self.backoff = max_bytes, backoff
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True,
@@ -97,6 +100,7 @@ class Fetcher:
         raise AssertionError("unreachable")     # pragma: no cover
 
     def _get(self, url: str, headers: dict[str, str]) -> Fetched:
+        ends = time.monotonic() + self.deadline
         with self._client.stream("GET", url, headers=headers) as r:
             if r.status_code >= 300:
                 return Fetched(url, str(r.url), r.status_code, b"", etag=r.headers.get("etag", ""),
@@ -107,6 +111,9 @@ class Fetcher:
                                  f"{self.max_bytes // 1048576} MB)", url)
             chunks, size = [], 0
             for chunk in r.iter_bytes():
+                if time.monotonic() > ends:
+                    raise InputError(f"too slow: not done after {self.deadline:g} s "
+                                     f"(the deadline is 3 × --timeout)", url)
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise InputError(f"too large (over {self.max_bytes // 1048576} MB)", url)
