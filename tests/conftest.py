@@ -16,6 +16,31 @@ ROOT = Path(__file__).parent.parent
 SEED = ROOT / "examples" / "leiyang-2023.txt"    # a real published report, as web extraction gives it
 
 
+def _loopback_only() -> None:
+    """No test sends traffic outside 127.0.0.0/8 (and ::1): a connection anywhere else fails the
+    test that tried it, instead of reaching a private or public address."""
+    import ipaddress
+    import socket
+
+    connect = socket.socket.connect
+
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            host = address[0]
+            try:
+                ip = ipaddress.ip_address(host)
+            except ValueError:
+                raise AssertionError(f"a test connected to a name, not 127.0.0.0/8: {host}") from None
+            if not ip.is_loopback:
+                raise AssertionError(f"a test connected outside 127.0.0.0/8: {host}")
+        return connect(self, address)
+
+    socket.socket.connect = guarded
+
+
+_loopback_only()
+
+
 @pytest.fixture(scope="session")
 def rules():
     return load_rules()

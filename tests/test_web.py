@@ -233,3 +233,47 @@ def test_only_pictures_where_the_report_stands_are_worth_a_second_look():
     # the last sections missing: a picture after the tables may still be one of them
     assert _within_report(intro + '<h2>三、收到和处理政府信息公开申请情况</h2><p><IMG SRC="t34.png"></p>')
     assert not _within_report('<img src="a.png"><p>欢迎访问</p>')
+
+
+def test_a_redirect_or_link_to_a_private_address_is_refused_before_any_connection():
+    """The URL given may be local; a redirect to another loopback address, a link-local metadata
+    address or a name that resolves to a private one is refused, and no request reaches it (a
+    stub resolver and a mock transport: nothing leaves the process)."""
+    import httpx
+
+    from xxgk_lint.model import InputError
+    from xxgk_lint.web.fetch import Fetcher
+
+    seen: list[str] = []
+
+    def answer(request):
+        seen.append(str(request.url))
+        target = {"/to-loopback": "http://127.0.0.2:8080/x", "/to-metadata": "http://169.254.169.254/latest/meta-data",
+                  "/to-name": "http://intranet.example/admin"}.get(request.url.path)
+        if target:
+            return httpx.Response(302, headers={"Location": target})
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=b"<html><body>ok</body></html>")
+
+    names = {"intranet.example": ["10.0.0.5"], "public.example": ["93.184.216.34"]}
+    for strict in (True, False):
+        with Fetcher(delay=0, retries=0, transport=httpx.MockTransport(answer), strict=strict,
+                     resolve=lambda host: names.get(host, [host])) as f:
+            f.allow("http://127.0.0.1:9/")
+            for path, where in (("/to-loopback", "127.0.0.2"), ("/to-metadata", "169.254.169.254"),
+                                ("/to-name", "10.0.0.5")):
+                seen.clear()
+                with pytest.raises(InputError, match=f"refused: .*{where}"):
+                    f.get("http://127.0.0.1:9" + path)
+                assert seen == ["http://127.0.0.1:9" + path]          # the redirect's target never asked
+            with pytest.raises(InputError, match="refused"):
+                f.get("http://127.0.0.2:9/page", followed=True)      # a link to another local origin
+            assert f.get("http://public.example/page", followed=True).status == 200
+    with Fetcher(delay=0, retries=0, transport=httpx.MockTransport(answer), allow_private=True, strict=True) as f:
+        assert f.get("http://127.0.0.1:9/to-loopback").status == 200      # --allow-private: an intranet audit
+
+
+def test_no_test_can_connect_outside_loopback():
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s, pytest.raises(AssertionError, match="outside"):
+        s.connect(("10.0.0.5", 80))

@@ -43,7 +43,7 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
 @web_options
 def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping,
           hierarchy_path, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, history_path,
-          no_history, no_cache, quiet, timeout, per_host, delay) -> None:
+          no_history, no_cache, quiet, timeout, per_host, delay, allow_private) -> None:
     """Audit folders of reports and reports on the web: summary, CSV/JSONL/XLSX/HTML exports,
     history and archive, cross-year rules."""
     from .. import audit as A
@@ -73,7 +73,7 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
     files = A.walk(paths, tuple(include) or A.DEFAULT_INCLUDE, tuple(exclude))
     web, unreachable = None, []
     if urls or crawl or any(is_url(f) for f in files):
-        web = fetcher(timeout, per_host, delay)
+        web = fetcher(timeout, per_host, delay, allow_private, [*urls, *crawl, *(f for f in files if is_url(f))])
         for column in crawl:
             found, error = A.crawl_column(web, column, pages, session)
             files += [u for u in found if u not in files]

@@ -34,7 +34,7 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
 @web_options
 def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_config, lang, fail_on, select, ignore,
           rules_dirs, config_path, isolated, issuer_kind, color, quiet, verbose, debug, timeout, per_host,
-          delay) -> None:
+          delay, allow_private) -> None:
     """Check report files or URLs: YAML/JSON, HTML, Word (.docx), PDF (text layer) or text, in any
     Chinese encoding; a URL's page, or the attachment or iframe that holds its report.  A folder
     is checked as the report files in it (as `audit` finds them); a file among several or in a
@@ -75,7 +75,7 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
         if is_url(path):
             from ..lint import lint_url
 
-            web = web or fetcher(timeout, per_host, delay)
+            web = web or fetcher(timeout, per_host, delay, allow_private, [f for f in files if is_url(f)])
             result = lint_url(path, session, web)
         else:
             result = lint_file(path, session)

@@ -100,12 +100,19 @@ def web_options(f):
                      help="Requests at once to one web host."),
         click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,
                      help="Seconds between the starts of two requests to one web host."),
+        click.option("--allow-private", is_flag=True,
+                     help="Follow redirects, links and frames to private and local addresses too (an "
+                          "intranet audit); by default only the URLs given may be local."),
     )):
         f = decorator(f)
     return f
 
 
-def fetcher(timeout: float, per_host: int, delay: float):
+def fetcher(timeout: float, per_host: int, delay: float, allow_private: bool = False, given: tuple | list = ()):
+    """The run's Fetcher; ``given``: the URLs the user gave, whose origins may be local."""
     from ..web.fetch import Fetcher
 
-    return Fetcher(timeout=timeout, per_host=per_host, delay=delay)
+    web = Fetcher(timeout=timeout, per_host=per_host, delay=delay, allow_private=allow_private, strict=True)
+    for url in given:
+        web.allow(url)
+    return web

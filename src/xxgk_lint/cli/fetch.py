@@ -61,7 +61,7 @@ def _save_pictures(pictures: dict[str, bytes], out: Path, name: str) -> dict[str
 @click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
               help="Folder to save the documents in (made if missing); fetch.jsonl lists what was saved.")
 @web_options
-def fetch(urls, folder, timeout, per_host, delay) -> None:
+def fetch(urls, folder, timeout, per_host, delay, allow_private) -> None:
     """Save reports from the web without checking them (the page, or its attachment or iframe)."""
     import hashlib
 
@@ -83,7 +83,7 @@ def fetch(urls, folder, timeout, per_host, delay) -> None:
         sys.exit(EXIT_INPUT)
     failed = 0
     # the manifest grows with each fetch: a folder fetched twice keeps both records
-    with fetcher(timeout, per_host, delay) as web, open(out / "fetch.jsonl", "a", encoding="utf-8") as manifest:
+    with fetcher(timeout, per_host, delay, allow_private, urls) as web, open(out / "fetch.jsonl", "a", encoding="utf-8") as manifest:
         for url in urls:
             try:
                 doc, via = locate(web, url)

@@ -46,7 +46,7 @@ class _Host:
 class Fetcher:
     def __init__(self, timeout: float = 20.0, retries: int = 2, per_host: int = 2, delay: float = 0.5,
                  max_bytes: int = MAX_BYTES, max_redirects: int = 5, backoff: float = 0.5,
-                 transport: Any = None):
+                 transport: Any = None, allow_private: bool = False, resolve: Any = None, strict: bool = False):
         import httpx
 
         self.timeout, self.retries, self.per_host, self.delay = timeout, retries, per_host, delay
@@ -60,6 +60,26 @@ class Fetcher:
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=16), transport=transport)
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
+        # a redirect, link or iframe to a loopback, private, link-local or reserved address is
+        # refused unless the user gave that origin (host and port) or --allow-private; ``strict``
+        # (the command line): only the origins ``allow`` names are given, else every URL asked for
+        # by get() itself (not a link it follows) is
+        self.allow_private, self.strict, self.given = allow_private, strict, set()
+        self._resolve = resolve or _resolve
+        self._client.event_hooks["request"] = [self._policy]
+
+    def allow(self, url: str) -> None:
+        """An origin the user typed: it may be local (an intranet server, a test on 127.0.0.1)."""
+        self.given.add(_origin(url))
+
+    def _policy(self, request: Any) -> None:
+        if self.allow_private or _origin(str(request.url)) in self.given:
+            return
+        host = request.url.host
+        for address in self._resolve(host):
+            if _private(address):
+                raise _Refused(f"refused: {host} is a private or local address ({address}); "
+                               "only a URL given on the command line may be local (--allow-private)")
 
     def close(self) -> None:
         self._client.close()
@@ -70,16 +90,21 @@ class Fetcher:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    def get(self, url: str, etag: str = "", last_modified: str = "") -> Fetched:
+    def get(self, url: str, etag: str = "", last_modified: str = "", followed: bool = False) -> Fetched:
         """The response to GET ``url``; with ``etag``/``last_modified`` a conditional request,
-        whose 304 comes back as a Fetched with status 304 and no content."""
+        whose 304 comes back as a Fetched with status 304 and no content.  ``followed``: a link or
+        frame of a page, never a given origin."""
         import httpx
 
+        if not followed and not self.strict:
+            self.allow(url)
         headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         for attempt in range(self.retries + 1):
             try:
                 with self._turn(url):
                     fetched = self._get(url, headers)
+            except _Refused as e:
+                raise InputError(str(e), url) from None
             except httpx.TooManyRedirects:
                 raise InputError("too many redirects", url) from None
             except httpx.TimeoutException:
@@ -130,6 +155,39 @@ class Fetcher:
             if host is None:
                 host = self._hosts[host_name] = _Host(self.per_host)
         return _Turn(host, self.delay)
+
+
+class _Refused(Exception):
+    pass
+
+
+def _origin(url: str) -> tuple[str, int | None]:
+    parts = urlsplit(url)
+    return ((parts.hostname or "").lower(), parts.port or (443 if parts.scheme == "https" else 80))
+
+
+def _resolve(host: str) -> list[str]:
+    """The addresses a host name stands for (an IP address: itself); none when it does not resolve
+    (the connection then fails on its own)."""
+    import ipaddress
+    import socket
+
+    try:
+        return [str(ipaddress.ip_address(host.strip("[]")))]
+    except ValueError:
+        pass
+    try:
+        return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+    except (OSError, UnicodeError):
+        return []
+
+
+def _private(address: str) -> bool:
+    import ipaddress
+
+    ip = ipaddress.ip_address(address.split("%")[0])
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast \
+        or ip.is_unspecified
 
 
 class _Turn:

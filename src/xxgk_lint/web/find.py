@@ -58,10 +58,11 @@ def looks_like_report(text: str) -> bool:
     return sum(mark in text for mark in REPORT_MARKS) >= 2
 
 
-def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None = None) -> tuple[Fetched, str]:
+def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None = None,
+           followed: bool = False) -> tuple[Fetched, str]:
     """(the document, how it was found: direct, page, attachment or iframe) for ``url``
-    (``fetched``: its answer when the caller already has it)."""
-    fetched = fetched or fetcher.get(url)
+    (``fetched``: its answer when the caller already has it; ``followed``: a frame of a page)."""
+    fetched = fetched or fetcher.get(url, followed=followed)
     if not is_html(fetched):
         return fetched, "direct"
     # a report page is recognised in its source, without parsing it here (the reader parses it
@@ -76,7 +77,7 @@ def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None =
     attachments = sorted(_attachments(tree, base), key=lambda a: a[0])
     for _, link in attachments[:3]:
         try:
-            doc = fetcher.get(link)
+            doc = fetcher.get(link, followed=True)
         except InputError:
             continue
         if not is_html(doc):
@@ -87,7 +88,7 @@ def locate(fetcher: Fetcher, url: str, depth: int = 2, fetched: Fetched | None =
             if not link.startswith(("http://", "https://")):
                 continue
             try:
-                doc, how = locate(fetcher, link, depth - 1)
+                doc, how = locate(fetcher, link, depth - 1, followed=True)
             except InputError:
                 continue
             return doc, "iframe" if how == "page" else how
@@ -116,8 +117,8 @@ def crawl(fetcher: Fetcher, url: str, pages: int = 5, progress: Callable[[str], 
     seen_pages: set[str] = set()
     next_url: str | None = url
     while next_url and len(seen_pages) < pages and next_url not in seen_pages:
+        fetched = fetcher.get(next_url, followed=bool(seen_pages))      # the column's next pages are links
         seen_pages.add(next_url)
-        fetched = fetcher.get(next_url)
         if progress:
             progress(next_url)
         tree = _page(fetched)

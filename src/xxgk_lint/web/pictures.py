@@ -82,7 +82,7 @@ def _get(fetcher: Fetcher, page_url: str, src: str, etag: str = "", last_modifie
     if not url.startswith(("http://", "https://")):
         return None
     try:
-        got = fetcher.get(url, etag, last_modified)
+        got = fetcher.get(url, etag, last_modified, followed=True)
     except InputError:
         return None
     return got if got.status != 304 and got.content.startswith(PICTURE_MAGIC) else None
