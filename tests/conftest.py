@@ -55,3 +55,4 @@ def engine(rules):
 def _isolated_cache(tmp_path_factory, monkeypatch):
     # tests must not depend on (or write to) the user's cache
     monkeypatch.setenv("XXGK_LINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("XXGK_LINT_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))     # history stores

@@ -86,3 +86,28 @@ def test_sigterm_stops_an_audit_like_ctrl_c(tmp_path):
     assert "已中断" in stdout and "Traceback" not in stderr
     files = {json.loads(line)["file"] for line in out.read_text("utf-8").splitlines()}
     assert 0 < len(files) < 3000
+
+
+def test_an_audit_never_writes_into_what_it_audits(tmp_path):
+    """The history store goes to the user's data folder, keyed by the folder audited; a read-only
+    folder audits fine; this audit's exports written into the folder are not audited next time."""
+    from xxgk_lint.history import default_store
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(Path(EXAMPLE).read_text("utf-8"), encoding="utf-8")
+    before = sorted(p.name for p in folder.iterdir())
+    folder.chmod(0o555)
+    try:
+        out = CliRunner().invoke(cli, ["audit", "--isolated", "-q", "-j", "1", str(folder)])
+        assert out.exit_code in (0, 1), out.output
+        assert sorted(p.name for p in folder.iterdir()) == before and default_store(folder).is_file()
+    finally:
+        folder.chmod(0o755)
+    report = folder / "out.html"
+    for _ in range(2):
+        out = CliRunner().invoke(cli, ["audit", "--isolated", "--no-history", "-j", "1", "--html", str(report),
+                                       "--jsonl", str(folder / "f.jsonl"), str(folder)])
+        assert out.exit_code in (0, 1) and report.is_file()
+    lines = (folder / "f.jsonl").read_text("utf-8").splitlines()
+    assert {json.loads(line)["file"] for line in lines} == {str(folder / "a.txt")}

@@ -274,7 +274,9 @@ def test_workers_do_not_hold_the_history_store(tmp_path, monkeypatch):
     result = _run("audit", "--isolated", "-q", "-j", "2", str(tmp_path / "in"))
     assert result.exit_code in (0, 1), result.output
     opened = seen.read_text(encoding="utf-8")
-    assert "history.sqlite" not in opened and (tmp_path / "in" / ".xxgk-lint" / "history.sqlite").exists()
+    from xxgk_lint.history import default_store
+
+    assert default_store(tmp_path / "in").name not in opened and default_store(tmp_path / "in").exists()
 
 
 # --------------------------------------------------------------------------- limits

@@ -25,7 +25,26 @@ from typing import Any, Iterator
 
 from .model import InputError
 
-DEFAULT = Path(".xxgk-lint") / "history.sqlite"
+def default_store(folder: Path) -> Path:
+    """Where an audit of ``folder`` keeps its history when ``--history`` names no store: in the
+    user's data folder ($XXGK_LINT_DATA_DIR, else $XDG_DATA_HOME/xxgk-lint or
+    ~/.local/share/xxgk-lint; %LOCALAPPDATA%\\xxgk-lint on Windows), one store per audited folder,
+    never inside the folder audited (an audit does not write into what it audits, and a
+    read-only folder audits fine)."""
+    import hashlib
+    import os
+    import re
+
+    base = os.environ.get("XXGK_LINT_DATA_DIR")
+    if not base:
+        if os.name == "nt":
+            base = os.path.join(os.environ.get("LOCALAPPDATA") or str(Path.home()), "xxgk-lint")
+        else:
+            base = os.path.join(os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share"), "xxgk-lint")
+    folder = folder.resolve()
+    name = re.sub(r"[^\w\-\u4e00-\u9fff]+", "_", folder.name or "root")[:40]
+    return Path(base) / "history" / f"{name}-{hashlib.sha256(str(folder).encode()).hexdigest()[:12]}.sqlite"
+
 MIGRATIONS = [
     # 1: reports as audited
     """
@@ -90,7 +109,7 @@ class History:
         path = self.path
         try:
             if create:
-                self.path.parent.mkdir(exist_ok=True)      # .xxgk-lint beside the audited folder
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout=30000")
             # WAL with synchronous=NORMAL never corrupts the store; a power cut may lose the last

@@ -36,7 +36,8 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
               help="Lowest severity that makes the exit code 1 [default: never]; an unreadable file makes it 2.")
 @rule_options
 @click.option("--history", "history_path", type=click.Path(dir_okay=False),
-              help="History store [default: .xxgk-lint/history.sqlite next to the first folder].")
+              help="History store [default: one per audited folder in the user's data folder, "
+                   "~/.local/share/xxgk-lint/history/; never inside what is audited].")
 @click.option("--no-history", is_flag=True, help="Keep no history: no cache, no cross-year rules.")
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
@@ -71,6 +72,9 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
                        issuer_kind=issuer_kind or "", lang=lang or "", fail_on=fail_on, mapping=mapping_data,
                        hierarchy=tree)
     files = A.walk(paths, tuple(include) or A.DEFAULT_INCLUDE, tuple(exclude))
+    # this audit's own exports, when written into the folder audited, are not reports to audit
+    written = {Path(p).resolve() for p in (csv_path, jsonl_path, xlsx_path, html_path) if p}
+    files = [f for f in files if is_url(f) or Path(f).resolve() not in written]
     web, unreachable = None, []
     if urls or crawl or any(is_url(f) for f in files):
         web = fetcher(timeout, per_host, delay, allow_private, [*urls, *crawl, *(f for f in files if is_url(f))])
@@ -93,14 +97,14 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
             check_output(out_path, option, inputs)
         history = None
         if not no_history:
-            from ..history import DEFAULT, History
+            from ..history import History, default_store
 
             local = [p for p in paths if not is_url(p)]
             first = Path(local[0]) if local else Path.cwd()
             if history_path and not Path(history_path).parent.is_dir():
                 raise InputError(f"--history {history_path}: the folder {Path(history_path).parent} does not exist",
                                  history_path)
-            history = History(history_path or (first if first.is_dir() else first.parent) / DEFAULT)
+            history = History(history_path or default_store(first if first.is_dir() else first.parent))
     except InputError as e:
         fail(str(e))
         sys.exit(EXIT_INPUT)
