@@ -277,3 +277,13 @@ def test_no_test_can_connect_outside_loopback():
 
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s, pytest.raises(AssertionError, match="outside"):
         s.connect(("10.0.0.5", 80))
+
+
+def test_a_crawl_of_a_column_with_ten_thousand_links_is_bounded(site):
+    links = "".join(f'<li><a href="r{i}.html">示例县{i}局2023年政府信息公开工作年度报告</a></li>' for i in range(10_000))
+    site.routes["/big/index.html"] = html(page_with(f"<ul>{links}</ul>", "政府信息公开年报"))
+    with Fetcher(delay=0) as f:
+        skipped: list[int] = []
+        found = crawl(f, site.url("/big/index.html"), pages=5, most=2000, skipped=skipped)
+    assert len(found) == 2000 and skipped == [8000] and found[0].endswith("/big/r0.html")
+    assert not any(path.startswith("/big/r") for path in site.hits)         # nothing fetched beyond the column

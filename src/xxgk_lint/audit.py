@@ -83,15 +83,24 @@ def _page_pictures(root: str, files: list[str]) -> set[str]:
     return {n for n in names if n in text or quote(n) in text}
 
 
-def crawl_column(fetcher: Any, url: str, pages: int, session: Session) -> tuple[list[str], list[FileResult]]:
-    """The report links of a column page (and its next pages); a column that cannot be read is
-    one unreadable result, and the audit goes on."""
+def crawl_column(fetcher: Any, url: str, pages: int, session: Session,
+                 most: int = 2000) -> tuple[list[str], list[FileResult]]:
+    """The report links of a column page (and its next pages), at most ``most`` (a note says how
+    many more the column listed); a column that cannot be read is one unreadable result, and the
+    audit goes on."""
+    import sys
+
     from .identify import identify
     from .model import InputError
     from .web.find import crawl
 
     try:
-        return crawl(fetcher, url, pages), []
+        skipped: list[int] = []
+        found = crawl(fetcher, url, pages, most=most, skipped=skipped)
+        if skipped and skipped[0]:
+            print(f"xxgk-lint: note: --crawl {url}: {len(found) + skipped[0]} report links; the first {len(found)} "
+                  f"are audited (--max-reports {most})", file=sys.stderr)
+        return found, []
     except InputError as e:
         return [], [FileResult(url, error=e, identity=identify(url, None, session))]
 

@@ -20,6 +20,8 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
               help="A column page listing reports (政府信息公开年报): audit the reports it links to (repeatable).")
 @click.option("--pages", type=click.IntRange(min=1), default=5, show_default=True,
               help="How many pages of a --crawl column to follow.")
+@click.option("--max-reports", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Report links one --crawl column may give (a hostile column may list endless ones).")
 @click.option("--include", multiple=True, metavar="GLOB", help="File names to audit (repeatable) [default: report types].")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths or names to skip (repeatable).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, v: _jobs_value(v),
@@ -42,7 +44,7 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @web_options
-def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping,
+def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping,
           hierarchy_path, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, history_path,
           no_history, no_cache, quiet, timeout, per_host, delay, allow_private) -> None:
     """Audit folders of reports and reports on the web: summary, CSV/JSONL/XLSX/HTML exports,
@@ -79,7 +81,7 @@ def audit(paths, urls_path, crawl, pages, include, exclude, jobs, csv_path, json
     if urls or crawl or any(is_url(f) for f in files):
         web = fetcher(timeout, per_host, delay, allow_private, [*urls, *crawl, *(f for f in files if is_url(f))])
         for column in crawl:
-            found, error = A.crawl_column(web, column, pages, session)
+            found, error = A.crawl_column(web, column, pages, session, max_reports)
             files += [u for u in found if u not in files]
             unreachable += error
         files += [u for u in urls if u not in files]

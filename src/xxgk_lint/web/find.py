@@ -111,9 +111,16 @@ def _attachments(tree: Any, base: str) -> list[tuple[tuple[int, int], str]]:
     return out
 
 
-def crawl(fetcher: Fetcher, url: str, pages: int = 5, progress: Callable[[str], None] | None = None) -> list[str]:
-    """The report links of a column page and of up to ``pages`` pages of it, in page order."""
+MAX_REPORTS = 2000       # report links one crawl takes (a column of a whole province lists fewer)
+
+
+def crawl(fetcher: Fetcher, url: str, pages: int = 5, progress: Callable[[str], None] | None = None,
+          most: int = MAX_REPORTS, skipped: list[int] | None = None) -> list[str]:
+    """The report links of a column page and of up to ``pages`` pages of it, in page order, at
+    most ``most`` of them; how many more there were is added to ``skipped``."""
     found: list[str] = []
+    known: set[str] = set()
+    more = 0
     seen_pages: set[str] = set()
     next_url: str | None = url
     while next_url and len(seen_pages) < pages and next_url not in seen_pages:
@@ -127,9 +134,15 @@ def crawl(fetcher: Fetcher, url: str, pages: int = 5, progress: Callable[[str], 
             text = " ".join((a.text_content() or a.get("title") or "").split())
             link = urljoin(base, a.get("href").strip())
             if (_TITLE.search(text) or _TITLE.search(a.get("title") or "")) and \
-                    link.startswith(("http://", "https://")) and link not in found:
-                found.append(link)
+                    link.startswith(("http://", "https://")) and link not in known:
+                known.add(link)
+                if len(found) < most:
+                    found.append(link)
+                else:
+                    more += 1
         next_url = _next_page(tree, base)
+    if skipped is not None:
+        skipped.append(more)
     return found
 
 
