@@ -111,3 +111,15 @@ def test_an_audit_never_writes_into_what_it_audits(tmp_path):
         assert out.exit_code in (0, 1) and report.is_file()
     lines = (folder / "f.jsonl").read_text("utf-8").splitlines()
     assert {json.loads(line)["file"] for line in lines} == {str(folder / "a.txt")}
+
+
+def test_many_unreadable_files_are_summarised_not_listed_one_by_one(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"e{i:02d}.txt").write_bytes(b"")
+    out = CliRunner().invoke(cli, ["audit", "--isolated", "--no-history", "-q", "-j", "1", "--jsonl",
+                                   str(tmp_path / "f.jsonl"), str(folder)])
+    errors = [line for line in out.output.splitlines() if line.startswith("xxgk-lint: error:")]
+    assert out.exit_code == 2 and len(errors) == 21 and "40 more files" in errors[-1]
+    assert len((tmp_path / "f.jsonl").read_text("utf-8").splitlines()) == 60      # all of them exported

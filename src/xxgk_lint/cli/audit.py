@@ -149,15 +149,21 @@ def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, c
 
     for _, fmt, out_path in exports:      # what was finished is written, even after Ctrl-C
         write(fmt, out_path, results, session.lang)
-    for r in results:
-        if r.error is not None:
-            fail(str(r.error))
+    failed = [r for r in results if r.error is not None]
+    for r in failed[:SHOWN_ERRORS]:          # a folder of 20,000 broken files is not 20,000 lines
+        fail(str(r.error))
+    if len(failed) > SHOWN_ERRORS:
+        fail(f"… and {len(failed) - SHOWN_ERRORS} more files that could not be read (every one is in the summary "
+             "and the exports)")
     if not quiet:
         get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted,
                                                            "total": len(files) + len(unreachable)})
     if interrupted:
         sys.exit(143 if terminated else 130)     # 128 + the signal, as shells report it
     finish(results, session.fail_on)
+
+
+SHOWN_ERRORS = 20
 
 
 def _jobs_value(value: str) -> str:
