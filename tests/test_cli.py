@@ -165,7 +165,7 @@ BAD_INPUTS = [
     ("types.yaml", b"meta:\n  year: soon\n", "types.yaml:2:9: meta.year must be a year"),
     ("cell.yaml", b"tables:\n  t3:\n    new_received: [1, 2]\n", "has 2 values; the template has 7"),
     ("row.yaml", b"tables:\n  t3:\n    new_recieved: [0,0,0,0,0,0,0]\n", "did you mean 'new_received'"),
-    ("list.yaml", b"- 1\n- 2\n", "must be a mapping"),
+    ("list.yaml", b"- 1\n- 2\n", "not a report"),
     ("syntax.yaml", b"meta: [unclosed\n", "invalid YAML"),
     ("bomb.yaml", _bomb().encode(), "too many YAML nodes"),
 ]

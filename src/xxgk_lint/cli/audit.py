@@ -74,9 +74,10 @@ def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, c
                        issuer_kind=issuer_kind or "", lang=lang or "", fail_on=fail_on, mapping=mapping_data,
                        hierarchy=tree)
     files = A.walk(paths, tuple(include) or A.DEFAULT_INCLUDE, tuple(exclude))
-    # this audit's own exports, when written into the folder audited, are not reports to audit
-    written = {Path(p).resolve() for p in (csv_path, jsonl_path, xlsx_path, html_path) if p}
-    files = [f for f in files if is_url(f) or Path(f).resolve() not in written]
+    # a dashboard this audit writes into the folder audited (there from its last run) is not a
+    # report to audit; any other file at an export's path is, and the export is refused below
+    if html_path and _our_dashboard(Path(html_path)):
+        files = [f for f in files if is_url(f) or Path(f).resolve() != Path(html_path).resolve()]
     web, unreachable = None, []
     if urls or crawl or any(is_url(f) for f in files):
         web = fetcher(timeout, per_host, delay, allow_private, [*urls, *crawl, *(f for f in files if is_url(f))])
@@ -164,6 +165,14 @@ def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, c
 
 
 SHOWN_ERRORS = 20
+
+
+def _our_dashboard(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return b'<meta name="generator" content="xxgk-lint audit dashboard">' in f.read(4096)
+    except OSError:
+        return False
 
 
 def _jobs_value(value: str) -> str:
