@@ -19,7 +19,7 @@ from . import pdfpage, unruled
 from .assemble import classify_heading
 from .blocks import Document, Grid, ListingReader, Para, RawCell
 from .pdfpage import TOL as _TOL
-from .pdfocr import OCR_LAYOUT, OcrPages, figure_text
+from .pdfocr import OCR_LAYOUT, OcrPages, figure_text, line_crops
 from .pdfpage import Cell
 
 MAX_PAGES = 500
@@ -208,7 +208,7 @@ class _Reader(OcrPages, ListingReader):
         self.lines.append(text)
         line = len(self.lines)
         if read:                # read by OCR: its lines kept for a second reading
-            self.para_crops[self.para_no] = (text, list({id(ch["crop"]): ch["crop"] for ch in read}.values()))
+            self.para_crops[self.para_no] = (text, line_crops(read))
         self.blocks.append(Para(text, Location(self.path, line, 1, line, len(text) + 1, page=self.buf_page,
                                                para=self.para_no,
                                                bbox=(first["x0"], first["top"], first["x1"], first["bottom"]),

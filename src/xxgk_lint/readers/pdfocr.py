@@ -89,12 +89,16 @@ class OcrPages:
             first, crops = self.para_crops[loc.para]
         else:
             chars = self._ocr_chars(loc.page, loc.bbox)
-            first, crops = "".join(ch["text"] for ch in chars), list(
-                {id(ch["crop"]): ch["crop"] for ch in chars if "crop" in ch}.values())
+            first, crops = "".join(ch["text"] for ch in chars), line_crops(chars)
         if not crops:
             return None
         second = ocr.second_reading(crops)
         return None if first.replace(" ", "") == second.replace(" ", "") else _two_readings(first, second)
+
+
+def line_crops(chars: list[dict]) -> list:
+    """The line crops OCR read these characters from, once each, in order."""
+    return list({id(ch["crop"]): ch["crop"] for ch in chars if "crop" in ch}.values())
 
 
 # a table OCR read from a picture: its rows and columns are found from the picture's rules, so

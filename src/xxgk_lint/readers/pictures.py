@@ -21,22 +21,21 @@ def expand(doc: Any) -> Any:
     if not available():
         return doc
 
-    blocks, lines = [], list(doc.lines)
+    lines = list(doc.lines)
     origins: dict[tuple, tuple[Any, int, int, int]] = {}      # a place -> its scan's reader and place there
-    runs: list[list[Grid]] = []
+    pieces: list[Any] = []              # the blocks, each run of pictures one list among them
     for block in doc.blocks:
         if isinstance(block, Grid) and block.picture:
-            if runs and runs[-1] and blocks and blocks[-1] is runs[-1][-1]:
-                runs[-1].append(block)
+            if pieces and isinstance(pieces[-1], list):
+                pieces[-1].append(block)
             else:
-                runs.append([block])
-        blocks.append(block)
+                pieces.append([block])
+        else:
+            pieces.append(block)
     out: list[Any] = []
-    for block in blocks:
-        run = next((r for r in runs if r and r[0] is block), None)
-        if run is None:
-            if not any(block in r for r in runs):
-                out.append(block)
+    for run in pieces:
+        if not isinstance(run, list):
+            out.append(run)
             continue
         try:
             sub = pdf.parse(image_pdf([b.picture for b in run], doc.path), doc.path)
