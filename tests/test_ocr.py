@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -32,6 +33,7 @@ from xxgk_lint.model import Location  # noqa: E402
 from xxgk_lint.readers import read_data  # noqa: E402
 
 TABLES = ("t2", "t3", "t4")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _broken_doc():
@@ -517,3 +519,29 @@ def test_a_rule_broken_by_specks_is_one_rule():
     rules = [r for r in ocr_layout.rules(np.asarray(image), scale)[0] if r["orientation"] == "h"]
     assert len(rules) == 1
     assert rules[0]["x0"] * scale <= 101 and rules[0]["x1"] * scale >= 1099
+
+
+def test_a_real_web_report_printed_and_scanned_reads_as_its_page(engine, tmp_path):
+    """A real report page (平潭 2022, ../shared/corpus/real/) printed by Chromium and scanned at
+    200 dpi: its tables are drawn as the browser draws border=1 — each cell its own light grey
+    box, two rules a point apart between cells, short borders around single figures — and read
+    back cell for cell as the page itself reads; no error the page has not."""
+    import shutil
+    import subprocess
+
+    from xxgk_lint.testing.corpus import shared_dir
+
+    page = shared_dir(ROOT) / "corpus" / "real" / "pingtan-2022.html"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not page.is_file() or chromium is None:
+        pytest.skip("needs the shared real documents and chromium")
+    pdf = tmp_path / "printed.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.resolve().as_uri()], capture_output=True, timeout=120)
+    scan = read_data(image_pdf(scan_pages(pdf.read_bytes(), 200, random.Random(4)), 200), "scan.pdf")
+    text = read_data(page.read_bytes(), page.name)
+    assert _cell_accuracy(text, scan) >= 0.99
+
+    def errors(report):
+        return {(f.rule_id, f.place.key()) for f in engine.check(report) if f.severity == "error"}
+    assert errors(scan) <= errors(text)
