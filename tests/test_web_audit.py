@@ -220,9 +220,12 @@ def test_fetch_names_never_carry_credentials_and_a_long_name_does_not_stop_the_b
 
 
 class _Drip:
-    """A server that sends its headers at once, then one byte every half second, for a minute."""
+    """A server that drips: ``headers`` sends its headers at once, then one byte of body every half
+    second, for a minute; ``header`` drips the headers themselves (a byte every half second:
+    no read ever times out, and no response object exists yet); ``stall`` reads the request and
+    never answers."""
 
-    def __init__(self) -> None:
+    def __init__(self, mode: str = "headers") -> None:
         import socketserver
         import threading
         import time
@@ -231,10 +234,18 @@ class _Drip:
             def handle(self) -> None:
                 try:
                     self.request.recv(4096)
-                    self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
-                    for _ in range(120):
-                        self.request.sendall(b"x")
-                        time.sleep(0.5)
+                    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n"
+                    if mode == "stall":
+                        time.sleep(60)
+                    elif mode == "header":
+                        for byte in head + b"X-Slow: " + b"y" * 200:
+                            self.request.sendall(bytes([byte]))
+                            time.sleep(0.5)
+                    else:
+                        self.request.sendall(head + b"\r\n")
+                        for _ in range(120):
+                            self.request.sendall(b"x")
+                            time.sleep(0.5)
                 except OSError:
                     pass
 
@@ -267,3 +278,26 @@ def test_a_dripping_server_ends_at_its_deadline_and_holds_back_no_other_result(s
         assert "r1.html" in out.stdout and "too slow" in out.output      # the good report is there
     finally:
         drip.close()
+
+
+def test_headers_dripped_a_byte_at_a_time_end_at_the_deadline_too(site, tmp_path):
+    """The header phase is bounded as well as the body: a server dripping its status line and
+    headers ends at 3 × --timeout; a stalled server (no byte at all) at --timeout; both beside a
+    good report in one audit, whose result comes through."""
+    import time
+
+    header, stall = _Drip("header"), _Drip("stall")
+    try:
+        start = time.monotonic()
+        one = CliRunner().invoke(cli, ["check", "--isolated", "--timeout", "1", "--delay", "0", header.url])
+        assert one.exit_code == 2 and "too slow" in one.output, one.output
+        assert time.monotonic() - start < 8
+        (tmp_path / "urls.txt").write_text(f"{header.url}\n{stall.url}\n{site.url('/r1.html')}\n", encoding="utf-8")
+        start = time.monotonic()
+        out = CliRunner().invoke(cli, ["audit", "--isolated", "--no-history", "--delay", "0", "--timeout", "1",
+                                       "--urls", str(tmp_path / "urls.txt")])
+        assert time.monotonic() - start < 20 and out.exit_code == 2, out.output
+        assert "r1.html" in out.stdout and "too slow" in out.output and "timed out after 1 s" in out.output
+    finally:
+        header.close()
+        stall.close()

@@ -67,6 +67,9 @@ class Fetcher:
         self.allow_private, self.strict, self.given = allow_private, strict, set()
         self._resolve = resolve or _resolve
         self._client.event_hooks["request"] = [self._policy]
+        from .deadline import install
+
+        install(self._client)
 
     def allow(self, url: str) -> None:
         """An origin the user typed: it may be local (an intranet server, a test on 127.0.0.1)."""
@@ -102,12 +105,15 @@ class Fetcher:
         for attempt in range(self.retries + 1):
             try:
                 with self._turn(url):
+                    began = time.monotonic()
                     fetched = self._get(url, headers)
             except _Refused as e:
                 raise InputError(str(e), url) from None
             except httpx.TooManyRedirects:
                 raise InputError("too many redirects", url) from None
             except httpx.TimeoutException:
+                if time.monotonic() >= began + self.deadline - 0.05:
+                    raise InputError(self._too_slow(), url) from None
                 raise InputError(f"timed out after {self.timeout:g} s", url) from None
             except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as e:
                 if attempt == self.retries:
@@ -124,8 +130,20 @@ class Fetcher:
             time.sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")     # pragma: no cover
 
+    def _too_slow(self) -> str:
+        return f"too slow: not done after {self.deadline:g} s (the deadline is 3 × --timeout)"
+
     def _get(self, url: str, headers: dict[str, str]) -> Fetched:
+        from .deadline import set_deadline
+
         ends = time.monotonic() + self.deadline
+        set_deadline(ends)          # every socket operation of this request waits at most what is left
+        try:
+            return self._stream(url, headers, ends)
+        finally:
+            set_deadline(None)
+
+    def _stream(self, url: str, headers: dict[str, str], ends: float) -> Fetched:
         with self._client.stream("GET", url, headers=headers) as r:
             if r.status_code >= 300:
                 return Fetched(url, str(r.url), r.status_code, b"", etag=r.headers.get("etag", ""),
@@ -137,8 +155,7 @@ class Fetcher:
             chunks, size = [], 0
             for chunk in r.iter_bytes():
                 if time.monotonic() > ends:
-                    raise InputError(f"too slow: not done after {self.deadline:g} s "
-                                     f"(the deadline is 3 × --timeout)", url)
+                    raise InputError(self._too_slow(), url)
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise InputError(f"too large (over {self.max_bytes // 1048576} MB)", url)
