@@ -123,3 +123,30 @@ def test_many_unreadable_files_are_summarised_not_listed_one_by_one(tmp_path):
     errors = [line for line in out.output.splitlines() if line.startswith("xxgk-lint: error:")]
     assert out.exit_code == 2 and len(errors) == 21 and "40 more files" in errors[-1]
     assert len((tmp_path / "f.jsonl").read_text("utf-8").splitlines()) == 60      # all of them exported
+
+
+def test_the_history_writes_many_files_in_a_few_transactions_and_keeps_every_row(tmp_path):
+    """A commit per file cost more than an empty file's whole check: 1,200 unreadable files are
+    written in batches (three commits here), every one of them is stored, and a reader of the
+    store in the same audit sees rows not yet committed (every read writes the batch first).
+    The cost per file is measured by bench/many_files.py."""
+    import sqlite3
+
+    from xxgk_lint import audit as A
+    from xxgk_lint.history import History
+    from xxgk_lint.session import Session
+
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    for i in range(1200):
+        (folder / f"e{i:04d}.txt").write_bytes(b"")
+    store = History(tmp_path / "h.sqlite")
+    commits: list[str] = []
+    store.db.set_trace_callback(lambda sql: commits.append(sql) if sql.strip().upper() == "COMMIT" else None)
+    results, interrupted = A.run(A.walk([str(folder)]), Session(), 1, history=store)
+    assert not interrupted and len(results) == 1200 and all(r.error is not None for r in results)
+    assert 1 <= len(commits) <= 4, len(commits)
+    assert store.cached(results[-1].path, A.content_hash(results[-1].path), Session().ruleset()) is not None
+    store.close()
+    rows = sqlite3.connect(tmp_path / "h.sqlite").execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+    assert rows == 1200

@@ -181,16 +181,18 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    from collections import deque
+
     rules = session.rules
     incoming = incoming if incoming is not None else {}
-    left, one = list(todo), False
+    left, one = dict.fromkeys(todo), False       # the keys not done yet, in order
     while left or incoming or start:
         broken = False
         if incoming:                    # a rebuilt pool: no fetch may be running when it forks
             for fut in as_completed(list(incoming)):
                 key = arrived(fut, incoming.pop(fut)) if arrived else None
                 if key is not None:
-                    left.append(key)
+                    left[key] = None
         if history is not None:
             history.close()             # workers start without the store: none holds it open
         with ProcessPoolExecutor(max_workers=1 if one else jobs, initializer=_worker_init,
@@ -202,12 +204,15 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
                 incoming.update(start())
                 start = None
             futures: dict[Future, str] = {}
+            pending = deque(left)
+            # a few tasks per worker in flight, not the whole list: waiting on n futures costs n,
+            # and 20,000 of them at once made every completion cost 20,000
+            window = 1 if one else jobs * 4
 
             def fill() -> None:
-                busy = set(futures.values())
-                for key in left[:1] if one else left:
-                    if key not in busy:
-                        futures[pool.submit(_check, *work[key])] = key
+                while pending and len(futures) < window:
+                    key = pending.popleft()
+                    futures[pool.submit(_check, *work[key])] = key
             try:
                 fill()
                 while (futures or incoming) and not broken:
@@ -216,7 +221,8 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
                         if fut in incoming:
                             key = arrived(fut, incoming.pop(fut)) if arrived else None
                             if key is not None:
-                                left.append(key)
+                                left[key] = None
+                                pending.append(key)
                             continue
                         key = futures.pop(fut)
                         try:
@@ -229,7 +235,7 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
                         except Exception as e:  # noqa: BLE001 - a result that cannot come back is one failed file
                             result = failed(key, e, session)
                         done(result)
-                        left.remove(key)
+                        del left[key]
                     if not broken:
                         fill()
             except KeyboardInterrupt:

@@ -9,9 +9,12 @@ its source location) and the rule set it was checked with, so that
 - cross-year rules find a body's report of the previous year, and point into its own file;
 - `xxgk-lint history` lists what the store holds.
 
-The schema is versioned (``PRAGMA user_version``) with forward migrations.  Each report is
-written in its own transaction, so an interrupted audit never leaves half a report; WAL and a
-busy timeout let two audits share one store.
+The schema is versioned (``PRAGMA user_version``) with forward migrations.  Writes are
+batched: up to BATCH rows, or a second's worth, go in one transaction (a commit per file cost
+more than an empty file's whole check); a row is all there or not there, so an interrupted
+audit never leaves half a report, and one killed outright loses at most its last second, which
+the next audit reads again.  Every read writes the batch first.  WAL and a busy timeout let
+two audits share one store.
 """
 
 from __future__ import annotations
@@ -99,8 +102,12 @@ FETCH_FIELDS = ("url", "document", "via", "sha256", "status", "content_type", "c
 
 
 class History:
+    BATCH = 500
+
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._batch: list[tuple[str, tuple[Any, ...]]] = []
+        self._since = 0.0
         self.open(create=True)
 
     def open(self, create: bool = False) -> None:
@@ -150,25 +157,47 @@ class History:
                 raise
 
     def close(self) -> None:
+        self.flush()
         self.db.close()
 
     # ----------------------------------------------------------------- writing and reading
+    def _write(self, sql: str, args: tuple[Any, ...]) -> None:
+        if not self._batch:
+            self._since = time.monotonic()
+        self._batch.append((sql, args))
+        if len(self._batch) >= self.BATCH or time.monotonic() - self._since > 1.0:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the batch, in one transaction."""
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, []
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            for sql, args in batch:
+                self.db.execute(sql, args)
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise InputError(f"cannot write the history store: {e}", str(self.path)) from None
+
     def put(self, result: Any, content_hash: str, ruleset: str) -> None:
-        """One report's result (a FileResult), atomically (a row is all there or not there)."""
+        """One report's result (a FileResult), in the next batch."""
         plain = result.to_plain(with_report=False)
         i = result.identity
-        with self.db:   # a transaction
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, snapshot,"
-                " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (result.path, content_hash, ruleset, i.body or None, i.year, i.kind, result.template or None,
-                 result.snapshot_json(), json.dumps(plain, ensure_ascii=False),
-                 dt.datetime.now().isoformat(timespec="seconds")))
+        self._write(
+            "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, snapshot,"
+            " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (result.path, content_hash, ruleset, i.body or None, i.year, i.kind, result.template or None,
+             result.snapshot_json(), json.dumps(plain, ensure_ascii=False),
+             dt.datetime.now().isoformat(timespec="seconds")))
 
     def cached(self, path: str, content_hash: str, ruleset: str) -> tuple[dict[str, Any], str | None] | None:
         """The stored result of this content checked with this rule set: (plain data, the
         report's snapshot as JSON)."""
+        self.flush()
         row = self.db.execute("SELECT record, snapshot FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
                               (path, content_hash, ruleset)).fetchone()
         if row is None:
@@ -177,31 +206,33 @@ class History:
 
     def previous(self, body: str, year: int) -> tuple[str, str] | None:
         """(content hash, report snapshot as JSON) of the latest stored report of a body and year."""
+        self.flush()
         row = self.db.execute(
             "SELECT content_hash, snapshot FROM reports WHERE body = ? AND year = ? AND snapshot IS NOT NULL"
             " ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year)).fetchone()
         return (row[0], row[1]) if row else None
 
     def put_fetch(self, fetch: dict[str, Any]) -> None:
-        """One fetch of a URL (the FETCH_FIELDS), in its own transaction."""
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(f"INSERT INTO fetches ({', '.join(FETCH_FIELDS)}) VALUES ({', '.join('?' * len(FETCH_FIELDS))})",
-                            tuple(fetch.get(k) for k in FETCH_FIELDS))
+        """One fetch of a URL (the FETCH_FIELDS), in the next batch."""
+        self._write(f"INSERT INTO fetches ({', '.join(FETCH_FIELDS)}) VALUES ({', '.join('?' * len(FETCH_FIELDS))})",
+                    tuple(fetch.get(k) for k in FETCH_FIELDS))
 
     def fetches(self, url: str | None = None) -> list[dict[str, Any]]:
         """The fetches of ``url`` (or of every URL), oldest first."""
+        self.flush()
         where, args = ("WHERE url = ?", (url,)) if url else ("", ())
         rows = self.db.execute(f"SELECT {', '.join(FETCH_FIELDS)} FROM fetches {where} ORDER BY url, id", args)
         return [dict(zip(FETCH_FIELDS, row)) for row in rows]
 
     def last_fetch(self, url: str) -> dict[str, Any] | None:
+        self.flush()
         row = self.db.execute(f"SELECT {', '.join(FETCH_FIELDS)} FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1",
                               (url,)).fetchone()
         return dict(zip(FETCH_FIELDS, row)) if row else None
 
     def listing(self) -> Iterator[tuple[str, int, str, str, int, str]]:
         """(body, year, path, template, findings, audited_at) of the latest audit of each file."""
+        self.flush()
         rows = self.db.execute(
             "SELECT body, year, path, template, record, audited_at FROM reports r WHERE id = "
             "(SELECT MAX(id) FROM reports WHERE path = r.path) ORDER BY body, year, path")
