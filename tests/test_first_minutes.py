@@ -77,15 +77,28 @@ def test_sigterm_stops_an_audit_like_ctrl_c(tmp_path):
         (folder / f"r{i:04d}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "xxgk_lint", "audit", "--isolated", "--no-history", "-j", "1",
-                             "--jsonl", str(out), str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                             "--jsonl", str(out), "--csv", str(tmp_path / "out.csv"), "--xlsx",
+                             str(tmp_path / "out.xlsx"), "--html", str(tmp_path / "out.html"), str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(3)
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 143, stderr[-500:]
     assert "已中断" in stdout and "Traceback" not in stderr
-    files = {json.loads(line)["file"] for line in out.read_text("utf-8").splitlines()}
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    files = {line["file"] for line in lines[:-1]}
     assert 0 < len(files) < 3000
+    # every export says it is incomplete, and how far it got
+    last = lines[-1]
+    assert last["incomplete"] is True and last["total"] == 3000 and 0 < last["finished"] < 3000
+    note = f"只含已完成的 {last['finished']} 个文件，共 3000 个"
+    assert note in last["message"]
+    assert (tmp_path / "out.csv").read_text("utf-8-sig").splitlines()[-1].count("AUDIT-INCOMPLETE") == 1
+    assert note in (tmp_path / "out.html").read_text("utf-8")
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "out.xlsx")
+    assert book.active.title == "未完成" and note in book.active["A1"].value
 
 
 def test_an_audit_never_writes_into_what_it_audits(tmp_path):

@@ -148,8 +148,10 @@ def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, c
             scratch.cleanup()
     from ..render import get, write
 
-    for _, fmt, out_path in exports:      # what was finished is written, even after Ctrl-C
-        write(fmt, out_path, results, session.lang)
+    total = len(files) + len(unreachable)
+    marks = {"incomplete": (len(results), total)} if interrupted else {}
+    for _, fmt, out_path in exports:      # what was finished is written, even after Ctrl-C, and says so
+        write(fmt, out_path, results, session.lang, marks)
     failed = [r for r in results if r.error is not None]
     for r in failed[:SHOWN_ERRORS]:          # a folder of 20,000 broken files is not 20,000 lines
         fail(str(r.error))
@@ -157,8 +159,7 @@ def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, c
         fail(f"… and {len(failed) - SHOWN_ERRORS} more files that could not be read (every one is in the summary "
              "and the exports)")
     if not quiet:
-        get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted,
-                                                           "total": len(files) + len(unreachable)})
+        get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted, "total": total})
     if interrupted:
         sys.exit(143 if terminated else 130)     # 128 + the signal, as shells report it
     finish(results, session.fail_on)

@@ -73,6 +73,17 @@ def write(name: str, path: str, results: list[FileResult], lang: str, options: d
         module.render(results, lang, out, {"no_color": True, **(options or {})})
 
 
+def incomplete_note(options: dict[str, Any], lang: str) -> str:
+    """The line an export of an interrupted audit carries ("" when the audit finished):
+    options["incomplete"] is (files finished, files in the audit)."""
+    from .words import words
+
+    if not options.get("incomplete"):
+        return ""
+    done, total = options["incomplete"]
+    return words(lang)["incomplete"].format(done=done, total=total)
+
+
 def plain_args(args: dict[str, Any], lang: str) -> dict[str, Any]:
     """Message values as JSON-able plain values in the chosen language."""
     return {k: (v.pick(lang) if isinstance(v, Tr) else v) for k, v in args.items()}

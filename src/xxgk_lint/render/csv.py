@@ -7,7 +7,7 @@ import csv
 import json
 from typing import Any, TextIO
 
-from . import FileResult
+from . import FileResult, incomplete_note
 from .batch import finding_rows
 from .words import words
 
@@ -35,3 +35,7 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
     w.writerow([words(lang)[c[0]] for c in FINDING_COLUMNS])
     for row in finding_table(results, lang):
         w.writerow([inert(row.get(c[0], "")) for c in FINDING_COLUMNS])
+    note = incomplete_note(options, lang)
+    if note:        # the last row, where a reader of a cut-off list looks for its end
+        w.writerow([inert(note if c[0] == "message" else "AUDIT-INCOMPLETE" if c[0] == "rule" else "")
+                    for c in FINDING_COLUMNS])

@@ -12,7 +12,7 @@ import html
 import json
 from typing import Any, TextIO
 
-from . import FileResult, where
+from . import FileResult, incomplete_note, where
 from .batch import rule_counts, worst_first
 from .words import status_label, words
 
@@ -36,7 +36,7 @@ def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
     return "".join(parts)
 
 
-def page(results: list[FileResult], lang: str = "zh") -> str:
+def page(results: list[FileResult], lang: str = "zh", note: str = "") -> str:
     t = words(lang)
     ordered = worst_first(results)
     states = [r.status for r in ordered]
@@ -71,13 +71,14 @@ def page(results: list[FileResult], lang: str = "zh") -> str:
     # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
     payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
     return _PAGE.format(
-        lang=lang, title=html.escape(t["page_title"]), n=len(results), errors=total["error"], warnings=total["warning"],
+        lang=lang, title=html.escape(t["page_title"]), n=len(results),
+        note=f'<p class="incomplete" role="alert">{html.escape(note)}</p>' if note else "", errors=total["error"], warnings=total["warning"],
         unreadable=states.count("unreadable"), t=t, by_rule=by_rule, by_status=by_status, heat="".join(heat),
         data=payload, words=json.dumps(t, ensure_ascii=False).replace("<", "\\u003c"), colors=json.dumps(COLORS))
 
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
-    out.write(page(results, lang))
+    out.write(page(results, lang, incomplete_note(options, lang)))
 
 
 _PAGE = """<!DOCTYPE html>
@@ -98,9 +99,11 @@ table {{ border-collapse: collapse; }}
 .findings {{ display: none; }} .open + .findings {{ display: table-row; }}
 .findings td {{ background: #fbfcfc; }}
 .sev-error {{ color: #c0392b; }} .sev-warning {{ color: #d68910; }} .sev-info {{ color: #2e86c1; }}
+.incomplete {{ background: #fdedec; border: 1px solid #c0392b; color: #922b21; padding: 8px 12px; font-weight: bold; }}
 #filter {{ padding: 6px; width: 320px; margin: 8px 0; }}
 </style></head><body>
 <h1>{title}</h1>
+{note}
 <div class="cards">
  <div class="card"><b id="n-reports">{n}</b>{t[card_reports]}</div>
  <div class="card"><b>{errors}</b>{t[error]}</div>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from . import FileResult
+from . import FileResult, incomplete_note
 from .batch import finding_rows
 
 
@@ -18,3 +18,8 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
                                   "error": r.error.message}, ensure_ascii=False) + "\n")
         for row in finding_rows([r], lang):
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    note = incomplete_note(options, lang)
+    if note:
+        done, total = options["incomplete"]
+        out.write(json.dumps({"incomplete": True, "finished": done, "total": total, "message": note},
+                             ensure_ascii=False) + "\n")

@@ -35,6 +35,9 @@ WORDS: dict[str, Tr] = {
     "clean": Tr("未发现问题", "clean"),
     # the audit's summary
     "dup": Tr("同一机关同一年度有多个文件", "Several files for one body and year"),
+    "incomplete": Tr("审计未完成（被中断）：本文件只含已完成的 {done} 个文件，共 {total} 个",
+                     "Audit incomplete (interrupted): this file holds only the {done} finished files of {total}"),
+    "sheet_incomplete": Tr("未完成", "Incomplete"),
     "interrupted": Tr("已中断：只汇总已完成的文件", "Interrupted: only finished files are summarised"),
     "total": Tr("共审查 {n} 个文件（{done} 个完成）：无法读取 {u}，有错误 {e}，有警告 {w}，未发现问题 {c}",
                 "{n} files audited ({done} finished): {u} unreadable, {e} with errors, {w} with warnings, {c} clean"),

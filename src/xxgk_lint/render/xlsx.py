@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from . import FileResult
+from . import FileResult, incomplete_note
 from .batch import duplicates, rule_counts, worst_first
 from .csv import FINDING_COLUMNS, finding_table
 from .words import status_label, words
@@ -52,4 +52,11 @@ def render(results: list[FileResult], lang: str, out: BinaryIO, options: dict[st
     dups = [{"body": b, "year": y, "files": "；".join(files)} for b, y, files in duplicates(results)]
     if dups:
         sheet(wb.create_sheet(w["sheet_duplicates"]), (("body", 24), ("year", 7), ("files", 80)), dups)
+    note = incomplete_note(options, lang)
+    if note:        # the first sheet, open when the workbook opens
+        ws = wb.create_sheet(w["sheet_incomplete"], 0)
+        ws.append([note])
+        ws["A1"].font = Font(bold=True, color="C0392B")
+        ws.column_dimensions["A"].width = 90
+        wb.active = 0
     wb.save(out)
