@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,11 @@ class Archive:
         path = self.path(sha)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{sha}.{os.getpid()}.tmp")
+            # a temporary name of this process and thread: two fetch threads (or two audits) that
+            # store the same content at once each write their own, and either rename wins
+            tmp = path.with_name(f".{sha}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_bytes(content)
-            os.replace(tmp, path)        # whole or absent, even if two audits store it at once
+            os.replace(tmp, path)        # whole or absent
         return sha, path
 
     def has(self, sha256: str) -> bool:
