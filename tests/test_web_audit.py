@@ -301,3 +301,82 @@ def test_headers_dripped_a_byte_at_a_time_end_at_the_deadline_too(site, tmp_path
     finally:
         header.close()
         stall.close()
+
+
+def test_one_report_under_many_urls_is_read_once_and_reported_as_duplicates(site, tmp_path):
+    """A column that lists one report under many URLs (a hostile site, or a CMS that links each
+    report from every page): its content is checked once; every other URL is a duplicate of the
+    first, in the summary, the exports and the history (one report row, a fetch per URL)."""
+    (tmp_path / "h").mkdir()
+    body = to_html(_doc(2)).encode()
+    links = ""
+    for i in range(30):
+        site.routes[f"/same/r{i}.html"] = (200, {"Content-Type": "text/html; charset=utf-8"}, body)
+        links += f'<li><a href="/same/r{i}.html">示例2县司法局2023年政府信息公开工作年度报告</a></li>'
+    site.routes["/same/index.html"] = html(page_with(f"<ul>{links}</ul>", "政府信息公开年报"))
+    out = CliRunner().invoke(cli, ["audit", "--isolated", "--history", str(tmp_path / "h" / "history.sqlite"), *WEB,
+                                   "--crawl", site.url("/same/index.html"), "--jsonl", str(tmp_path / "f.jsonl"),
+                                   "--xlsx", str(tmp_path / "f.xlsx")])
+    assert out.exit_code == 0, out.stderr
+    assert "另有 29 个网址内容与已检查的相同" in out.stdout and "等（另有 25 个）" in out.stdout
+    lines = [json.loads(line) for line in (tmp_path / "f.jsonl").read_text("utf-8").splitlines()]
+    copies = [line for line in lines if "same_as" in line]
+    # the URL checked is the one whose fetch came first; every copy names it
+    checked = {c["same_as"] for c in copies}
+    assert len(copies) == 29 and len(checked) == 1 and checked.isdisjoint(c["file"] for c in copies)
+    assert all(c["body"] == "示例2县司法局" for c in copies)
+    assert not any(line.get("file") in {c["file"] for c in copies} and "rule" in line for line in lines)
+    with sqlite3.connect(tmp_path / "h" / "history.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 1
+        assert db.execute("SELECT COUNT(*) FROM fetches").fetchone()[0] == 30
+    from openpyxl import load_workbook
+
+    summary = load_workbook(tmp_path / "f.xlsx").worksheets[0]
+    states = [row[8] for row in summary.iter_rows(min_row=2, values_only=True)]
+    assert states.count("内容重复") == 29
+
+
+def test_a_crawl_takes_at_most_max_per_host_links_from_one_host(site, tmp_path):
+    """Two columns on one host, 3 + 3 links: --max-per-host 4 keeps the first four and says so."""
+    for c in ("a", "b"):
+        links = "".join(f'<li><a href="/{c}/r{i}.html">示例{i}县{c}局2023年政府信息公开工作年度报告</a></li>'
+                        for i in range(3))
+        site.routes[f"/{c}/index.html"] = html(page_with(f"<ul>{links}</ul>", "政府信息公开年报"))
+        for i in range(3):
+            site.routes[f"/{c}/r{i}.html"] = html(to_html(_doc(i)))
+    out = CliRunner().invoke(cli, ["audit", "--isolated", "--no-history", *WEB, "--max-per-host", "4",
+                                   "--crawl", site.url("/a/index.html"), "--crawl", site.url("/b/index.html"),
+                                   "--jsonl", str(tmp_path / "f.jsonl")])
+    assert "2 report links left out: at most 4 from one host (--max-per-host)" in out.stderr, out.output
+    assert not any(p.startswith("/b/r1") or p.startswith("/b/r2") for p in site.hits)
+    assert "/b/r0.html" in site.hits
+
+
+def test_a_typed_user_and_password_log_in_and_are_never_shown_or_stored(site, tmp_path):
+    """``https://user:password@host/…`` typed by the user: the password is sent as HTTP basic auth
+    to that origin alone, and the URL is shown, exported and stored without it (check, audit)."""
+    import base64
+
+    page = to_html(_doc(3)).encode()
+    token = "Basic " + base64.b64encode(b"clerk:s3cretpw").decode()
+
+    def guarded(handler):
+        if handler.headers.get("Authorization") != token:
+            return 401, {"WWW-Authenticate": 'Basic realm="x"'}, b""
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, page
+    site.routes["/private/r3.html"] = guarded
+    url = site.url("/private/r3.html").replace("http://", "http://clerk:s3cretpw@")
+    one = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", *WEB, url])
+    assert one.exit_code in (0, 1), one.output
+    assert "s3cretpw" not in one.output and "clerk" not in one.output
+    assert site.url("/private/r3.html") in one.stdout
+    (tmp_path / "urls.txt").write_text(url + "\n", encoding="utf-8")
+    store = tmp_path / "h" / "history.sqlite"
+    (tmp_path / "h").mkdir()
+    out = CliRunner().invoke(cli, ["audit", "--isolated", "--history", str(store), *WEB, "--urls",
+                                   str(tmp_path / "urls.txt"), "--jsonl", str(tmp_path / "f.jsonl")])
+    assert out.exit_code in (0, 1), out.output
+    assert "s3cretpw" not in out.output and "s3cretpw" not in (tmp_path / "f.jsonl").read_text("utf-8")
+    with sqlite3.connect(store) as db:
+        dump = "\n".join(db.iterdump())
+    assert "s3cretpw" not in dump and site.url("/private/r3.html") in dump

@@ -105,6 +105,27 @@ def crawl_column(fetcher: Any, url: str, pages: int, session: Session,
         return [], [FileResult(url, error=e, identity=identify(url, None, session))]
 
 
+def cap_hosts(found: list[str], taken: dict[str, int], most: int, column: str) -> list[str]:
+    """The links of a crawl, at most ``most`` from one host over all the crawl's columns
+    (``taken`` counts them), with a note when the cap cut the list: a hostile column pointing
+    thousands of links at one server must not make the audit a load on it."""
+    import sys
+    from urllib.parse import urlsplit
+
+    kept, cut = [], 0
+    for url in found:
+        host = (urlsplit(url).hostname or "").lower()
+        if taken.get(host, 0) >= most:
+            cut += 1
+            continue
+        taken[host] = taken.get(host, 0) + 1
+        kept.append(url)
+    if cut:
+        print(f"xxgk-lint: note: --crawl {column}: {cut} report links left out: at most {most} from one host "
+              f"(--max-per-host)", file=sys.stderr)
+    return kept
+
+
 # --------------------------------------------------------------------------- checking (in workers)
 def lint_for_audit(path: str, session: Session, source: Source | None = None) -> FileResult:
     """``lint_file``, keeping of the report only its snapshot (what the outputs and the
@@ -274,6 +295,8 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
     work: Work = {}
     ruleset = session.ruleset() if history is not None else ""
     interrupted = False
+    firsts: dict[str, str] = {}         # content digest -> the first URL that gave it
+    copies: list[FileResult] = []       # URLs that gave content already fetched: not checked again
 
     def done(result: FileResult) -> None:
         results[result.path] = result
@@ -306,7 +329,15 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
             return None
         if history is not None:
             history.put_fetch(record)
-        hashes[url], work[url] = source.content_hash(), (source.archived, source.to_plain())
+        digest = source.content_hash()
+        first = firsts.setdefault(digest, url) if digest else url
+        if first != url:
+            copy = FileResult(url, identity=identify(url, None, session), source=source)
+            copy.same_as = first
+            copies.append(copy)
+            done(copy)
+            return None
+        hashes[url], work[url] = digest, (source.archived, source.to_plain())
         return None if not source.changed() and cached(url) else url
 
     urls = [f for f in files if is_url(f)] if web is not None else []
@@ -340,6 +371,9 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
         interrupted = True
         for fut in incoming:
             fut.cancel()
+    for copy in copies:         # the identity its content was read with
+        if copy.same_as in results:
+            copy.identity = results[copy.same_as].identity
     ordered = [results[p] for p in files if p in results]
     if not interrupted and (history is not None or session.hierarchy):
         from .crossreport import compare

@@ -71,7 +71,7 @@ def compare(results: list[FileResult], session: Session, history: History | None
 
     engine = session.engine
     def identified(r: FileResult) -> bool:
-        return r.error is None and bool(r.identity.body) and r.identity.year is not None
+        return r.error is None and r.same_as is None and bool(r.identity.body) and r.identity.year is not None
 
     mine = {(r.identity.body, r.identity.year): r for r in results if identified(r)}
     stored: dict[tuple[str, int], Source | None] = {}

@@ -22,10 +22,12 @@ class FileResult:
     """``report`` is the full report after ``check`` and a snapshot (see snapshot.py) after an
     audit; ``cached`` marks a result read back from the history store, whose snapshot is read
     only if something asks for it (a cached audit mostly needs the findings); ``basis`` records,
-    per cross-report need, what the findings of that need were computed from."""
+    per cross-report need, what the findings of that need were computed from; ``same_as`` names
+    the URL whose identical content was checked in its place (a column listing one report under
+    many URLs has it read once)."""
 
     __slots__ = ("path", "_report", "_stored", "_template", "findings", "error", "identity", "timings", "cached",
-                 "basis", "source")
+                 "basis", "source", "same_as")
 
     def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
                  error: InputError | None = None, identity: Identity | None = None,
@@ -38,6 +40,7 @@ class FileResult:
         self.cached = False
         self.basis: dict[str, str | None] = {}
         self.source = source        # a web.Source when the report was fetched from a URL
+        self.same_as: str | None = None
 
     @property
     def report(self) -> Report | None:
@@ -70,9 +73,12 @@ class FileResult:
 
     @property
     def status(self) -> str:
-        """unreadable, error, warning, info or clean: the worst a supervisor has to look at."""
+        """unreadable, error, warning, info or clean: the worst a supervisor has to look at; or
+        duplicate (the content of another URL, counted there)."""
         if self.error is not None:
             return "unreadable"
+        if self.same_as is not None:
+            return "duplicate"
         sev = {f.severity for f in self.findings}
         return next((s for s in ("error", "warning", "info") if s in sev), "clean")
 

@@ -22,6 +22,8 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
               help="How many pages of a --crawl column to follow.")
 @click.option("--max-reports", type=click.IntRange(min=1), default=2000, show_default=True,
               help="Report links one --crawl column may give (a hostile column may list endless ones).")
+@click.option("--max-per-host", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Report links all --crawl columns together may give on one web host.")
 @click.option("--include", multiple=True, metavar="GLOB", help="File names to audit (repeatable) [default: report types].")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Paths or names to skip (repeatable).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, v: _jobs_value(v),
@@ -44,13 +46,13 @@ from .common import EXIT_INPUT, fail, fetcher, finish, open_session, rule_option
 @click.option("--no-cache", is_flag=True, help="Read every file again, even when unchanged since the last audit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @web_options
-def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping,
+def audit(paths, urls_path, crawl, pages, max_reports, max_per_host, include, exclude, jobs, csv_path, jsonl_path, xlsx_path, html_path, mapping,
           hierarchy_path, lang, fail_on, select, ignore, rules_dirs, config_path, isolated, issuer_kind, history_path,
           no_history, no_cache, quiet, timeout, per_host, delay, allow_private) -> None:
     """Audit folders of reports and reports on the web: summary, CSV/JSONL/XLSX/HTML exports,
     history and archive, cross-year rules."""
     from .. import audit as A
-    from ..web import is_url
+    from ..web import is_url, shown
     from ..model import InputError
 
     try:
@@ -81,11 +83,18 @@ def audit(paths, urls_path, crawl, pages, max_reports, include, exclude, jobs, c
     web, unreachable = None, []
     if urls or crawl or any(is_url(f) for f in files):
         web = fetcher(timeout, per_host, delay, allow_private, [*urls, *crawl, *(f for f in files if is_url(f))])
+        # from here on every URL is without its user and password: shown, keyed, stored and exported
+        urls, crawl = [shown(u) for u in urls], [shown(c) for c in crawl]
+        files = [shown(f) if is_url(f) else f for f in files]
+        session.mapping = {shown(k) if is_url(k) else k: v for k, v in session.mapping.items()}
+        taken: dict[str, int] = {}
         for column in crawl:
             found, error = A.crawl_column(web, column, pages, session, max_reports)
-            files += [u for u in found if u not in files]
+            known = set(files)
+            files += A.cap_hosts([u for u in found if u not in known], taken, max_per_host, column)
             unreachable += error
-        files += [u for u in urls if u not in files]
+        known = set(files)
+        files += [u for u in dict.fromkeys(urls) if u not in known]
     if not files and not unreachable:
         fail("no report files found under " + ", ".join(paths))
         sys.exit(EXIT_INPUT)

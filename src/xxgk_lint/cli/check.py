@@ -64,10 +64,13 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
         click.echo(describe(session.cfg, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on,
                                           "rules": rules_dirs, "issuer_kind": issuer_kind}, sup_path))
     from ..model import NotAReportError
-    from ..web import is_url
+    from ..web import is_url, shown as without_password
 
     files, several = _expand(files)
-    results, web = [], None
+    typed = [f for f in files if is_url(f)]
+    web = fetcher(timeout, per_host, delay, allow_private, typed) if typed else None
+    files = [without_password(f) if is_url(f) else f for f in files]     # never shown with a password
+    results = []
     shown = _OcrProgress(session.lang) if sys.stderr.isatty() and not quiet else None
     for path in files:
         if shown is not None:
@@ -75,7 +78,6 @@ def check(files, fmts, outputs, baseline, write_baseline, ignore_file, show_conf
         if is_url(path):
             from ..lint import lint_url
 
-            web = web or fetcher(timeout, per_host, delay, allow_private, [f for f in files if is_url(f)])
             result = lint_url(path, session, web)
         else:
             result = lint_file(path, session)

@@ -109,10 +109,12 @@ def web_options(f):
 
 
 def fetcher(timeout: float, per_host: int, delay: float, allow_private: bool = False, given: tuple | list = ()):
-    """The run's Fetcher; ``given``: the URLs the user gave, whose origins may be local."""
+    """The run's Fetcher; ``given``: the URLs the user gave, whose origins may be local and whose
+    user and password (if any) it keeps: the command goes on with ``shown(url)``."""
     from ..web.fetch import Fetcher
 
     web = Fetcher(timeout=timeout, per_host=per_host, delay=delay, allow_private=allow_private, strict=True)
     for url in given:
         web.allow(url)
+        web.login(url)
     return web

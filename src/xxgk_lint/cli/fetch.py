@@ -84,7 +84,7 @@ def fetch(urls, folder, timeout, per_host, delay, allow_private) -> None:
     failed = 0
     # the manifest grows with each fetch: a folder fetched twice keeps both records
     with fetcher(timeout, per_host, delay, allow_private, urls) as web, open(out / "fetch.jsonl", "a", encoding="utf-8") as manifest:
-        for url in urls:
+        for url in map(shown, urls):        # the fetcher keeps a typed user and password
             try:
                 doc, via = locate(web, url)
             except InputError as e:

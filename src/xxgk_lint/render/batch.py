@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from . import FileResult, where
 from .json import finding_dict
 
-STATUSES = ("unreadable", "error", "warning", "info", "clean")
+STATUSES = ("unreadable", "error", "warning", "info", "clean", "duplicate")
 _RANK = {s: i for i, s in enumerate(STATUSES)}
 
 

@@ -13,10 +13,10 @@ import json
 from typing import Any, TextIO
 
 from . import FileResult, incomplete_note, where
-from .batch import rule_counts, worst_first
+from .batch import STATUSES, rule_counts, worst_first
 from .words import status_label, words
 
-COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954"}
+COLORS = {"unreadable": "#8e44ad", "error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", "clean": "#229954", "duplicate": "#7f8c8d"}
 
 
 def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
@@ -44,7 +44,7 @@ def page(results: list[FileResult], lang: str = "zh", note: str = "") -> str:
     rules = rule_counts(results, lang)
     by_rule = _bars([(f"{r} {title}"[:26], n, "#5d6d7e") for r, title, n, _ in rules[:15]])
     by_status = _bars([(status_label(s, lang), states.count(s), COLORS[s])
-                       for s in ("unreadable", "error", "warning", "info", "clean") if states.count(s)])
+                       for s in STATUSES if states.count(s)])
     # heatmap: bodies with findings × the most frequent rules
     top_rules = [r for r, *_ in rules[:12]]
     bodies: dict[str, dict[str, int]] = {}
@@ -65,7 +65,8 @@ def page(results: list[FileResult], lang: str = "zh", note: str = "") -> str:
     heat.append("</table>")
     data = [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": r.template,
              "status": states[i], "status_label": status_label(states[i], lang), **r.counts(),
-             "error_text": str(r.error) if r.error is not None else None,
+             "error_text": str(r.error) if r.error is not None else
+             t["same_as"].format(url=r.same_as) if r.same_as else None,
              "findings": [{"rule": f.rule_id, "severity": f.severity, "message": f.message(lang),
                            "where": where(f.loc, "", lang)} for f in r.findings]} for i, r in enumerate(ordered)]
     # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
@@ -125,7 +126,7 @@ table {{ border-collapse: collapse; }}
 (function () {{
   var rows = JSON.parse(document.getElementById("data").textContent);
   var words = {words}, colors = {colors};
-  var rank = {{unreadable: 0, error: 1, warning: 2, info: 3, clean: 4}};
+  var rank = {{unreadable: 0, error: 1, warning: 2, info: 3, clean: 4, duplicate: 5}};
   var body = document.querySelector("#reports tbody");
   var sortKey = "status", sortDir = 1;
   function esc(s) {{ return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {{

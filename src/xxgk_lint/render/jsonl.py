@@ -16,6 +16,10 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
             i = r.identity
             out.write(json.dumps({"file": r.path, "body": i.body, "year": i.year, "kind": i.kind,
                                   "error": r.error.message}, ensure_ascii=False) + "\n")
+        if r.same_as is not None:
+            i = r.identity
+            out.write(json.dumps({"file": r.path, "body": i.body, "year": i.year, "kind": i.kind,
+                                  "same_as": r.same_as}, ensure_ascii=False) + "\n")
         for row in finding_rows([r], lang):
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     note = incomplete_note(options, lang)

@@ -9,7 +9,7 @@ from . import FileResult
 from .batch import duplicates, relative, rule_counts, worst_first
 from .words import words
 
-STYLE = {"unreadable": "bold magenta", "error": "bold red", "warning": "yellow", "info": "cyan", "clean": "green"}
+STYLE = {"unreadable": "bold magenta", "error": "bold red", "warning": "yellow", "info": "cyan", "clean": "green", "duplicate": "dim"}
 
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
@@ -44,11 +44,13 @@ def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str,
         console.print()
         console.print(rt)
     for body, year, files in duplicates(results):
-        console.print(f"[yellow]{w['dup']}[/]: {body} {year}: {', '.join(files)}")
+        shown = ", ".join(files[:5]) + (w["more_files"].format(n=len(files) - 5) if len(files) > 5 else "")
+        console.print(f"[yellow]{w['dup']}[/]: {body} {year}: {shown}")
     states = [r.status for r in results]
     console.print()
     if options.get("interrupted"):
         console.print(f"[bold red]{w['interrupted']}[/]")
     console.print(w["total"].format(n=options.get("total", len(results)), done=len(results),
                                     u=states.count("unreadable"), e=states.count("error"), w=states.count("warning"),
-                                    c=states.count("clean")))
+                                    c=states.count("clean"))
+                  + (w["same"].format(n=states.count("duplicate")) if "duplicate" in states else ""))

@@ -32,7 +32,10 @@ WORDS: dict[str, Tr] = {
     # a report's status in an audit
     "unreadable": Tr("无法读取", "unreadable"), "status_error": Tr("有错误", "error"),
     "status_warning": Tr("有警告", "warning"), "status_info": Tr("仅提示", "info"),
-    "clean": Tr("未发现问题", "clean"),
+    "clean": Tr("未发现问题", "clean"), "status_duplicate": Tr("内容重复", "duplicate"),
+    "same_as": Tr("与 {url} 内容相同，只检查一次", "the same content as {url}, checked once"),
+    "same": Tr("；另有 {n} 个网址内容与已检查的相同", "; {n} more URLs with content already checked"),
+    "more_files": Tr(" 等（另有 {n} 个）", " and {n} more"),
     # the audit's summary
     "dup": Tr("同一机关同一年度有多个文件", "Several files for one body and year"),
     "incomplete": Tr("审计未完成（被中断）：本文件只含已完成的 {done} 个文件，共 {total} 个",

@@ -18,7 +18,8 @@ SUMMARY_COLUMNS = (("file", 40), ("body", 24), ("year", 7), ("kind", 12), ("temp
 def summary_table(results: list[FileResult], lang: str) -> list[dict[str, Any]]:
     return [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "kind": r.identity.kind,
              "template": r.template, **r.counts(), "status": status_label(r.status, lang),
-             "problem": str(r.error) if r.error is not None else ""} for r in worst_first(results)]
+             "problem": str(r.error) if r.error is not None else
+             words(lang)["same_as"].format(url=r.same_as) if r.same_as else ""} for r in worst_first(results)]
 
 
 def render(results: list[FileResult], lang: str, out: BinaryIO, options: dict[str, Any]) -> None:

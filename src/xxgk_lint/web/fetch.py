@@ -59,6 +59,7 @@ class Fetcher:
             max_redirects=max_redirects, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=16), transport=transport)
         self._hosts: dict[str, _Host] = {}
+        self._auth: dict[tuple[str, int | None], tuple[str, str]] = {}
         self._lock = threading.Lock()
         # a redirect, link or iframe to a loopback, private, link-local or reserved address is
         # refused unless the user gave that origin (host and port) or --allow-private; ``strict``
@@ -70,6 +71,20 @@ class Fetcher:
         from .deadline import install
 
         install(self._client)
+
+    def login(self, url: str) -> str:
+        """A URL the user typed with a user and password (``https://user:pw@host/…``): they are
+        kept for its origin (HTTP basic auth, never sent to another origin) and the URL without
+        them is what the run shows, keys and saves."""
+        from urllib.parse import unquote
+
+        from . import shown
+
+        parts = urlsplit(url)
+        if parts.username is None:
+            return url
+        self._auth[_origin(url)] = (unquote(parts.username), unquote(parts.password or ""))
+        return shown(url)
 
     def allow(self, url: str) -> None:
         """An origin the user typed: it may be local (an intranet server, a test on 127.0.0.1)."""
@@ -144,7 +159,7 @@ class Fetcher:
             set_deadline(None)
 
     def _stream(self, url: str, headers: dict[str, str], ends: float) -> Fetched:
-        with self._client.stream("GET", url, headers=headers) as r:
+        with self._client.stream("GET", url, headers=headers, auth=self._auth.get(_origin(url))) as r:
             if r.status_code >= 300:
                 return Fetched(url, str(r.url), r.status_code, b"", etag=r.headers.get("etag", ""),
                                last_modified=r.headers.get("last-modified", ""))
