@@ -106,6 +106,8 @@ def _put_row(b: Builder, row_id: str, columns: list[str], cells: list[RawCell], 
     short = [c for c in vals if c is None]
     extra = [c for c in cells[start + n:] if c.text.strip()]
     loc = cells[start - 1].loc if start else cells[0].loc
+    if short or extra:
+        b.misaligned(row_id)
     if short:
         b.note("short-row", loc, label=cells[start - 1].text.strip() if start else "", found=n - len(short),
                expected=n, row=row_id)

@@ -115,6 +115,7 @@ def build_t4(grid: Grid, notes: list[Note]) -> tuple[Table, str]:
         if len(data) != 15:
             b.note("short-row" if len(data) < 15 else "extra-cells", cells[first].loc, label="",
                    found=len(data), expected=15)
+            b.misaligned(*_T4_GROUP_ORDER)
         for j, cell in enumerate(data[:15]):
             b.put(_T4_GROUP_ORDER[j // 5], order[j], cell)
         for g in _T4_GROUP_ORDER:

@@ -41,6 +41,15 @@ class Builder:
             loc = copy.copy(loc).doubtful(layout)   # the table's structure is a reading (OCR): so is this
         self.notes.append(Note(code, loc, {"table_id": self.table, **args}))
 
+    def misaligned(self, *rows: str) -> None:
+        """Rows found short or long in a table whose rows and columns OCR found in a picture:
+        which of their cells stands in which column is a guess (a page break through a header,
+        a rule not seen), so every cell of theirs is doubted — a blank there is no error."""
+        layout = self.grid.loc.doubt if self.grid.loc is not None else None
+        if layout is not None:
+            for row in rows:
+                self.doubt_rows.setdefault(row, layout)
+
     def near(self, what: str, cell: RawCell) -> str | None:
         """The row or column a label with a typo names; its cells are then doubted, and the typo
         is said once for the table (READ-LABEL-TYPO) unless OCR read the table."""
