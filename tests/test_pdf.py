@@ -229,3 +229,44 @@ def test_truncated_and_corrupted_pdfs_end_in_a_clean_error(data):
 
 
 _SAMPLE = to_pdf(consistent_doc(random.Random(2)))
+
+
+CHROMIUM = __import__("shutil").which("chromium") or __import__("shutil").which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (CI installs it)")
+def test_a_web_page_printed_by_chromium_reads_as_the_page(engine, tmp_path):
+    """A report page with border=1 tables printed to PDF by Chromium, with the page breaks put in
+    a different place each time (a space of growing height before table 2): the tables broken
+    over pages — a row alone on the next page, merged labels printed once, double rules snapped
+    apart — read cell for cell as the page does, with no finding the page has not."""
+    import subprocess
+
+    from tests.generators.documents import to_html
+
+    doc = consistent_doc(random.Random(7), year=2023)
+    page = to_html(doc).replace('<table border="1" cellspacing="0" style="width:100%">', '<table border="1">') \
+        .replace("<style>td{border:1px solid #000}</style>", "")
+    html_report = read_data(page.encode(), "page.html")
+    assert engine.check(html_report) == []
+    broken = 0
+    for space in (0, 270, 360, 450, 540, 900):
+        src, pdf = tmp_path / f"{space}.html", tmp_path / f"{space}.pdf"
+        src.write_text(page.replace('<div class="article">', f'<div class="article"><div style="height:{space}px">'
+                                    '</div>'), encoding="utf-8")
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", src.as_uri()], capture_output=True, timeout=120, check=True)
+        report = read_data(pdf.read_bytes(), "page.pdf")
+        assert model(report)[0] == model(html_report)[0], space           # every cell
+        assert report.meta.title == html_report.meta.title and report.meta.published == html_report.meta.published
+        assert [f.rule_id for f in engine.check(report)] == [], space
+        grids = [b for b in _blocks(pdf.read_bytes()) if hasattr(b, "rows") and b.rows and len(b.rows[0]) > 4]
+        broken += len({c.loc.page for b in grids for row in b.rows for c in row if c.loc.page}) > len(grids)
+    assert broken >= 3          # the tables did break over pages
+
+
+def test_radicals_in_a_text_layer_read_as_the_characters_they_print():
+    from xxgk_lint.readers.chinese import RADICAL_TWINS
+
+    assert "人⺠政府（⼀）⾸⻚，⻓期".translate(RADICAL_TWINS) == "人民政府（一）首页，长期"
+    assert "一二三政府".translate(RADICAL_TWINS) == "一二三政府"

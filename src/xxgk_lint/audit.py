@@ -199,10 +199,9 @@ def _in_pool(todo: list[str], work: Work, session: Session, jobs: int, done: Cal
     Workers are forked only while no fetch thread runs (a child forked while another thread holds
     a lock can wait on it forever): the fetches start once the first pool's workers exist, and a
     pool rebuilt after a crash waits for the fetches in flight first."""
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
-
-    from collections import deque
 
     rules = session.rules
     incoming = incoming if incoming is not None else {}

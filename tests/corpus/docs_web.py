@@ -321,3 +321,51 @@ add("html-zone-br-withheld-2024", "html",
     [{"rule": "PROSE-T3-WITHHELD", "at": "t3.withheld_state_secret.total", "severity": "error", "defect": True,
       "why": "正文不予公开3件，表三合计2件"}],
     options={"page_title": "示例经济技术开发区2024年政府信息公开工作年度报告", "article_class": "content"})
+
+# --------------------------------------------------------------------------- 14, 15
+# a web page printed to PDF by the browser (producer "chromium"): how an office keeps the page it
+# published, and how a supervisor often receives it; the height of the space before table 2 places
+# the page breaks (found by trying, with Debian's Chromium 150)
+_f = {"t2": t2(norm=(12, 2, 187), lic=2316, pen=418, coe=9, fee=36.5),
+      "t3": t3(new=(41, 3, 0, 1, 0, 2), prev=(2,), disclosed=(17, 2, 0, 1), partially_disclosed=(5,),
+               withheld_third_party=(2,), withheld_process=(3,), withheld_inquiry=(1,),
+               unavailable_not_held=(9, 1, 0, 0, 0, 1), unavailable_needs_creation=(2,), not_processed_repeat=(2,),
+               other_other=(1,)),
+      "t4": t4(recon=(2, 1, 0, 0), direct=(1, 0, 1, 0))}
+
+
+def _printed(body: str, year: int, published: str, received: int, space: int) -> list:
+    return [("head", {"ArticleTitle": f"{body}{year}年政府信息公开工作年度报告"}), NAV, CRUMB,
+            ("metatable", [("索引号", f"11431121MB0000000X/{year + 1}-00031"), ("发布机构", body),
+                           ("发布日期", published), ("主题分类", "政府信息公开年报")]),
+            ("title", f"{body}{year}年政府信息公开工作年度报告"),
+            preamble("我局", year), H[0],
+            f"{year}年，我局认真贯彻《中华人民共和国政府信息公开条例》，围绕市场监管中心工作推进政务公开。",
+            "（一）主动公开。全年主动公开政府信息1260条，行政许可信息2316条次在“双公示”专栏同步发布。",
+            f"（二）依申请公开。全年收到政府信息公开申请{received}件，上年结转2件，办结47件，结转下年度2件。",
+            "（三）政府信息管理。落实信息发布“三审三校”，清理规范性文件，现行有效187件。",
+            "（四）平台建设。维护县政府门户网站部门专栏，规范政务新媒体运营。",
+            "（五）监督保障。将政务公开纳入年度考核，组织业务培训2次。",
+            ("raw", f'<div style="height:{space}px"></div>'),
+            H[1], ("table", "t2"), H[2], ("table", "t3"), H[3], ("table", "t4"),
+            H[4], *problems("我局", year), H[5], fee_none("我局", year)]
+
+
+add("pdf-chromium-split-2023", "pdf",
+    "县市场监管局的网页用浏览器“打印为PDF”：元数据表格的格子连成一行（“发布日期2024-01-26”无冒号），标题字号大、紧接其下；"
+    "border=1 的表格每格一个框、格间两条线，各页吸附到不同的线上（同一列边相差几磅）；表二末行单独落到下一页，表三跨三页，"
+    "“三、本年度办理结果”等合并单元格只印在第一页、下一页是空框并在行中间结束；文字层把“一”“页”写成部首（⼀、⻚）。无缺陷。",
+    ["pdf-browser-print", "pdf-page-break", "pdf-ruled", "meta-table", "pdf-radicals"],
+    {"body": "示例县市场监督管理局", "kind": "department", "year": 2023, "period": "2023-01-01/2023-12-31",
+     "published": "2024-01-26", "template": "2021"}, _f,
+    _printed("示例县市场监督管理局", 2023, "2024-01-26", 47, 0), [], producer="chromium")
+
+add("pdf-chromium-t4-break-2024", "pdf",
+    "同一类浏览器打印的PDF，表四在表头中间分页（“行政复议”下的表头跨页，下一页前五列是空框），表三跨页；正文称收到申请52件，"
+    "表三“一、本年新收”总计47件。",
+    ["pdf-browser-print", "pdf-page-break", "pdf-ruled", "pdf-radicals"],
+    {"body": "示例县市场监督管理局", "kind": "department", "year": 2024, "period": "2024-01-01/2024-12-31",
+     "published": "2025-01-22", "template": "2021"}, _f,
+    _printed("示例县市场监督管理局", 2024, "2025-01-22", 52, 400),
+    [{"rule": "PROSE-T3-RECEIVED", "at": "t3.new_received.total", "severity": "error", "defect": True,
+      "why": "正文收到申请52件，表三新收47件"}], producer="chromium")

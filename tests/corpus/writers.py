@@ -25,7 +25,8 @@ def render(doc) -> bytes:
         return html(doc).encode(doc.encoding, errors="xmlcharrefreplace")
     if doc.fmt == "docx":
         return docx(doc)
-    return {"reportlab": pdf_reportlab, "libreoffice": pdf_libreoffice, "wps": pdf_wps}[doc.producer](doc)
+    return {"reportlab": pdf_reportlab, "libreoffice": pdf_libreoffice, "wps": pdf_wps,
+            "chromium": pdf_chromium}[doc.producer](doc)
 
 
 def _blocks(doc):
@@ -264,6 +265,25 @@ def pdf_libreoffice(doc) -> bytes:
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)], check=True,
                        capture_output=True, timeout=180)
         return (Path(tmp) / f"{doc.name}.pdf").read_bytes()
+
+
+def pdf_chromium(doc) -> bytes:
+    """The web page printed to PDF by a browser (Chromium's "Save as PDF", as an office keeps the
+    page it published): tables drawn as border=1 draws them, each cell its own box with two rules
+    a point or two apart between cells, broken over pages wherever a page ends — a label merged
+    down over the break printed once, its box on the next page empty and ending mid-row — and a
+    text layer that names some characters by their radicals (⼀ for 一, ⻚ for 页)."""
+    import shutil
+
+    page = html(doc).replace('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">',
+                             '<table border="1">')
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
+        src.write_text(page, encoding="utf-8")
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out}", src.as_uri()], check=True, capture_output=True, timeout=180)
+        return out.read_bytes()
 
 
 # --------------------------------------------------------------------------- reportlab

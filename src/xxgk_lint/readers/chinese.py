@@ -7,8 +7,20 @@ shortens lines, so the places (and the lines a diagnostic shows) are then the re
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import islice
+
+# A PDF's text layer names some characters by the radical that shares their glyph: a browser's
+# print to PDF (Chromium, with Noto CJK) writes 「人⺠政府」, 「（⼀）」, 「⾸⻚」 for 人民政府, （一）,
+# 首页.  The Kangxi radicals (U+2F00–2FD5) have NFKC twins; the supplement's simplified forms are
+# listed (those that stand as characters of their own).
+RADICAL_TWINS: dict[int, int] = {
+    **{c: ord(unicodedata.normalize("NFKC", chr(c))) for c in range(0x2F00, 0x2FD6)},
+    **{ord(k): ord(v) for k, v in zip("⺟⺠⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+                                      "母民见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟")},
+}
+
 
 # Traditional forms of characters every report uses (總體情況, 報告, 統計, 開, 處理 …).
 _MARKERS = re.compile("[總體況開處統計報與結轉辦條類國發區縣門會員設務網數據請機關]")

@@ -68,8 +68,13 @@ def _chars(key: str) -> str:
     return r"\s*".join(f"[{ch}{_TRAD[ch]}]" if _TRAD.get(ch, ch) != ch else ch for ch in key)
 
 
+# a label ends with a colon; a date's own label (发布日期, not a bare 时间) may also run straight
+# into its date, as a metadata table printed to PDF runs its cells together
+# ("…管理局发布日期2024-01-26 主题分类…")
+_DATED = [k for k, v in _FIELDS.items() if isinstance(v, int) and len(k) == 4]
 _FIELD_RX = re.compile("(?<![\u4e00-\u9fff])(" + "|".join(_chars(k) for k in sorted(_FIELDS, key=len, reverse=True))
-                       + r")\s*[:：]\s*")
+                       + r")\s*[:：]\s*|(" + "|".join(_chars(k) for k in _DATED)
+                       + r")\s*(?=(?:19|20)\d{2}\s*[-/.年]\s*\d)")
 
 
 def has_field(text: str) -> bool:
@@ -175,7 +180,7 @@ def _fields(head: list[Para], meta: Metadata) -> str:
             if d is not None:
                 loose = (d.group(0), p.loc.span(d.start(), d.end()))
         for k, m in enumerate(found):
-            label = squash(m.group(1))
+            label = squash(m.group(1) or m.group(2))
             end = found[k + 1].start() if k + 1 < len(found) else len(t)
             value = re.split(r"\s{2,}|\t|\|", t[m.end():end].strip(), maxsplit=1)[0].strip()
             what = _FIELDS[label]

@@ -173,8 +173,8 @@ class _Reader(OcrPages, ListingReader):
                 continue
             # a table first on its page, as wide as the one that ended the last page, continues it
             last = self.fragments[-1] if self.fragments else None
-            if not (k == 0 and last and last.page == n - 1 and last.ruled == item.ruled and (not item.ruled or (
-                    abs(last.bbox[0] - item.bbox[0]) < _TOL and abs(last.bbox[2] - item.bbox[2]) < _TOL))):
+            if not (k == 0 and last and last.page == n - 1 and last.ruled == item.ruled and (
+                    not item.ruled or _continues(self.fragments, item))):
                 self.end_table()
             self.fragments.append(item)
 
@@ -190,8 +190,13 @@ class _Reader(OcrPages, ListingReader):
         # a number or a bracket pair cannot be split ("…以下简称《条" / "例》）和…")
         short = prev is not None and prev["x1"] < right - 2 * size and (
             prev["text"].rstrip().endswith(_SENTENCE_END) or prev["x1"] < right - 6 * size)
+        # a line in a type a third larger or smaller (a title under the page's metadata), or a
+        # blank line's height or more below the last, starts a paragraph too
+        prev_size = max(prev["bottom"] - prev["top"], 6.0) if prev is not None else size
+        apart = prev is not None and (max(size, prev_size) > 1.3 * min(size, prev_size) or
+                                      ln["top"] - prev["bottom"] > 1.5 * max(size, prev_size))
         starts_new = (prev is None or ln["x0"] > left + 1.5 * size or classify_heading(text) is not None
-                      or classify_heading(prev["text"]) is not None or short)
+                      or classify_heading(prev["text"]) is not None or short or apart)
         if starts_new:
             self.flush()
             self.buf_page = page
@@ -223,10 +228,16 @@ class _Reader(OcrPages, ListingReader):
             return
         fragments, self.fragments = self.fragments, []
         self.table_no += 1
-        cols = _edges(x for f in fragments if f.ruled for c in f.cells for x in (c[0], c[2]))
+        # the fragments' edges as one set of columns: a rule drawn double (a browser's border=1,
+        # two rules a point or two apart) is snapped to one or the other on each page, so the
+        # same column edge may stand a few points apart on two pages — never a column of its own
+        cols = _edges((x for f in fragments if f.ruled for c in f.cells for x in (c[0], c[2])), _SAME_EDGE)
         first_line = len(self.lines) + 1
+        tops: list[int] = []            # the first row of each fragment after the first
         grid_rows: list[list[RawCell]] = []
         for frag in fragments:
+            if grid_rows and frag.ruled:      # a merged cell is a ruled table's
+                tops.append(len(grid_rows))
             page = frag.page
             raw_of: dict[int, RawCell] = {}     # by id(): one fragment's cells, alive while it is read
             for row in (frag.grid(cols) if frag.ruled else frag.rows):
@@ -249,10 +260,32 @@ class _Reader(OcrPages, ListingReader):
                 grid_rows.append([raw_of[id(cell)] if cell is not None else RawCell("", Location(
                     self.path, line, 1, page=page, table=self.table_no, row=row_no, cell=c + 1))
                     for c, cell in enumerate(row)])
+        for top in tops:
+            _carry_labels(grid_rows, top)
         first = fragments[0]
         self.blocks.append(Grid(grid_rows, Location(
             self.path, first_line, 1, page=first.page, table=self.table_no, bbox=first.bbox,
             doubt=OCR_LAYOUT if any(f.page in self.ocr_pages for f in fragments) else None)))
+
+
+def _carry_labels(rows: list[list[RawCell]], top: int) -> None:
+    """A label merged down over a page break (a group label beside rows on two pages) is
+    printed once, on the first page: on the next, its place is an empty cell, or none at all.
+    The blank label cells opening a fragment, in the columns left of every figure, are the
+    label above them continued."""
+    from ..values import is_value_like
+
+    firsts = [next((c for c, cell in enumerate(row) if is_value_like(cell.text) and cell.text.strip()), None)
+              for row in rows[:top]]
+    labels = min((c for c in firsts if c is not None), default=0)
+    for c in range(labels):
+        above = rows[top - 1][c] if c < len(rows[top - 1]) else None
+        if above is None or not above.text:
+            continue
+        for row in rows[top:]:
+            if c >= len(row) or row[c].text:
+                break
+            row[c] = above
 
 
 def _is_picture(im: dict, width: float) -> bool:
@@ -280,8 +313,8 @@ class _Fragment:
 
         self.page, self.bbox = page, bbox
         self.cells = sorted(cells, key=lambda b: (b[1], b[0]))
-        xs = _edges(x for c in self.cells for x in (c[0], c[2]))
-        self.ys = ys = _edges(y for c in self.cells for y in (c[1], c[3]))
+        xs = _edges((x for c in self.cells for x in (c[0], c[2])), _SAME_EDGE)
+        self.ys = ys = _edges((y for c in self.cells for y in (c[1], c[3])), _SAME_EDGE)
         owner: dict[tuple[int, int], int] = {}
         for k, b in enumerate(self.cells):
             for r in range(_at(ys, b[1]), max(_at(ys, b[3]), _at(ys, b[1]) + 1)):
@@ -296,6 +329,11 @@ class _Fragment:
                 if k is not None:
                     found[k].append(ch)
         self.texts = [_reading_order(cs) for cs in found]
+        # a row edge only empty cells have is no row: a browser prints a label merged down over a
+        # page break as an empty box on the next page, ending wherever it likes, mid-row
+        edged = [y for b, text in zip(self.cells, self.texts) if text for y in (b[1], b[3])]
+        self.ys = [y for k, y in enumerate(ys) if k in (0, len(ys) - 1) or
+                   any(abs(y - e) < _SAME_EDGE for e in edged)]
 
     def grid(self, cols: list[float]) -> list[list[Cell | None]]:
         """Rows of cells on the table's columns ``cols``, a merged cell in each place it covers."""
@@ -311,29 +349,48 @@ class _Fragment:
 
 
 def _reading_order(chars: list[dict]) -> str:
-    """A cell's characters as text: lines top to bottom (tops within TOL are one line), each
-    left to right; the line breaks inside a cell are soft wraps and are dropped."""
-    lines: list[list[dict]] = []
+    """A cell's characters as text: lines top to bottom, each left to right; the line breaks
+    inside a cell are soft wraps and are dropped.  A character joins a line when its middle lies
+    within the line's height: a glyph's box is its ink, and a flat one (一, the dash) sits well
+    below the tops of the characters beside it."""
+    lines: list[tuple[list[dict], list[float]]] = []
     for ch in sorted(chars, key=lambda ch: ch["top"]):
-        if lines and ch["top"] - lines[-1][0]["top"] <= _TOL:
-            lines[-1].append(ch)
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if lines and lines[-1][1][0] - 0.5 <= mid <= lines[-1][1][1] + 0.5:
+            line, span = lines[-1]
+            line.append(ch)
+            span[1] = max(span[1], ch["bottom"])
         else:
-            lines.append([ch])
-    return "".join(ch["text"] for line in lines for ch in sorted(line, key=lambda ch: ch["x0"])).strip()
+            lines.append(([ch], [ch["top"], ch["bottom"]]))
+    return "".join(ch["text"] for line, _ in lines for ch in sorted(line, key=lambda ch: ch["x0"])).strip()
 
 
-def _edges(values) -> list[float]:
-    """Distinct coordinates, those within TOL of each other taken as one."""
+_SAME_EDGE = 6.0    # points: narrower than any column that can hold a character
+
+
+def _continues(table: list["_Fragment"], item: "_Fragment") -> bool:
+    """A ruled fragment opening a page continues the table that ended the page before (its
+    fragments so far): the same right edge, and a left edge at one of its columns' edges — the
+    same, or one further right when the first column is a cell merged down through the whole
+    page (a group label's), which has no border above or below there and so is no cell."""
+    right = max(f.bbox[2] for f in table)
+    if abs(right - item.bbox[2]) >= _SAME_EDGE:
+        return False
+    return any(abs(x - item.bbox[0]) < _SAME_EDGE for f in table for c in f.cells for x in (c[0], c[2]) if x < right - 1)
+
+
+def _edges(values, tol: float = _TOL) -> list[float]:
+    """Distinct coordinates, those within ``tol`` of each other taken as one."""
     out: list[float] = []
     for v in sorted(values):
-        if not out or v - out[-1] > _TOL:
+        if not out or v - out[-1] > tol:
             out.append(v)
     return out
 
 
 def _at(edges: list[float], v: float) -> int:
-    """The index of the edge at v."""
+    """The index of the edge nearest to v."""
     from bisect import bisect_left
 
-    i = bisect_left(edges, v - _TOL)
-    return min(i, len(edges) - 1)
+    i = min(bisect_left(edges, v), len(edges) - 1)
+    return i - 1 if i > 0 and v - edges[i - 1] < edges[i] - v else i

@@ -11,6 +11,8 @@ from __future__ import annotations
 import ctypes
 from operator import itemgetter
 
+from .chinese import RADICAL_TWINS
+
 TOL = 2.0            # points: two box edges this close are the same line
 
 
@@ -60,6 +62,7 @@ def _read_text(page, texts: list) -> list[dict] | None:
         tp, box = textpage.raw, raw.FS_RECTF()
         generated, unicode, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
         font_size = raw.FPDFText_GetFontSize
+        twins = RADICAL_TWINS
         for i in range(raw.FPDFText_CountChars(tp)):
             code = unicode(tp, i)
             # PDFium generates spaces and line breaks only: ask about spaces alone
@@ -75,7 +78,8 @@ def _read_text(page, texts: list) -> list[dict] | None:
             size = font_size(tp, i)
             if 0.5 * (bottom - top) <= size <= 2.5 * (bottom - top):
                 top = bottom - size
-            out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": top, "bottom": bottom})
+            out.append({"text": chr(twins.get(code, code)), "x0": box.left, "x1": box.right, "top": top,
+                        "bottom": bottom})
     finally:
         textpage.close()
     return out
@@ -116,7 +120,8 @@ class Miner:
             for item in items:
                 if isinstance(item, LTChar):
                     x0, y0, x1, y1 = item.bbox
-                    out.append({"text": item.get_text(), "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0})
+                    out.append({"text": item.get_text().translate(RADICAL_TWINS), "x0": x0, "x1": x1,
+                                "top": height - y1, "bottom": height - y0})
                 elif hasattr(item, "__iter__"):     # a form XObject (LTFigure)
                     walk(item)
 
@@ -214,15 +219,50 @@ def ruled_tables(page_edges: list[dict]) -> list[tuple[tuple, list[tuple]]]:
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
     from pdfplumber.utils import filter_edges
 
-    merged = filter_edges(merge_edges(page_edges, 3, 3, 3, 3), min_length=3)
-    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    groups = []
+    for band in _bands(page_edges):
+        merged = filter_edges(merge_edges(_closed(band), 3, 3, 3, 3), min_length=3)
+        groups += cells_to_tables(intersections_to_cells(edges_to_intersections(merged, 3, 3)))
     out = []
-    for group in cells_to_tables(cells):
+    for group in groups:
         bbox = (min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group), max(c[3] for c in group))
         if all(c[0] - bbox[0] < 3 and bbox[2] - c[2] < 3 for c in group):
             continue
         out.append((bbox, group))
     return out
+
+
+def _bands(edges: list[dict], gap: float = 3.0) -> list[list[dict]]:
+    """The page's edges in bands one above the other, each band's edges overlapping in height:
+    the table finder snaps edges a few points apart to one, and a column edge of one table must
+    not pull the border of the table above it off its corners (a table of one page then is no
+    table at all)."""
+    bands: list[list[dict]] = []
+    bottom = float("-inf")
+    for e in sorted(edges, key=itemgetter("top")):
+        if e["top"] > bottom + gap:
+            bands.append([])
+        bands[-1].append(e)
+        bottom = max(bottom, e["bottom"]) if e["top"] <= bottom + gap else e["bottom"]
+    return bands
+
+
+def _closed(band: list[dict]) -> list[dict]:
+    """A table cut by a page break is open where it is cut: its rules run down to the foot of
+    the page (or from its head) with no rule across, so the cells merged across the break —
+    a group label's — are no cells, and their text is lost.  The cut is closed by a rule across
+    the ends of the rules that reach it."""
+    verticals = [e for e in band if e["orientation"] == "v"]
+    across = [e for e in band if e["orientation"] == "h"]
+    if len(verticals) < 2 or not across:
+        return band
+    x0, x1 = min(e["x0"] for e in verticals), max(e["x1"] for e in verticals)
+    added = []
+    for end, key in ((max(e["bottom"] for e in verticals), "bottom"), (min(e["top"] for e in verticals), "top")):
+        reaching = [e for e in verticals if abs(e[key] - end) <= 3]
+        if len(reaching) >= 2 and not any(abs(e["top"] - end) <= 3 and e["x1"] - e["x0"] > (x1 - x0) / 2 for e in across):
+            add_edge(added, (x0, end), (x1, end))
+    return band + added if added else band
 
 
 def text_lines(page_chars: list[dict]) -> list[dict]:
