@@ -180,9 +180,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--reports", type=int, default=2000)
     ap.add_argument("--skip-startup", action="store_true")
+    ap.add_argument("--only", choices=("startup",), help="Only the start-up runs (a).")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})   # one core, as the targets say
+    if args.only == "startup":
+        startup(args.runs)
+        return
     if not args.skip_startup:
         startup(args.runs)
         pre_commit(args.runs)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -56,6 +55,8 @@ def atomic(path: str, mode: str = "w", **kw) -> Iterator[IO]:
     is replaced, its target left alone), on failure it is removed."""
     target = Path(path)
     try:
+        import tempfile     # here: a check that writes no file never imports it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     except OSError as e:
         raise InputError(f"cannot write {path}: {e.strerror}", path) from None

@@ -170,12 +170,12 @@ class _OcrProgress:
 def _expand(args: tuple[str, ...]) -> tuple[list[str], bool]:
     """The files to check: each argument, a folder as the report files under it; and whether
     they are several (a file plainly not a report is then skipped, not failed)."""
-    from ..audit import walk
-
     out: list[str] = []
     folder = False
     for arg in args:
         if os.path.isdir(arg):
+            from ..audit import walk        # only then: a hook's check of files never imports the audit
+
             folder = True
             out += walk([arg])
         else:

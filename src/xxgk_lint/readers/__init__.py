@@ -35,6 +35,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read file: {e.strerror}", path) from None
 
 
+PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR reads: PNG, JPEG
+
+
 def sniff(data: bytes, path: str) -> str:
     """Which reader a file needs, from its first bytes (the extension only breaks ties)."""
     ext = Path(path).suffix.lower()
@@ -42,8 +45,6 @@ def sniff(data: bytes, path: str) -> str:
         return "docx"
     if data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
-    from .ocr import PICTURE_MAGIC
-
     if data.startswith(PICTURE_MAGIC):
         return "image"
     if data.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf")):

@@ -204,7 +204,7 @@ class _Walker:
     def picture(self, src: str) -> bytes | None:
         """A picture's bytes for OCR: inline (``data:image/png;base64,…``, as editors paste a
         table into a page) or from ``self.pictures``; None for anything but PNG or JPEG."""
-        from .ocr import PICTURE_MAGIC
+        from . import PICTURE_MAGIC
 
         if src[:11].lower() == "data:image/":
             import base64

@@ -25,7 +25,6 @@ INSTALL = "install OCR with: pip install 'xxgk-lint[ocr]'"
 DPI = 300            # the resolution of a picture that names none
 WORK_DPI = 200       # and read at most at this one
 MAX_PICTURE_PAGES = 200
-PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")    # the pictures OCR reads: PNG, JPEG
 
 _engine: Any = None
 # told (page, pages) before OCR reads a page: `check` shows it on a terminal, since OCR takes

@@ -76,7 +76,7 @@ def ask_again(fetcher: Fetcher, page_url: str, before: dict[str, dict[str, str]]
 
 
 def _get(fetcher: Fetcher, page_url: str, src: str, etag: str = "", last_modified: str = "") -> Fetched | None:
-    from ..readers.ocr import PICTURE_MAGIC
+    from ..readers import PICTURE_MAGIC
 
     url = urljoin(page_url, src)
     if not url.startswith(("http://", "https://")):
