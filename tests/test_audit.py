@@ -287,8 +287,11 @@ def test_killed_audit_leaves_a_consistent_store(tmp_path):
             break
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    rows = sqlite3.connect(str(store)).execute("SELECT record FROM reports").fetchall()
-    assert rows and all(json.loads(r[0])["path"] for r in rows)     # whole rows only
+    from xxgk_lint.history import History
+
+    stored = History(store)
+    assert [path for _, _, path, *_ in stored.listing()]            # whole rows only: each one reads back
+    stored.close()
     assert subprocess.run(cmd, env=env, capture_output=True, timeout=120).returncode == 0
     assert sqlite3.connect(str(store)).execute("SELECT COUNT(DISTINCT path) FROM reports").fetchone()[0] == 40
 
@@ -461,3 +464,59 @@ def test_a_store_of_the_first_schema_is_migrated_and_its_rows_read_again(tmp_pat
     assert h.previous("示例0区司法局", 2022) is not None and ("示例0区司法局", 2023) in {
         (b, y) for b, y, *_ in h.listing()}
     h.close()
+
+
+def test_a_store_written_by_the_release_before_reads_packs_and_vacuums(tmp_path):
+    """tests/fixtures/history-v4.sqlite was written by the release before packed stores (schema 4:
+    snapshots and records as JSON text): `audit --history` of three bodies' 2022 reports
+    (_two_years(bodies=3)).  This release opens it (schema 5), reads its rows, compares this
+    year's reports with them (XY-CARRY on body 2, as when both years are audited at once), packs
+    its own rows, and `history --vacuum` packs the old ones and keeps what a cross-year rule needs."""
+    import shutil
+    import sqlite3
+
+    store = tmp_path / "h.sqlite"
+    shutil.copy(Path(__file__).parent / "fixtures" / "history-v4.sqlite", store)
+    root = tmp_path / "sub"
+    _two_years(root, bodies=3)
+    out = tmp_path / "f.jsonl"
+    run(root / "y2023", "--quiet", "--history", store, "--jsonl", out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {Path(r["file"]).name for r in rows if r.get("rule") == "XY-CARRY"} == {"body2.yaml"}
+    db = sqlite3.connect(store)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+    kinds = dict(db.execute("SELECT year, GROUP_CONCAT(DISTINCT typeof(snapshot)) FROM reports GROUP BY year"))
+    assert kinds == {2022: "text", 2023: "blob"}          # old rows as they were, new ones packed
+    db.close()
+    listed = CliRunner().invoke(cli, ["history", str(store)])
+    assert listed.exit_code == 0 and listed.output.count("示例") >= 6
+    vacuumed = CliRunner().invoke(cli, ["history", "--vacuum", str(store)])
+    assert vacuumed.exit_code == 0 and "6 results, 6 kept" in vacuumed.output, vacuumed.output
+    db = sqlite3.connect(store)
+    assert {t for (t,) in db.execute("SELECT DISTINCT typeof(snapshot) FROM reports")} == {"blob"}
+    db.close()
+    again = tmp_path / "g.jsonl"              # the packed 2022 rows still serve the cross-year rule
+    run(root / "y2023", "--quiet", "--no-cache", "--history", store, "--jsonl", again)
+    assert {Path(json.loads(line)["file"]).name for line in again.read_text(encoding="utf-8").splitlines()
+            if json.loads(line).get("rule") == "XY-CARRY"} == {"body2.yaml"}
+
+
+def test_a_store_keeps_about_a_kilobyte_a_report_and_vacuum_drops_old_results(tmp_path):
+    """Packed with the store's own dictionary, a report's snapshot and result take about 1 KB
+    (22 KB as JSON text); auditing a changed file again leaves its old result, which vacuum drops
+    (the file's latest result stays, and so does each body and year's latest snapshot)."""
+    import sqlite3
+
+    root = tmp_path / "sub"
+    _two_years(root, bodies=6)
+    store = tmp_path / "h.sqlite"
+    run(root, "--quiet", "--history", store)
+    db = sqlite3.connect(store)
+    per_report = db.execute("SELECT AVG(LENGTH(snapshot) + LENGTH(record)) FROM reports").fetchone()[0]
+    db.close()
+    assert per_report < 4096, per_report
+    changed = root / "y2023" / "body0.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("依法做好", "认真做好"), encoding="utf-8")
+    run(root, "--quiet", "--history", store)
+    out = CliRunner().invoke(cli, ["history", "--vacuum", str(store)])
+    assert out.exit_code == 0 and "13 results, 12 kept" in out.output, out.output

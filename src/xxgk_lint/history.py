@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .model import InputError
+from .packed import dictionary_from, pack, unpack
 
 def default_store(folder: Path) -> Path:
     """Where an audit of ``folder`` keeps its history when ``--history`` names no store: in the
@@ -96,6 +97,11 @@ MIGRATIONS = [
     """
     ALTER TABLE fetches ADD COLUMN pictures TEXT;
     """,
+    # 5: snapshots and records packed (packed.py) with a dictionary kept here; rows of schema 4
+    # and before (text) read as they are, and `history --vacuum` packs them
+    """
+    CREATE TABLE IF NOT EXISTS dictionaries (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+    """,
 ]
 FETCH_FIELDS = ("url", "document", "via", "sha256", "status", "content_type", "charset", "etag", "last_modified",
                 "fetched_at", "pictures")
@@ -108,6 +114,7 @@ class History:
         self.path = Path(path)
         self._batch: list[tuple[str, tuple[Any, ...]]] = []
         self._since = 0.0
+        self._dicts: dict[int, bytes] = {}
         self.open(create=True)
 
     def open(self, create: bool = False) -> None:
@@ -175,7 +182,13 @@ class History:
         batch, self._batch = self._batch, []
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            number = None
             for sql, args in batch:
+                if sql == _REPORT_ROW:      # its snapshot and record packed, in this transaction
+                    if number is None:      # (two audits sharing a store agree on the dictionary)
+                        number = self._dictionary(args[7], args[8])
+                    d = self._dicts[number]
+                    args = (*args[:7], pack(args[7], d, number), pack(args[8], d, number), *args[9:])
                 self.db.execute(sql, args)
             self.db.execute("COMMIT")
         except sqlite3.Error as e:
@@ -183,13 +196,30 @@ class History:
                 self.db.execute("ROLLBACK")
             raise InputError(f"cannot write the history store: {e}", str(self.path)) from None
 
+    def _dictionary(self, *texts: str | None) -> int:
+        """The number of the store's dictionary, made from these texts if it has none yet (inside
+        the write transaction)."""
+        row = self.db.execute("SELECT id, data FROM dictionaries ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            data = dictionary_from(*texts)
+            row = (self.db.execute("INSERT INTO dictionaries (data) VALUES (?)", (data,)).lastrowid, data)
+        self._dicts[row[0]] = row[1]
+        return row[0]
+
+    def _unpack(self, value: Any) -> str | None:
+        if isinstance(value, bytes) and value[0] and value[0] not in self._dicts:
+            row = self.db.execute("SELECT data FROM dictionaries WHERE id = ?", (value[0],)).fetchone()
+            if row is None:
+                raise InputError("the history store lost a dictionary its reports were packed with", str(self.path))
+            self._dicts[value[0]] = row[0]
+        return unpack(value, self._dicts)
+
     def put(self, result: Any, content_hash: str, ruleset: str) -> None:
         """One report's result (a FileResult), in the next batch."""
         plain = result.to_plain(with_report=False)
         i = result.identity
         self._write(
-            "INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, snapshot,"
-            " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _REPORT_ROW,
             (result.path, content_hash, ruleset, i.body or None, i.year, i.kind, result.template or None,
              result.snapshot_json(), json.dumps(plain, ensure_ascii=False),
              dt.datetime.now().isoformat(timespec="seconds")))
@@ -202,7 +232,7 @@ class History:
                               (path, content_hash, ruleset)).fetchone()
         if row is None:
             return None
-        return json.loads(row[0]), row[1]
+        return json.loads(self._unpack(row[0])), self._unpack(row[1])
 
     def previous(self, body: str, year: int) -> tuple[str, str] | None:
         """(content hash, report snapshot as JSON) of the latest stored report of a body and year."""
@@ -210,7 +240,7 @@ class History:
         row = self.db.execute(
             "SELECT content_hash, snapshot FROM reports WHERE body = ? AND year = ? AND snapshot IS NOT NULL"
             " ORDER BY audited_at DESC, id DESC LIMIT 1", (body, year)).fetchone()
-        return (row[0], row[1]) if row else None
+        return (row[0], self._unpack(row[1])) if row else None
 
     def put_fetch(self, fetch: dict[str, Any]) -> None:
         """One fetch of a URL (the FETCH_FIELDS), in the next batch."""
@@ -237,4 +267,36 @@ class History:
             "SELECT body, year, path, template, record, audited_at FROM reports r WHERE id = "
             "(SELECT MAX(id) FROM reports WHERE path = r.path) ORDER BY body, year, path")
         for body, year, path, template, record, at in rows:
-            yield body or "", year, path, template or "", len(json.loads(record)["findings"]), at
+            yield body or "", year, path, template or "", len(json.loads(self._unpack(record))["findings"]), at
+
+    def vacuum(self) -> tuple[int, int, int, int]:
+        """Drop what no audit will read again — of each file all but its latest row, unless that
+        row is its body and year's latest report (what a cross-year rule compares with) — pack
+        rows an older release stored as text, and give the space back.  Returns (rows before,
+        rows after, bytes before, bytes after)."""
+        self.flush()
+        size = lambda: sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
+        before, rows = size(), self.db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute(
+                "DELETE FROM reports WHERE id NOT IN (SELECT MAX(id) FROM reports GROUP BY path)"
+                " AND id NOT IN (SELECT MAX(id) FROM reports WHERE snapshot IS NOT NULL GROUP BY body, year)")
+            old = self.db.execute("SELECT id, snapshot, record FROM reports WHERE typeof(record) = 'text'").fetchall()
+            if old:
+                number = self._dictionary(old[0][1], old[0][2])
+                d = self._dicts[number]
+                self.db.executemany("UPDATE reports SET snapshot = ?, record = ? WHERE id = ?",
+                                    [(pack(snap, d, number), pack(rec, d, number), id_) for id_, snap, rec in old])
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self.db.execute("ROLLBACK")
+            raise InputError(f"cannot vacuum the history store: {e}", str(self.path)) from None
+        self.db.execute("VACUUM")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        after = self.db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+        return rows, after, before, size()
+
+
+_REPORT_ROW = ("INSERT OR REPLACE INTO reports (path, content_hash, ruleset, body, year, kind, template, snapshot,"
+               " record, audited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

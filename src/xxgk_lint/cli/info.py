@@ -44,22 +44,32 @@ def extract(file, output) -> None:
 
 
 @click.command("history")
-@click.argument("store", type=click.Path(dir_okay=False), default=".xxgk-lint/history.sqlite")
+@click.argument("store", type=click.Path(), default=".", metavar="[STORE_OR_FOLDER]")
 @click.option("--url", help="Every fetch of this URL: when, status, how the report was found, its digest.")
-def history_cmd(store, url) -> None:
+@click.option("--vacuum", is_flag=True, help="Drop what no audit will read again (a file's older results, "
+              "unless a cross-year rule needs them), pack rows of older releases, give the space back.")
+def history_cmd(store, url, vacuum) -> None:
     """List what a history store holds: body, year, file, template, findings, when audited; and
-    the fetches of reports from the web."""
+    the fetches of reports from the web.  A folder names the store an audit of it keeps (in the
+    user's data folder); the default is the current folder's."""
     from ..render import console as new_console
     from rich.table import Table
 
-    from ..history import History
+    from ..history import History, default_store
     from ..model import InputError
 
+    if Path(store).is_dir():
+        store = str(default_store(Path(store)))
     if not Path(store).is_file():
         fail(f"{store}: no history store here")
         sys.exit(EXIT_INPUT)
     try:
         h = History(store)
+        if vacuum:
+            rows, kept, before, after = h.vacuum()
+            h.close()
+            click.echo(f"{store}: {rows} results, {kept} kept; {before / 1048576:.1f} MB -> {after / 1048576:.1f} MB")
+            return
     except InputError as e:
         fail(str(e))
         sys.exit(EXIT_INPUT)
