@@ -118,8 +118,11 @@ def test_mapping_overrides_identity_and_file_names_fill_in(tmp_path):
     assert (i.body, i.year, i.source) == ("示例乡", doc["meta"]["year"], "file name")
     mapping = tmp_path / "map.csv"
     mapping.write_text(f"file,body,year,kind\n{files[0]},示例乡人民政府,2024,township\n", encoding="utf-8")
-    results, _ = A.run(files, Session(mapping=load_mapping(str(mapping))), 1)
-    i, meta = results[0].identity, results[0].report.meta
+    session = Session(mapping=load_mapping(str(mapping)))
+    results, _ = A.run(files, session, 1)
+    i = results[0].identity
+    assert results[0].report is None and results[0].template == "2021"   # an audit lets go of its reports
+    meta = A.lint_for_audit(files[0], session).report.meta
     assert (i.body, i.year, i.kind, i.source) == ("示例乡人民政府", 2024, "township", "mapping")
     # the mapping's identity is the report's: rules and outputs see the same body, year and kind
     assert (meta.body, meta.year, meta.kind, meta.body_source) == ("示例乡人民政府", 2024, "township", "mapping")

@@ -297,11 +297,15 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
     firsts: dict[str, str] = {}         # content digest -> the first URL that gave it
     copies: list[FileResult] = []       # URLs that gave content already fetched: not checked again
 
+    keep = history is None and bool(session.hierarchy)     # the reports the cross-report rules read
+
     def done(result: FileResult) -> None:
         results[result.path] = result
         if history is not None and not result.cached and hashes.get(result.path) and \
                 not (result.error is not None and result.error.internal):
             history.put(result, hashes[result.path], ruleset)
+        if not keep:
+            result.release()        # in the store, or needed by nothing: memory stays flat
         if progress:
             progress(result)
 
@@ -309,7 +313,7 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
         stored = history.cached(key, hashes[key], ruleset) if history is not None and use_cache and hashes[key] \
             else None
         if stored is not None:
-            result = FileResult.from_plain(stored[0] | {"report": None}, session.rules, stored[1])
+            result = FileResult.from_plain(stored | {"report": None}, session.rules)
             result.cached = True
             done(result)
         return stored is not None
@@ -377,7 +381,16 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
     if not interrupted and (history is not None or session.hierarchy):
         from .crossreport import compare
 
-        for result in compare(ordered, session, history, hashes):   # the store gets their new findings too
+        def load(r: FileResult) -> Any:
+            import json
+
+            from .snapshot import from_plain
+
+            got = history.snapshot(r.path, hashes.get(r.path, ""), ruleset) if history is not None else None
+            return from_plain(json.loads(got)) if got else None
+
+        for result in compare(ordered, session, history, hashes, load):   # the store gets their new findings too
             if history is not None:
                 history.put(result, hashes[result.path], ruleset)
+                result.release()
     return ordered, interrupted

@@ -46,24 +46,24 @@ class Source:
     """Another report a rule needs: its content hash (what a stored result's basis names) and
     the report itself, read only when the rule has to run."""
 
-    __slots__ = ("hash", "_get", "_report")
+    __slots__ = ("hash", "_get")
 
     def __init__(self, hash: str, get: Callable[[], Report | None]):
-        self.hash, self._get, self._report = hash, get, None
+        self.hash, self._get = hash, get
 
     @property
     def report(self) -> Report | None:
-        if self._report is None:
-            self._report = self._get()
-        return self._report
+        return self._get()          # read each time, kept by none: an audit's memory stays flat
 
 
 Inputs = tuple[list[Source], Any]      # the other reports, and what else the rules get
 
 
 def compare(results: list[FileResult], session: Session, history: History | None,
-            hashes: dict[str, str]) -> list[FileResult]:
-    """Run the rules that need other reports; returns the results whose findings changed."""
+            hashes: dict[str, str], load: Callable[[FileResult], Report | None] | None = None) -> list[FileResult]:
+    """Run the rules that need other reports; returns the results whose findings changed, each
+    holding its report again.  ``load``: the report of a result that let go of it (the store's
+    snapshot), read when a rule needs it."""
     import json
 
     from .engine import Engine
@@ -73,13 +73,16 @@ def compare(results: list[FileResult], session: Session, history: History | None
     def identified(r: FileResult) -> bool:
         return r.error is None and r.same_as is None and bool(r.identity.body) and r.identity.year is not None
 
+    def report_of(r: FileResult) -> Report | None:
+        return r.report if r.report is not None or load is None else load(r)
+
     mine = {(r.identity.body, r.identity.year): r for r in results if identified(r)}
     stored: dict[tuple[str, int], Source | None] = {}
 
     def source(body: str, year: int) -> Source | None:
         r = mine.get((body, year))
         if r is not None:
-            return Source(hashes.get(r.path, r.path), lambda: r.report)
+            return Source(hashes.get(r.path, r.path), lambda: report_of(r))
         if history is None:
             return None
         if (body, year) not in stored:
@@ -128,8 +131,11 @@ def compare(results: list[FileResult], session: Session, history: History | None
                 else:
                     ctx.children = [s.report for s in got[0]]
                     ctx.missing_children, ctx.aggregate = got[1]
-                after = sub.check(r.report)
+                report = report_of(r)
+                after = sub.check(report)
             if _key(after) != _key(before) or r.basis.get(need) != basis:
+                if r.report is None and got is not None:
+                    r.report = report           # stored again with its new findings
                 r.findings = sorted([f for f in r.findings if f.rule.needs != need] + after, key=Finding.sort_key)
                 r.basis[need] = basis
                 changed[r.path] = r

@@ -224,15 +224,20 @@ class History:
              result.snapshot_json(), json.dumps(plain, ensure_ascii=False),
              dt.datetime.now().isoformat(timespec="seconds")))
 
-    def cached(self, path: str, content_hash: str, ruleset: str) -> tuple[dict[str, Any], str | None] | None:
-        """The stored result of this content checked with this rule set: (plain data, the
-        report's snapshot as JSON)."""
+    def cached(self, path: str, content_hash: str, ruleset: str) -> dict[str, Any] | None:
+        """The stored result of this content checked with this rule set, as plain data (its
+        snapshot is read only if a rule needs it: ``snapshot``)."""
         self.flush()
-        row = self.db.execute("SELECT record, snapshot FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
+        row = self.db.execute("SELECT record FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
                               (path, content_hash, ruleset)).fetchone()
-        if row is None:
-            return None
-        return json.loads(self._unpack(row[0])), self._unpack(row[1])
+        return json.loads(self._unpack(row[0])) if row else None
+
+    def snapshot(self, path: str, content_hash: str, ruleset: str) -> str | None:
+        """The stored snapshot (JSON) of this content checked with this rule set."""
+        self.flush()
+        row = self.db.execute("SELECT snapshot FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
+                              (path, content_hash, ruleset)).fetchone()
+        return self._unpack(row[0]) if row else None
 
     def previous(self, body: str, year: int) -> tuple[str, str] | None:
         """(content hash, report snapshot as JSON) of the latest stored report of a body and year."""

@@ -61,6 +61,11 @@ class FileResult:
         """The template the report was checked against ("" for an unreadable file)."""
         return self._report.meta.template if self._report is not None else self._template
 
+    def release(self) -> None:
+        """Let go of the report (an audit's store keeps it): what the outputs need stays."""
+        self._template = self.template
+        self._report = self._stored = None
+
     def snapshot_json(self) -> str | None:
         """The report's snapshot as JSON (what the history store keeps)."""
         if self._stored is not None or self._report is None:
