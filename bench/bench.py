@@ -4,7 +4,7 @@
 
 (a) start-up: `xxgk-lint check` on the seed report (full and concise output) against
     `python -c "import click, rich.console, yaml"` — the floor any CLI on this stack pays.
-    Target: ratio <= 1.3.
+    Target: ratio <= 1.10 on a wheel install (issue 26; it was 1.3).
 (b) throughput in one process on one core: generated reports read + checked per second,
     YAML and pipe text (targets >= 500/s and >= 1,000/s), HTML (>= 100/s) and Word (>= 50/s).
 (c) `check` on one HTML and one Word report against the same import floor.
@@ -77,7 +77,7 @@ def startup(runs: int) -> None:
                         ("a Word report, concise", ["--format", "concise", str(DOCS / "r.docx")])):
         t = _median_run([*cli, "check", "--isolated", *args, *([] if "." in Path(args[-1]).name else [str(SEED)])],
                         runs)
-        print(f"  check {label:34s} {t * 1000:7.1f} ms   ratio {t / base:.2f}  (target <= 1.3)")
+        print(f"  check {label:34s} {t * 1000:7.1f} ms   ratio {t / base:.2f}  (target <= 1.10)")
 
 
 def _cli() -> list[str]:
