@@ -101,3 +101,28 @@ def test_a_body_named_like_markup_still_shows_its_row(tmp_path, browser):
     assert errors == [] and rows.count() == 3 and page.title() != "pwned"
     shown = " ".join(rows.nth(i).inner_text() for i in range(3))
     assert "<!--<script>" in shown and "示例镇人民政府" in shown
+
+
+def test_a_dashboard_of_many_reports_pages_its_table_and_filters_all_of_them(tmp_path, browser):
+    """The table is drawn a page of 200 rows at a time (10^5 rows in the DOM would not open in
+    seconds); the pager walks the pages, and the filter searches every report, not the page."""
+    from xxgk_lint.identify import Identity
+    from xxgk_lint.result import FileResult
+
+    results = [FileResult(f"/r/{i:04d}.txt", identity=Identity(f"示例{i}局", 2024, "department", "title"))
+               for i in range(450)]
+    out = tmp_path / "audit.html"
+    write("dashboard", str(out), results, "zh")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(out.as_uri())
+    rows = page.locator("tr.report")
+    assert errors == [] and rows.count() == 200 and "第 1 / 3 页，共 450 个报告" in page.inner_text("#pager")
+    assert page.locator("#prev").is_disabled()
+    page.click("#next")
+    page.click("#next")
+    assert rows.count() == 50 and page.locator("#next").is_disabled()
+    page.fill("#filter", "示例449局")
+    assert rows.count() == 1 and "示例449局" in rows.nth(0).inner_text()
+    assert "第 1 / 1 页，共 1 个报告" in page.inner_text("#pager")

@@ -121,6 +121,8 @@ table {{ border-collapse: collapse; }}
  <th data-key="template">{t[template]}</th><th data-key="error">{t[error]}</th>
  <th data-key="warning">{t[warning]}</th><th data-key="status">{t[status]}</th>
 </tr></thead><tbody></tbody></table>
+<p id="pager"><button id="prev" type="button">{t[prev]}</button> <span id="page-of"></span>
+ <button id="next" type="button">{t[next]}</button></p>
 <script id="data" type="application/json">{data}</script>
 <script>
 (function () {{
@@ -128,18 +130,25 @@ table {{ border-collapse: collapse; }}
   var words = {words}, colors = {colors};
   var rank = {{unreadable: 0, error: 1, warning: 2, info: 3, clean: 4, duplicate: 5}};
   var body = document.querySelector("#reports tbody");
-  var sortKey = "status", sortDir = 1;
+  var sortKey = "status", sortDir = 1, pageNo = 0, PAGE = 200, shown = [];
   function esc(s) {{ return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {{
     return {{"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}}[c]; }}); }}
+  // the table shows a page of rows: a dashboard of 10^5 reports opens without building 10^5 rows
   function draw() {{
     var q = document.getElementById("filter").value.trim().toLowerCase();
-    var shown = rows.filter(function (r) {{
+    shown = rows.filter(function (r) {{
       return !q || [r.file, r.body, r.status, r.status_label].join(" ").toLowerCase().indexOf(q) >= 0; }});
     shown.sort(function (a, b) {{
       var x = sortKey === "status" ? rank[a.status] : a[sortKey], y = sortKey === "status" ? rank[b.status] : b[sortKey];
       if (x == null) x = ""; if (y == null) y = "";
       return (x > y ? 1 : x < y ? -1 : 0) * sortDir; }});
-    body.innerHTML = shown.map(function (r) {{
+    pageNo = 0;
+    drawPage();
+  }}
+  function drawPage() {{
+    var pages = Math.max(1, Math.ceil(shown.length / PAGE));
+    pageNo = Math.min(Math.max(pageNo, 0), pages - 1);
+    body.innerHTML = shown.slice(pageNo * PAGE, (pageNo + 1) * PAGE).map(function (r) {{
       var list = r.findings.length ? r.findings.map(function (f) {{
         return '<div class="sev-' + f.severity + '">' + esc(f.rule) + " " + esc(f.message) +
                (f.where ? " (" + esc(f.where) + ")" : "") + "</div>"; }}).join("")
@@ -149,7 +158,13 @@ table {{ border-collapse: collapse; }}
         '</td><td style="color:' + colors[r.status] + '">' + esc(r.status_label) + "</td></tr>" +
         '<tr class="findings"><td colspan="7">' + list + "</td></tr>"; }}).join("");
     document.getElementById("n-reports").setAttribute("data-shown", shown.length);
+    document.getElementById("page-of").textContent = words.page_of.replace("{{p}}", pageNo + 1)
+      .replace("{{n}}", pages).replace("{{k}}", shown.length);
+    document.getElementById("prev").disabled = pageNo === 0;
+    document.getElementById("next").disabled = pageNo >= pages - 1;
   }}
+  document.getElementById("prev").addEventListener("click", function () {{ pageNo--; drawPage(); }});
+  document.getElementById("next").addEventListener("click", function () {{ pageNo++; drawPage(); }});
   document.querySelectorAll("#reports th").forEach(function (th) {{
     th.addEventListener("click", function () {{
       var key = th.getAttribute("data-key");

@@ -54,6 +54,8 @@ WORDS: dict[str, Tr] = {
     "by_status": Tr("报告状态", "Reports by status"), "heatmap": Tr("机关 × 规则", "Body × rule"),
     "table": Tr("报告一览", "Reports"), "filter": Tr("筛选（机关、文件、状态）…", "Filter (body, file, status)…"),
     "none": Tr("未发现问题", "no findings"),
+    "prev": Tr("上一页", "Previous"), "next": Tr("下一页", "Next"),
+    "page_of": Tr("第 {p} / {n} 页，共 {k} 个报告", "page {p} of {n}, {k} reports"),
 }
 
 
