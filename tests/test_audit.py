@@ -523,3 +523,18 @@ def test_a_store_keeps_about_a_kilobyte_a_report_and_vacuum_drops_old_results(tm
     run(root, "--quiet", "--history", store)
     out = CliRunner().invoke(cli, ["history", "--vacuum", str(store)])
     assert out.exit_code == 0 and "13 results, 12 kept" in out.output, out.output
+
+
+def test_the_store_s_dictionary_is_a_report_even_when_unreadable_files_come_first(tmp_path):
+    import sqlite3
+
+    root = tmp_path / "sub"
+    _two_years(root, bodies=3)
+    (root / "y2022" / "a-empty.txt").write_bytes(b"")          # sorted first, and unreadable
+    store = tmp_path / "h.sqlite"
+    run(root, "--quiet", "-j", "1", "--history", store)
+    db = sqlite3.connect(store)
+    (data,) = db.execute("SELECT data FROM dictionaries").fetchone()
+    per_report = db.execute("SELECT AVG(LENGTH(snapshot)) FROM reports WHERE snapshot IS NOT NULL").fetchone()[0]
+    db.close()
+    assert "示例".encode() in data and per_report < 2048, per_report

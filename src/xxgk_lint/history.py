@@ -187,7 +187,7 @@ class History:
                 if sql == _REPORT_ROW:      # its snapshot and record packed, in this transaction
                     if number is None:      # (two audits sharing a store agree on the dictionary)
                         number = self._dictionary(args[7], args[8])
-                    d = self._dicts[number]
+                    d = self._dicts.get(number)
                     args = (*args[:7], pack(args[7], d, number), pack(args[8], d, number), *args[9:])
                 self.db.execute(sql, args)
             self.db.execute("COMMIT")
@@ -196,12 +196,15 @@ class History:
                 self.db.execute("ROLLBACK")
             raise InputError(f"cannot write the history store: {e}", str(self.path)) from None
 
-    def _dictionary(self, *texts: str | None) -> int:
-        """The number of the store's dictionary, made from these texts if it has none yet (inside
-        the write transaction)."""
+    def _dictionary(self, snapshot: str | None, record: str | None) -> int | None:
+        """The number of the store's dictionary, made from this report if it has none yet (inside
+        the write transaction); None while only unreadable files came (no snapshot: they would
+        make a poor dictionary for every report after them)."""
         row = self.db.execute("SELECT id, data FROM dictionaries ORDER BY id DESC LIMIT 1").fetchone()
         if row is None:
-            data = dictionary_from(*texts)
+            if snapshot is None:
+                return None
+            data = dictionary_from(snapshot, record)
             row = (self.db.execute("INSERT INTO dictionaries (data) VALUES (?)", (data,)).lastrowid, data)
         self._dicts[row[0]] = row[1]
         return row[0]
@@ -289,8 +292,9 @@ class History:
                 " AND id NOT IN (SELECT MAX(id) FROM reports WHERE snapshot IS NOT NULL GROUP BY body, year)")
             old = self.db.execute("SELECT id, snapshot, record FROM reports WHERE typeof(record) = 'text'").fetchall()
             if old:
-                number = self._dictionary(old[0][1], old[0][2])
-                d = self._dicts[number]
+                with_snapshot = next((row for row in old if row[1] is not None), old[0])
+                number = self._dictionary(with_snapshot[1], with_snapshot[2])
+                d = self._dicts.get(number)
                 self.db.executemany("UPDATE reports SET snapshot = ?, record = ? WHERE id = ?",
                                     [(pack(snap, d, number), pack(rec, d, number), id_) for id_, snap, rec in old])
             self.db.execute("COMMIT")

@@ -14,7 +14,7 @@ import zlib
 LIMIT = 32768           # deflate looks back 32 KB: a longer dictionary is cut to its end
 
 
-def pack(text: str | None, dictionary: bytes | None, number: int) -> bytes | None:
+def pack(text: str | None, dictionary: bytes | None, number: int | None) -> bytes | None:
     if text is None:
         return None
     c = zlib.compressobj(6, zdict=dictionary) if dictionary else zlib.compressobj(6)
