@@ -299,13 +299,26 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
 
     keep = history is None and bool(session.hierarchy)     # the reports the cross-report rules read
 
+    def stored(key: str) -> Callable[[], list] | None:
+        """The findings of a key's result as the store holds them, read on demand."""
+        digest = hashes.get(key)
+        if history is None or not digest:
+            return None
+
+        def load() -> list:
+            plain = history.cached(key, digest, ruleset)
+            return FileResult.from_plain(plain | {"report": None}, session.rules).findings if plain else []
+        return load
+
     def done(result: FileResult) -> None:
         results[result.path] = result
+        kept = result.cached
         if history is not None and not result.cached and hashes.get(result.path) and \
                 not (result.error is not None and result.error.internal):
             history.put(result, hashes[result.path], ruleset)
-        if not keep:
-            result.release()        # in the store, or needed by nothing: memory stays flat
+            kept = True
+        if not keep:                # in the store, or needed by nothing: memory stays flat
+            result.release(stored(result.path) if kept else None)
         if progress:
             progress(result)
 
@@ -392,5 +405,5 @@ def run(files: list[str], session: Session, jobs: int, progress: Callable[[FileR
         for result in compare(ordered, session, history, hashes, load):   # the store gets their new findings too
             if history is not None:
                 history.put(result, hashes[result.path], ruleset)
-                result.release()
+                result.release(stored(result.path))
     return ordered, interrupted

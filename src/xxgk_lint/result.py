@@ -24,15 +24,20 @@ class FileResult:
     only if something asks for it (a cached audit mostly needs the findings); ``basis`` records,
     per cross-report need, what the findings of that need were computed from; ``same_as`` names
     the URL whose identical content was checked in its place (a column listing one report under
-    many URLs has it read once)."""
+    many URLs has it read once).  A result an audit has stored may let go of its findings too
+    (``release``): it keeps their counts, and reads them back from the store each time they are
+    asked for — an audit of 10^5 reports does not hold 10^5 lists of findings."""
 
-    __slots__ = ("path", "_report", "_stored", "_template", "findings", "error", "identity", "timings", "cached",
-                 "basis", "source", "same_as")
+    __slots__ = ("path", "_report", "_stored", "_template", "_findings", "_counts", "_load", "error", "identity",
+                 "timings", "cached", "basis", "source", "same_as")
 
     def __init__(self, path: str, report: Report | None = None, findings: list[Finding] | None = None,
                  error: InputError | None = None, identity: Identity | None = None,
                  timings: dict[str, float] | None = None, source: Any = None):
-        self.path, self._report, self.findings, self.error = path, report, findings or [], error
+        self.path, self._report, self.error = path, report, error
+        self._findings: list[Finding] | None = findings or []
+        self._counts: dict[str, int] | None = None
+        self._load: Any = None
         self._stored: str | None = None        # a snapshot as JSON, not read yet
         self._template = ""
         self.identity = identity if identity is not None else Identity()
@@ -61,10 +66,24 @@ class FileResult:
         """The template the report was checked against ("" for an unreadable file)."""
         return self._report.meta.template if self._report is not None else self._template
 
-    def release(self) -> None:
-        """Let go of the report (an audit's store keeps it): what the outputs need stays."""
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            return self._load() if self._load is not None else []
+        return self._findings
+
+    @findings.setter
+    def findings(self, findings: list[Finding]) -> None:
+        self._findings, self._counts, self._load = findings, None, None
+
+    def release(self, load: Any = None) -> None:
+        """Let go of the report (an audit's store keeps it): what the outputs need stays; with
+        ``load`` (the findings read back from the store), of the findings too."""
         self._template = self.template
         self._report = self._stored = None
+        if load is not None and self._findings:
+            self._counts = self.counts()
+            self._findings, self._load = None, load
 
     def snapshot_json(self) -> str | None:
         """The report's snapshot as JSON (what the history store keeps)."""
@@ -84,10 +103,12 @@ class FileResult:
             return "unreadable"
         if self.same_as is not None:
             return "duplicate"
-        sev = {f.severity for f in self.findings}
-        return next((s for s in ("error", "warning", "info") if s in sev), "clean")
+        c = self.counts()
+        return next((s for s in ("error", "warning", "info") if c[s]), "clean")
 
     def counts(self) -> dict[str, int]:
+        if self._counts is not None:
+            return dict(self._counts)
         c = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
             c[f.severity] += 1

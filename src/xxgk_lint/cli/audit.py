@@ -149,15 +149,24 @@ def audit(paths, urls_path, crawl, pages, max_reports, max_per_host, include, ex
     else:
         results, interrupted = A.run(files, session, jobs, None, history, not no_cache, batch)
     results = unreachable + results
-    if history is not None:
-        history.close()
     if batch is not None:
         batch.close()
         if history is None:
             scratch.cleanup()
+    try:        # the store stays open while the outputs are written: they read the findings from it
+        _outputs(results, exports, session, quiet, interrupted, len(files) + len(unreachable))
+    finally:
+        if history is not None:
+            history.close()
+    if interrupted:
+        sys.exit(143 if terminated else 130)     # 128 + the signal, as shells report it
+    finish(results, session.fail_on)
+
+
+def _outputs(results, exports, session, quiet: bool, interrupted: bool, total: int) -> None:
+    """The exports, the unreadable files' errors and the summary."""
     from ..render import get, write
 
-    total = len(files) + len(unreachable)
     marks = {"incomplete": (len(results), total)} if interrupted else {}
     for _, fmt, out_path in exports:      # what was finished is written, even after Ctrl-C, and says so
         write(fmt, out_path, results, session.lang, marks)
@@ -169,9 +178,6 @@ def audit(paths, urls_path, crawl, pages, max_reports, max_per_host, include, ex
              "and the exports)")
     if not quiet:
         get("summary")(results, session.lang, sys.stdout, {"interrupted": interrupted, "total": total})
-    if interrupted:
-        sys.exit(143 if terminated else 130)     # 128 + the signal, as shells report it
-    finish(results, session.fail_on)
 
 
 SHOWN_ERRORS = 20

@@ -63,8 +63,9 @@ def finish(results, fail_on: str) -> None:
     if any(r.error is not None for r in results):
         sys.exit(EXIT_INPUT)
     threshold = SEVERITY_RANK.get(fail_on, 99)
-    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
-             else EXIT_OK)
+    # by the counts: an audit's results may hold their findings only in its (closed) store
+    reached = [sev for sev, rank in SEVERITY_RANK.items() if rank >= threshold]
+    sys.exit(EXIT_FINDINGS if any(r.counts().get(sev) for r in results for sev in reached) else EXIT_OK)
 
 
 class Group(click.Group):
