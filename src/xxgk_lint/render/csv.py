@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Any, TextIO
+from typing import Any, Iterator, TextIO
 
 from . import FileResult, incomplete_note
 from .batch import finding_rows
@@ -25,9 +25,10 @@ def inert(value: Any) -> Any:
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def finding_table(results: list[FileResult], lang: str) -> list[dict[str, Any]]:
-    return [row | {"values": json.dumps(row["values"], ensure_ascii=False, default=str)}
-            for row in finding_rows(results, lang)]
+def finding_table(results: list[FileResult], lang: str) -> Iterator[dict[str, Any]]:
+    """Row by row (an audit's findings are written as they are read, never all held)."""
+    for row in finding_rows(results, lang):
+        yield row | {"values": json.dumps(row["values"], ensure_ascii=False, default=str)}
 
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:

@@ -3,7 +3,7 @@ duplicates sheets.  No cell is ever a live formula."""
 
 from __future__ import annotations
 
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Iterator
 
 from . import FileResult, incomplete_note
 from .batch import duplicates, rule_counts, worst_first
@@ -15,11 +15,11 @@ SUMMARY_COLUMNS = (("file", 40), ("body", 24), ("year", 7), ("kind", 12), ("temp
                    ("warning", 7), ("info", 7), ("status", 11), ("problem", 40))
 
 
-def summary_table(results: list[FileResult], lang: str) -> list[dict[str, Any]]:
-    return [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "kind": r.identity.kind,
+def summary_table(results: list[FileResult], lang: str) -> Iterator[dict[str, Any]]:
+    return ({"file": r.path, "body": r.identity.body, "year": r.identity.year, "kind": r.identity.kind,
              "template": r.template, **r.counts(), "status": status_label(r.status, lang),
              "problem": str(r.error) if r.error is not None else
-             words(lang)["same_as"].format(url=r.same_as) if r.same_as else ""} for r in worst_first(results)]
+             words(lang)["same_as"].format(url=r.same_as) if r.same_as else ""} for r in worst_first(results))
 
 
 def render(results: list[FileResult], lang: str, out: BinaryIO, options: dict[str, Any]) -> None:
