@@ -87,11 +87,13 @@ def audit(paths, urls_path, crawl, pages, max_reports, max_per_host, include, ex
         urls, crawl = [shown(u) for u in urls], [shown(c) for c in crawl]
         files = [shown(f) if is_url(f) else f for f in files]
         session.mapping = {shown(k) if is_url(k) else k: v for k, v in session.mapping.items()}
+        from ..web.columns import cap_hosts, crawl_column
+
         taken: dict[str, int] = {}
         for column in crawl:
-            found, error = A.crawl_column(web, column, pages, session, max_reports)
+            found, error = crawl_column(web, column, pages, session, max_reports)
             known = set(files)
-            files += A.cap_hosts([u for u in found if u not in known], taken, max_per_host, column)
+            files += cap_hosts([u for u in found if u not in known], taken, max_per_host, column)
             unreachable += error
         known = set(files)
         files += [u for u in dict.fromkeys(urls) if u not in known]
