@@ -36,7 +36,12 @@ def _bars(items: list[tuple[str, int, str]], width: int = 520) -> str:
     return "".join(parts)
 
 
-def page(results: list[FileResult], lang: str = "zh", note: str = "") -> str:
+_DATA = "\x00rows\x00"      # where the rows go in the page, written one at a time
+
+
+def page(results: list[FileResult], lang: str = "zh", note: str = "") -> tuple[str, str, Any]:
+    """The page before its rows, after them, and the rows' JSON texts, one report at a time (the
+    rows of 10^5 reports are never one list nor one string)."""
     t = words(lang)
     ordered = worst_first(results)
     states = [r.status for r in ordered]
@@ -63,23 +68,32 @@ def page(results: list[FileResult], lang: str = "zh", note: str = "") -> str:
             cells.append(f'<td style="background:rgba(192,57,43,{alpha:.2f})">{n or ""}</td>')
         heat.append(f"<tr><th>{html.escape(body)}</th>{''.join(cells)}</tr>")
     heat.append("</table>")
-    data = [{"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": r.template,
-             "status": states[i], "status_label": status_label(states[i], lang), **r.counts(),
-             "error_text": str(r.error) if r.error is not None else
-             t["same_as"].format(url=r.same_as) if r.same_as else None,
-             "findings": [{"rule": f.rule_id, "severity": f.severity, "message": f.message(lang),
-                           "where": where(f.loc, "", lang)} for f in r.findings]} for i, r in enumerate(ordered)]
-    # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
-    payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
-    return _PAGE.format(
+
+    def rows() -> Any:
+        for r, state in zip(ordered, states):
+            row = {"file": r.path, "body": r.identity.body, "year": r.identity.year, "template": r.template,
+                   "status": state, "status_label": status_label(state, lang), **r.counts(),
+                   "error_text": str(r.error) if r.error is not None else
+                   t["same_as"].format(url=r.same_as) if r.same_as else None,
+                   "findings": [{"rule": f.rule_id, "severity": f.severity, "message": f.message(lang),
+                                 "where": where(f.loc, "", lang)} for f in r.findings]}
+            # no "<" in the script block: a body named "<!--<script>" cannot end it or open a comment
+            yield json.dumps(row, ensure_ascii=False, default=str).replace("<", "\\u003c")
+    head, tail = _PAGE.format(
         lang=lang, title=html.escape(t["page_title"]), n=len(results),
         note=f'<p class="incomplete" role="alert">{html.escape(note)}</p>' if note else "", errors=total["error"], warnings=total["warning"],
         unreadable=states.count("unreadable"), t=t, by_rule=by_rule, by_status=by_status, heat="".join(heat),
-        data=payload, words=json.dumps(t, ensure_ascii=False).replace("<", "\\u003c"), colors=json.dumps(COLORS))
+        data=_DATA, words=json.dumps(t, ensure_ascii=False).replace("<", "\\u003c"),
+        colors=json.dumps(COLORS)).split(_DATA)
+    return head, tail, rows()
 
 
 def render(results: list[FileResult], lang: str, out: TextIO, options: dict[str, Any]) -> None:
-    out.write(page(results, lang, incomplete_note(options, lang)))
+    head, tail, rows = page(results, lang, incomplete_note(options, lang))
+    out.write(head + "[")
+    for k, row in enumerate(rows):
+        out.write(("," if k else "") + row)
+    out.write("]" + tail)
 
 
 _PAGE = """<!DOCTYPE html>
