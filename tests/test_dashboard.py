@@ -55,6 +55,15 @@ def browser():
         b.close()
 
 
+def _open(browser, path):
+    """A new page at ``path``, with the list its script errors go to."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    return page, errors
+
+
 def test_dashboard_loads_sorts_filters(page_path, browser):
     page = browser.new_page(viewport={"width": 1200, "height": 1600})
     errors: list[str] = []
@@ -93,10 +102,7 @@ def test_a_body_named_like_markup_still_shows_its_row(tmp_path, browser):
     results, _ = A.run(A.walk([str(tmp_path)]), Session(), 1)
     out = tmp_path / "audit.html"
     write("dashboard", str(out), results, "zh")
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(out.as_uri())
+    page, errors = _open(browser, out)
     rows = page.locator("tr.report")
     assert errors == [] and rows.count() == 3 and page.title() != "pwned"
     shown = " ".join(rows.nth(i).inner_text() for i in range(3))
@@ -113,10 +119,7 @@ def test_a_dashboard_of_many_reports_pages_its_table_and_filters_all_of_them(tmp
                for i in range(450)]
     out = tmp_path / "audit.html"
     write("dashboard", str(out), results, "zh")
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(out.as_uri())
+    page, errors = _open(browser, out)
     rows = page.locator("tr.report")
     assert errors == [] and rows.count() == 200 and "第 1 / 3 页，共 450 个报告" in page.inner_text("#pager")
     assert page.locator("#prev").is_disabled()

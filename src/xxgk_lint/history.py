@@ -230,15 +230,16 @@ class History:
     def cached(self, path: str, content_hash: str, ruleset: str) -> dict[str, Any] | None:
         """The stored result of this content checked with this rule set, as plain data (its
         snapshot is read only if a rule needs it: ``snapshot``)."""
-        self.flush()
-        row = self.db.execute("SELECT record FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
-                              (path, content_hash, ruleset)).fetchone()
-        return json.loads(self._unpack(row[0])) if row else None
+        record = self._stored("record", path, content_hash, ruleset)
+        return json.loads(record) if record is not None else None
 
     def snapshot(self, path: str, content_hash: str, ruleset: str) -> str | None:
         """The stored snapshot (JSON) of this content checked with this rule set."""
+        return self._stored("snapshot", path, content_hash, ruleset)
+
+    def _stored(self, column: str, path: str, content_hash: str, ruleset: str) -> str | None:
         self.flush()
-        row = self.db.execute("SELECT snapshot FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
+        row = self.db.execute(f"SELECT {column} FROM reports WHERE path = ? AND content_hash = ? AND ruleset = ?",
                               (path, content_hash, ruleset)).fetchone()
         return self._unpack(row[0]) if row else None
 
